@@ -1,0 +1,115 @@
+"""The domain model of file format v1: frozen attrs value classes and enums; no I/O."""
+
+from prestatieafspraken.model.agreement import (
+    SUPPORTED_SCHEMA_VERSIONS,
+    Agreement,
+    Assignment,
+    BasisDocument,
+    BasisKind,
+    Perspective,
+    Scope,
+)
+from prestatieafspraken.model.commitments import Commitment, CommitmentKind
+from prestatieafspraken.model.fields import Number, Visibility
+from prestatieafspraken.model.ids import InvariantError, is_slug
+from prestatieafspraken.model.index import AgreementIndex
+from prestatieafspraken.model.indicators import (
+    Aggregation,
+    Baseline,
+    Direction,
+    Framework,
+    FrameworkScope,
+    Indicator,
+    StockFlows,
+    Target,
+)
+from prestatieafspraken.model.mandates import Mandate, MandateRole
+from prestatieafspraken.model.monitoring import (
+    Amendment,
+    Frequency,
+    Monitoring,
+    Realisation,
+    RealisationStatus,
+)
+from prestatieafspraken.model.parties import (
+    Area,
+    AreaKind,
+    CoalitionMember,
+    CoalitionStatus,
+    Group,
+    GroupKind,
+    Party,
+    PartyKind,
+    TenantInvolvement,
+)
+from prestatieafspraken.model.process import (
+    Milestone,
+    MilestoneKind,
+    MilestoneStatus,
+    Process,
+    Product,
+    ProductStatus,
+)
+from prestatieafspraken.model.themes import (
+    STANDARD_THEMES,
+    Definition,
+    Goal,
+    GoalKind,
+    Theme,
+    ThemeLabel,
+    theme_label,
+)
+
+__all__ = [
+    "STANDARD_THEMES",
+    "SUPPORTED_SCHEMA_VERSIONS",
+    "Aggregation",
+    "Agreement",
+    "AgreementIndex",
+    "Amendment",
+    "Area",
+    "AreaKind",
+    "Assignment",
+    "Baseline",
+    "BasisDocument",
+    "BasisKind",
+    "CoalitionMember",
+    "CoalitionStatus",
+    "Commitment",
+    "CommitmentKind",
+    "Definition",
+    "Direction",
+    "Framework",
+    "FrameworkScope",
+    "Frequency",
+    "Goal",
+    "GoalKind",
+    "Group",
+    "GroupKind",
+    "Indicator",
+    "InvariantError",
+    "Mandate",
+    "MandateRole",
+    "Milestone",
+    "MilestoneKind",
+    "MilestoneStatus",
+    "Monitoring",
+    "Number",
+    "Party",
+    "PartyKind",
+    "Perspective",
+    "Process",
+    "Product",
+    "ProductStatus",
+    "Realisation",
+    "RealisationStatus",
+    "Scope",
+    "StockFlows",
+    "Target",
+    "TenantInvolvement",
+    "Theme",
+    "ThemeLabel",
+    "Visibility",
+    "is_slug",
+    "theme_label",
+]

@@ -1,0 +1,43 @@
+"""Identifiers: the slug rule of file format v1 and the validator that enforces it.
+
+DESIGN §3: "Ids are slugs (``[a-z0-9][a-z0-9-]*``), unique within their list." Being a slug is an invariant of
+the type (a value that is not a slug cannot be built); uniqueness is a property of a whole agreement and is
+reported by the checks (PA002).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+__all__ = ["SLUG_PATTERN", "InvariantError", "is_slug", "slug"]
+
+SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
+_SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
+
+
+class InvariantError(ValueError):
+    """A value that the type cannot hold, raised while building a model object.
+
+    `field` names the offending field (its file-format key), so the loader can point at ``$.path.field``.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def is_slug(value: object) -> bool:
+    """Return whether *value* is a string of the slug form ``[a-z0-9][a-z0-9-]*``."""
+    return isinstance(value, str) and _SLUG.fullmatch(value) is not None
+
+
+def slug(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An attrs validator that refuses an id that is not a slug."""
+    if not is_slug(value):
+        raise InvariantError(
+            attribute.name,
+            f"{value!r} is not an id: use lower-case letters, digits and '-', starting with a letter or digit",
+        )

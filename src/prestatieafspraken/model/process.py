@@ -1,0 +1,81 @@
+"""The process towards an agreement: its start, milestones and intermediate products.
+
+Handbook, "Deadlines helpen": "Even terugrekenen: wanneer wil je ze getekend hebben, wanneer besluitvorming bij de
+betrokken partijen, wanneer een afgerond concept bestuurlijk bespreken?" and "Het helpt om tussentijds bij elkaar
+te checken welke status een tussenproduct heeft."
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+import pendulum
+
+from prestatieafspraken.model.ids import slug
+
+__all__ = ["Milestone", "MilestoneKind", "MilestoneStatus", "Process", "Product", "ProductStatus"]
+
+
+class MilestoneKind(enum.Enum):
+    """The kind of a process milestone."""
+
+    KICKOFF = "kickoff"
+    ASSIGNMENT = "assignment"
+    """The administrative assignment (bestuurlijke opdracht) is agreed."""
+    BID = "bid"
+    """A corporation's bod (overzicht van voorgenomen werkzaamheden)."""
+    CONCEPT = "concept"
+    ADMINISTRATIVE_REVIEW = "administrative_review"
+    """A finished concept discussed by the administrators (bestuurlijk bespreken)."""
+    SUPERVISORY_APPROVAL = "supervisory_approval"
+    """Approval by a supervisory body: raad van commissarissen, gemeenteraad, achterban."""
+    DECISION = "decision"
+    SIGNING = "signing"
+    ENDORSEMENT = "endorsement"
+    EVALUATION = "evaluation"
+
+
+class MilestoneStatus(enum.Enum):
+    """Where a milestone stands; the transitions are in `prestatieafspraken.model.lifecycle`."""
+
+    PLANNED = "planned"
+    DONE = "done"
+    MISSED = "missed"
+
+
+@attrs.frozen(kw_only=True)
+class Milestone:
+    """A dated step of the process, of one party or (without a party) of all."""
+
+    kind: MilestoneKind
+    party: str | None = None
+    date: pendulum.Date
+    status: MilestoneStatus = MilestoneStatus.PLANNED
+
+
+class ProductStatus(enum.Enum):
+    """How final an intermediate product is: "Voor nu een knoop doorgehakt of is er later toch nog ruimte"."""
+
+    DRAFT = "draft"
+    DECIDED = "decided"
+    OPEN = "open"
+    FINAL = "final"
+
+
+@attrs.frozen(kw_only=True)
+class Product:
+    """An intermediate product of the process, such as a negotiated concept."""
+
+    id: str = attrs.field(validator=slug)
+    title: str
+    status: ProductStatus = ProductStatus.DRAFT
+
+
+@attrs.frozen(kw_only=True)
+class Process:
+    """The process: when it started, its milestones and its intermediate products."""
+
+    started: pendulum.Date | None = None
+    milestones: tuple[Milestone, ...] = ()
+    products: tuple[Product, ...] = ()
