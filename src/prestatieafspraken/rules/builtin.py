@@ -1,0 +1,12 @@
+"""The built-in rule catalogue: importing this module registers every rule of DESIGN §4.
+
+One module per chapter of the handbook, plus integrity and the statutory cycle.
+"""
+
+from prestatieafspraken.rules import (  # noqa: F401 - imported for their registrations
+    integrity,
+    meaningful,
+    realisation,
+    start,
+    statutory,
+)

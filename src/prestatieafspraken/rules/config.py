@@ -1,0 +1,167 @@
+"""Which rules run and how: selection by code or prefix, severity overrides and rule parameters.
+
+As ruff has it: ``select`` and ``ignore`` take codes or prefixes (``PA1``, ``PA111``, ``ALL``); where both match a
+code, the longer (more specific) match wins, and on a tie ``ignore`` wins. Configuration comes from the API, from
+``[tool.prestatieafspraken]`` in ``pyproject.toml`` or from a ``prestatieafspraken.toml`` next to the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pendulum
+
+from prestatieafspraken.errors import ConfigError
+from prestatieafspraken.rules.findings import Severity
+from prestatieafspraken.rules.registry import REGISTRY, Registry
+
+__all__ = ["CONFIG_FILE", "CheckConfig", "find_config", "read_config"]
+
+CONFIG_FILE = "prestatieafspraken.toml"
+_ALL = "ALL"
+
+
+def _codes(value: tuple[str, ...] | list[str] | str) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(item.strip().upper() for item in items if item.strip())
+
+
+@attrs.frozen(kw_only=True)
+class CheckConfig:
+    """The configuration of a check.
+
+    Attributes:
+        select: Codes or prefixes of the rules to run; ``ALL`` (the default) runs every rule.
+        ignore: Codes or prefixes not to run.
+        severity: Per code, the severity to report instead of the rule's default.
+        params: Rule parameters by name (``prestatieafspraken rules`` lists them with their defaults).
+        municipal_elections: Per municipality (CBS code or area id), its own election dates, replacing the
+            regular ones (herindeling).
+    """
+
+    select: tuple[str, ...] = attrs.field(default=(_ALL,), converter=_codes)
+    ignore: tuple[str, ...] = attrs.field(default=(), converter=_codes)
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    municipal_elections: Mapping[str, tuple[pendulum.Date, ...]] = attrs.field(factory=dict, hash=False)
+
+    def validate(self, registry: Registry = REGISTRY) -> None:
+        """Raise `ConfigError` listing every code, prefix or parameter that no registered rule knows."""
+        problems = [
+            f"no rule code starts with {prefix!r}"
+            for prefix in (*self.select, *self.ignore)
+            if prefix != _ALL and not any(code.startswith(prefix) for code in registry.codes)
+        ]
+        problems.extend(
+            f"severity override for unknown rule {code!r}" for code in self.severity if code not in registry
+        )
+        known = registry.param_defaults()
+        problems.extend(
+            f"unknown rule parameter {name!r}; known: {', '.join(sorted(known))}"
+            for name in self.params
+            if name not in known
+        )
+        if problems:
+            raise ConfigError("invalid check configuration: " + "; ".join(problems))
+
+    def is_selected(self, code: str) -> bool:
+        """Whether the rule *code* runs under this configuration."""
+        selected = _longest_match(code, self.select)
+        ignored = _longest_match(code, self.ignore)
+        return selected > ignored
+
+    def param(self, name: str, registry: Registry = REGISTRY) -> Any:
+        """The value of a rule parameter: configured, else the registered default."""
+        if name in self.params:
+            return self.params[name]
+        return registry.param_defaults()[name]
+
+    def merged(self, *, select: str | None = None, ignore: str | None = None) -> CheckConfig:
+        """This configuration with command-line options applied: ``--select`` replaces, ``--ignore`` adds."""
+        changes: dict[str, Any] = {}
+        if select:
+            changes["select"] = _codes(select)
+        if ignore:
+            changes["ignore"] = (*self.ignore, *_codes(ignore))
+        return attrs.evolve(self, **changes)
+
+
+def _longest_match(code: str, prefixes: tuple[str, ...]) -> int:
+    """The length of the longest prefix that matches *code* (``ALL`` counts as 0), or -1 for none."""
+    best = -1
+    for prefix in prefixes:
+        if prefix == _ALL:
+            best = max(best, 0)
+        elif code.startswith(prefix):
+            best = max(best, len(prefix))
+    return best
+
+
+def _as_date(value: object, where: str) -> pendulum.Date:
+    if isinstance(value, dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return pendulum.Date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {value!r}")
+
+
+def config_from_mapping(table: Mapping[str, Any], *, where: str = "configuration") -> CheckConfig:
+    """Build a `CheckConfig` from a TOML table; unknown keys and bad values raise `ConfigError`."""
+    allowed = {"select", "ignore", "severity", "params", "municipal-elections"}
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+    severities: dict[str, Severity] = {}
+    for code, value in dict(table.get("severity", {})).items():
+        try:
+            severities[code.upper()] = Severity(value)
+        except ValueError:
+            raise ConfigError(f"{where}: severity of {code} must be error, warning or info, not {value!r}") from None
+    elections = {
+        str(municipality): tuple(_as_date(day, f"{where}: municipal-elections.{municipality}") for day in days)
+        for municipality, days in dict(table.get("municipal-elections", {})).items()
+    }
+    return CheckConfig(
+        select=table.get("select", (_ALL,)),
+        ignore=table.get("ignore", ()),
+        severity=severities,
+        params=dict(table.get("params", {})),
+        municipal_elections=elections,
+    )
+
+
+def read_config(path: Path) -> CheckConfig | None:
+    """Read the configuration in *path*.
+
+    *path* is a ``prestatieafspraken.toml``, or a ``pyproject.toml`` whose ``[tool.prestatieafspraken]`` table is
+    read (None when it has no such table).
+    """
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+    if path.name == "pyproject.toml":
+        table = document.get("tool", {}).get("prestatieafspraken")
+        if table is None:
+            return None
+        return config_from_mapping(table, where=f"{path} [tool.prestatieafspraken]")
+    return config_from_mapping(document, where=str(path))
+
+
+def find_config(directory: Path) -> CheckConfig | None:
+    """The configuration next to a checked file: ``prestatieafspraken.toml`` first, else ``pyproject.toml``."""
+    for name in (CONFIG_FILE, "pyproject.toml"):
+        candidate = directory / name
+        if candidate.is_file():
+            found = read_config(candidate)
+            if found is not None:
+                return found
+    return None

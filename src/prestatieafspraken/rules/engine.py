@@ -1,0 +1,98 @@
+"""The engine: run every selected rule over one agreement, once, and collect a `Report`.
+
+The rules share one `RuleContext`, whose indexes and derived facts are built once, so a check is linear in the
+size of the agreement. A rule that raises does not stop the check: its failure is reported as a finding of its
+own code, and the other rules still run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import pendulum
+
+from prestatieafspraken.calendar import DEFAULT_CALENDAR
+from prestatieafspraken.model import Agreement
+from prestatieafspraken.rules.config import CheckConfig
+from prestatieafspraken.rules.context import RuleContext
+from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.registry import REGISTRY, Registry, Rule
+from prestatieafspraken.rules.report import Report
+
+__all__ = ["check", "today"]
+
+#: The time zone of "today" when no check date is given (DESIGN §4, "As-of").
+TIME_ZONE = "Europe/Amsterdam"
+
+
+def today() -> pendulum.Date:
+    """Today's date in the Netherlands."""
+    return pendulum.now(TIME_ZONE).date()
+
+
+def check(
+    agreement: Agreement,
+    *,
+    as_of: dt.date | None = None,
+    config: CheckConfig | None = None,
+    registry: Registry = REGISTRY,
+) -> Report:
+    """Check an agreement against every selected rule and return the report.
+
+    Args:
+        agreement: The agreement to check.
+        as_of: The check date; default today in Europe/Amsterdam.
+        config: Selection, severity overrides and rule parameters; default every rule with its defaults.
+        registry: The rules to choose from; default the built-in rules (and those registered by users).
+
+    Raises:
+        ConfigError: The configuration names a code, prefix or parameter that no rule knows.
+    """
+    _load_builtin_rules()
+    config = config or CheckConfig()
+    config.validate(registry)
+    check_date = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
+    params = {**registry.param_defaults(), **config.params}
+    calendar = (
+        attrs.evolve(DEFAULT_CALENDAR, per_municipality=config.municipal_elections)
+        if config.municipal_elections
+        else DEFAULT_CALENDAR
+    )
+    context = RuleContext(agreement, as_of=check_date, params=params, calendar=calendar)
+    findings: list[Finding] = []
+    for selected in registry:
+        if config.is_selected(selected.code):
+            findings.extend(_run(selected, context))
+    if config.severity:
+        findings = [
+            attrs.evolve(finding, severity=config.severity[finding.code])
+            if finding.code in config.severity
+            else finding
+            for finding in findings
+        ]
+    return Report(findings=tuple(findings), as_of=check_date, agreement_id=agreement.id)
+
+
+def _run(selected: Rule, context: RuleContext) -> list[Finding]:
+    context.rule = selected
+    try:
+        return list(selected.function(context))
+    except Exception as error:  # noqa: BLE001 - a failing rule is reported, never a crash of the whole check
+        return [
+            Finding(
+                code=selected.code,
+                severity=Severity.ERROR,
+                message_nl=f"De regel {selected.code} kon niet worden uitgevoerd: {type(error).__name__}: {error}",
+                message_en=f"The rule {selected.code} failed to run: {type(error).__name__}: {error}",
+                path="$",
+                source=selected.origin,
+            )
+        ]
+    finally:
+        context.rule = None
+
+
+def _load_builtin_rules() -> None:
+    """Import the rule modules, which register the built-in rules on import."""
+    from prestatieafspraken.rules import builtin  # noqa: F401, PLC0415 - imported for its registrations
