@@ -54,10 +54,11 @@ def check(
     config.validate(registry)
     check_date = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
     params = {**registry.param_defaults(), **config.params}
-    calendar = (
-        attrs.evolve(DEFAULT_CALENDAR, per_municipality=config.municipal_elections)
-        if config.municipal_elections
-        else DEFAULT_CALENDAR
+    calendar = attrs.evolve(
+        DEFAULT_CALENDAR,
+        per_municipality=config.municipal_elections,
+        weeks_before=params.get("election_weeks_before", DEFAULT_CALENDAR.weeks_before),
+        weeks_after=params.get("election_weeks_after", DEFAULT_CALENDAR.weeks_after),
     )
     context = RuleContext(agreement, as_of=check_date, params=params, calendar=calendar)
     findings: list[Finding] = []
