@@ -1,24 +1,51 @@
-"""Model, check and steer multi-party performance agreements (meerpartijen prestatieafspraken)."""
+"""Model, check and steer multi-party performance agreements (meerpartijen prestatieafspraken).
+
+The graph functions import networkx, which is slow to import: `responsibility_graph` is loaded on first use.
+"""
 
 from importlib.metadata import version as _version
+from typing import TYPE_CHECKING, Any
 
-from prestatieafspraken.errors import LoadError, PrestatieafsprakenError
+from prestatieafspraken import examples
+from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
+from prestatieafspraken.rules import CheckConfig, Finding, Report, Severity, check
 from prestatieafspraken.serialization import dump, dumps, load, loads
+
+if TYPE_CHECKING:
+    from prestatieafspraken.graph import responsibility_graph
 
 __version__ = _version("prestatieafspraken")
 
 __all__ = [
     "Agreement",
+    "CheckConfig",
     "Commitment",
+    "ConfigError",
+    "Finding",
     "LoadError",
     "Mandate",
     "Party",
     "PrestatieafsprakenError",
+    "Report",
+    "Severity",
     "Target",
     "__version__",
+    "check",
     "dump",
     "dumps",
+    "examples",
     "load",
     "loads",
+    "responsibility_graph",
 ]
+
+_LAZY = {"responsibility_graph": "prestatieafspraken.graph"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from importlib import import_module  # noqa: PLC0415
+
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'prestatieafspraken' has no attribute {name!r}")

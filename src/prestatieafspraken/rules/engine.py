@@ -20,7 +20,7 @@ from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import REGISTRY, Registry, Rule
 from prestatieafspraken.rules.report import Report
 
-__all__ = ["check", "today"]
+__all__ = ["check", "load_builtin_rules", "today"]
 
 #: The time zone of "today" when no check date is given (DESIGN §4, "As-of").
 TIME_ZONE = "Europe/Amsterdam"
@@ -49,7 +49,7 @@ def check(
     Raises:
         ConfigError: The configuration names a code, prefix or parameter that no rule knows.
     """
-    _load_builtin_rules()
+    load_builtin_rules()
     config = config or CheckConfig()
     config.validate(registry)
     check_date = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
@@ -94,6 +94,6 @@ def _run(selected: Rule, context: RuleContext) -> list[Finding]:
         context.rule = None
 
 
-def _load_builtin_rules() -> None:
+def load_builtin_rules() -> None:
     """Import the rule modules, which register the built-in rules on import."""
     from prestatieafspraken.rules import builtin  # noqa: F401, PLC0415 - imported for its registrations

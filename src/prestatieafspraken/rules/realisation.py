@@ -1,3 +1,409 @@
-"""PA3xx, "Sturing op realisatie": concrete execution, local tasks, realism, monitoring and adjusting."""
+"""PA3xx, "Sturing op realisatie": concrete execution, local tasks, realism, monitoring and adjusting.
+
+This module holds the rules on how the agreement is made concrete and monitored (PA301-PA306, PA308, PA310).
+"""
 
 from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Mapping
+
+from prestatieafspraken.model import (
+    Aggregation,
+    CommitmentKind,
+    Direction,
+    MandateRole,
+    Realisation,
+    Scope,
+    Target,
+)
+from prestatieafspraken.rules.context import RuleContext
+from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.registry import rule
+
+_CONCRETE = "Handreiking, Sturing op realisatie: Maak de uitvoering concreet"
+_MONITORING = "Handreiking, Sturing op realisatie: Monitoring en verantwoording"
+
+
+def _number(value: float) -> str:
+    """A number as a message shows it: whole numbers without decimals, others with up to ten digits."""
+    if isinstance(value, int):
+        return str(value)
+    if math.isfinite(value) and value.is_integer():
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def _target_from(ctx: RuleContext, target: Target) -> int:
+    """The first year of a target: its ``from``, else the perspective's start."""
+    return target.from_year if target.from_year is not None else ctx.agreement.perspective.start
+
+
+# --- PA301 -------------------------------------------------------------------------------------------------
+
+
+@rule(
+    "PA301",
+    severity=Severity.WARNING,
+    title_nl="Afspraak niet concreet",
+    title_en="Commitment not concrete",
+    source=_CONCRETE,
+)
+def vague_commitment(ctx: RuleContext) -> Iterator[Finding]:
+    """A result commitment without indicator or value, or without both due date and year; an effort without text.
+
+    Handbook: "Vuistregel is om afspraken waar het kan concreet te maken op het relevante schaalniveau."
+
+    A result commitment (resultaatsverplichting) needs an indicator and a value to be measured, and a moment to
+    be judged: a due date or a year (either one will do, as DESIGN §5 judges it on its due date, else on
+    31 December of its year). One finding per commitment names everything that is missing. An effort commitment
+    (inspanningsverplichting) needs at least a text that says what the effort is; blank text counts as none.
+    """
+    for i, commitment in enumerate(ctx.agreement.commitments):
+        path = f"$.commitments[{i}]"
+        if commitment.kind is CommitmentKind.EFFORT:
+            if not (commitment.text and commitment.text.strip()):
+                yield ctx.finding(
+                    path=path,
+                    subjects=(commitment.id,),
+                    nl=f"De inspanningsafspraak {commitment.id} heeft geen tekst: beschrijf welke inspanning "
+                    "wie levert.",
+                    en=f"The effort commitment {commitment.id} has no text: describe which effort is made by whom.",
+                )
+            continue
+        missing_nl: list[str] = []
+        missing_en: list[str] = []
+        if commitment.indicator is None:
+            missing_nl.append("een indicator")
+            missing_en.append("an indicator")
+        if commitment.value is None:
+            missing_nl.append("een waarde")
+            missing_en.append("a value")
+        if commitment.due is None and commitment.year is None:
+            missing_nl.append("een termijn (due of year)")
+            missing_en.append("a due date or year")
+        if missing_nl:
+            yield ctx.finding(
+                path=path,
+                subjects=(commitment.id,),
+                nl=f"De resultaatafspraak {commitment.id} mist {' en '.join(missing_nl)}: maak de afspraak "
+                "meetbaar en tijdgebonden, of leg haar vast als inspanningsafspraak (kind: effort).",
+                en=f"The result commitment {commitment.id} lacks {' and '.join(missing_en)}: make it measurable "
+                "and time-bound, or record it as an effort commitment (kind: effort).",
+            )
+
+
+# --- PA302, PA303 ------------------------------------------------------------------------------------------
+
+_LOCAL_TASK = (
+    _CONCRETE + ': "Zijn er afspraken gemaakt over een totaal aantal toe te voegen woningen per regio? '
+    'Verdeel dat dan in een lokale opgave, zodat ook makkelijk gemonitord kan worden."'
+)
+
+
+@rule(
+    "PA302",
+    severity=Severity.WARNING,
+    title_nl="Regionale doelstelling niet lokaal verdeeld",
+    title_en="Regional target not divided into local tasks",
+    source=_LOCAL_TASK,
+)
+def regional_target_without_split(ctx: RuleContext) -> Iterator[Finding]:
+    """A target of a regional or wider agreement with neither an ``area`` nor a ``breakdown``.
+
+    Handbook: "Zijn er afspraken gemaakt over een totaal aantal toe te voegen woningen per regio? Verdeel dat dan
+    in een lokale opgave, zodat ook makkelijk gemonitord kan worden."
+    """
+    if ctx.agreement.scope is Scope.LOCAL:
+        return
+    for i, target in enumerate(ctx.agreement.targets):
+        if target.area is None and not target.breakdown:
+            yield ctx.finding(
+                path=f"$.targets[{i}]",
+                subjects=(target.id,),
+                nl=f"Doelstelling {target.id} van deze {ctx.agreement.scope.value}e afspraken heeft geen gebied "
+                "en geen verdeling: verdeel haar in een lokale opgave per gebied of partij (breakdown), of geef "
+                "het gebied (area).",
+                en=f"Target {target.id} of this {ctx.agreement.scope.value} agreement has no area and no "
+                "breakdown: divide it into local tasks per area or party (breakdown), or give its area.",
+            )
+
+
+@rule(
+    "PA303",
+    severity=Severity.ERROR,
+    title_nl="Verdeling telt niet op tot de doelstelling",
+    title_en="Breakdown does not add up to its target",
+    source=_LOCAL_TASK,
+)
+def breakdown_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A breakdown whose parts do not add up to its target's value.
+
+    Handbook: "Verdeel dat dan in een lokale opgave, zodat ook makkelijk gemonitord kan worden."
+
+    Parts and value are compared up to rounding of the last digits of a float (relative and absolute tolerance
+    1e-9). A ratio is never summed (DESIGN §5): the breakdown of a share-target holds shares per area, so it is not
+    checked; nor is a target whose indicator is unknown (PA001), as its aggregation cannot be told.
+    """
+    for i, target in enumerate(ctx.agreement.targets):
+        indicator = ctx.index.indicators.get(target.indicator)
+        if not target.breakdown or indicator is None or indicator.aggregation is Aggregation.RATIO:
+            continue
+        total = math.fsum(target.breakdown.values())
+        if math.isclose(total, target.value, rel_tol=1e-9, abs_tol=1e-9):
+            continue
+        parts = ", ".join(target.breakdown)
+        yield ctx.finding(
+            path=f"$.targets[{i}].breakdown",
+            subjects=(target.id, *target.breakdown),
+            nl=f"De verdeling van doelstelling {target.id} over {parts} telt op tot {_number(total)}, niet tot "
+            f"de doelstelling {_number(target.value)}: pas de delen of de doelstelling aan.",
+            en=f"The breakdown of target {target.id} over {parts} adds up to {_number(total)}, not to the "
+            f"target's {_number(target.value)}: adjust the parts or the target.",
+        )
+
+
+# --- PA304 -------------------------------------------------------------------------------------------------
+
+
+@rule(
+    "PA304",
+    severity=Severity.WARNING,
+    title_nl="Jaarafspraken blijven achter bij de doelstelling",
+    title_en="Annual commitments fall short of the target",
+    source=_CONCRETE + ': "balans tussen realisme en ambitie"',
+)
+def commitments_below_target(ctx: RuleContext) -> Iterator[Finding]:
+    """Over the years its commitments cover, a target's commitments add up to less than its pro-rata share.
+
+    Handbook: "Houd ook met elkaar het goede gesprek over een goede balans tussen realisme en ambitie in de
+    afspraken."
+
+    The commitments that count link to the target (``target``), measure the target's indicator, and have a value
+    and a year within ``from``..``by`` (``from`` defaults to the perspective's start). The years they cover are
+    the years agreed so far (DESIGN: "annual commitments exist only for the years agreed so far"); over those
+    years their sum is compared with value × years covered / (by − from + 1), and the finding reports the
+    coverage. A target with no such commitments gives no finding.
+
+    Choices where DESIGN is silent: only flow and stock targets are judged, whose yearly figures add up to the
+    target's total or net change; a ratio is never summed and a cumulative target is a running total, so neither
+    is. "Strictly below" is read in the indicator's direction: for an indicator whose direction is ``decrease``
+    (less is better, e.g. sales or E/F/G labels) the commitments fall short when their sum is strictly above the
+    pro-rata share. The sum is quoted only when every commitment in it is public.
+    """
+    for i, target in enumerate(ctx.agreement.targets):
+        indicator = ctx.index.indicators.get(target.indicator)
+        if indicator is None or indicator.aggregation not in (Aggregation.FLOW, Aggregation.STOCK):
+            continue
+        first = _target_from(ctx, target)
+        counted = [
+            commitment
+            for commitment in ctx.index.commitments_by_target(target.id)
+            if commitment.indicator == target.indicator
+            and commitment.value is not None
+            and commitment.year is not None
+            and first <= commitment.year <= target.by
+        ]
+        if not counted:
+            continue
+        years = {commitment.year for commitment in counted}
+        span = target.by - first + 1
+        total = math.fsum(commitment.value for commitment in counted if commitment.value is not None)
+        expected = target.value * len(years) / span
+        short = total > expected if indicator.direction is Direction.DECREASE else total < expected
+        if not short or math.isclose(total, expected, rel_tol=1e-9, abs_tol=1e-9):
+            continue
+        if ctx.quotable(*counted):
+            sum_nl, sum_en = f"tellen op tot {_number(total)}", f"add up to {_number(total)}"
+        else:
+            sum_nl, sum_en = "blijven daarbij achter", "fall short of that"
+        coverage_nl = f"{len(years)} van de {span} jaar ({first}-{target.by})"
+        coverage_en = f"{len(years)} of the {span} years ({first}-{target.by})"
+        yield ctx.finding(
+            path=f"$.targets[{i}]",
+            subjects=(target.id,),
+            nl=f"De jaarafspraken voor doelstelling {target.id} dekken {coverage_nl}; naar rato hoort daarbij "
+            f"{_number(expected)} van de {_number(target.value)}, maar de afspraken {sum_nl}: bespreek of de "
+            "doelstelling realistisch is of maak aanvullende afspraken.",
+            en=f"The annual commitments for target {target.id} cover {coverage_en}; pro rata that is "
+            f"{_number(expected)} of {_number(target.value)}, but the commitments {sum_en}: discuss whether the "
+            "target is realistic or add commitments.",
+        )
+
+
+# --- PA305, PA306 ------------------------------------------------------------------------------------------
+
+
+@rule(
+    "PA305",
+    severity=Severity.WARNING,
+    title_nl="Niemand houdt de regie op de voortgang",
+    title_en="Nobody monitors progress",
+    source=_CONCRETE + ': "wie de regie houdt op de voortgang"',
+)
+def no_monitor(ctx: RuleContext) -> Iterator[Finding]:
+    """No party holds the monitor role.
+
+    Handbook: "Mét een groep mensen die duidelijke afspraken heeft gemaakt over wie de regie houdt op de
+    voortgang. Ontbreekt daar de regie op? Voor je het weer verdwijnen prestatieafspraken dan de la in."
+    """
+    if any(mandate.role is MandateRole.MONITOR for mandate in ctx.agreement.mandates):
+        return
+    yield ctx.finding(
+        path="$.mandates",
+        nl="Geen partij heeft de rol monitor: spreek af wie de regie houdt op de voortgang.",
+        en="No party holds the monitor role: agree who keeps track of progress.",
+    )
+
+
+@rule(
+    "PA306",
+    severity=Severity.INFO,
+    title_nl="Geen frequentie van monitoring",
+    title_en="No monitoring frequency",
+    source=_MONITORING,
+)
+def no_monitoring_frequency(ctx: RuleContext) -> Iterator[Finding]:
+    """The agreement records no monitoring frequency.
+
+    Handbook: "Het verschil tussen werkende en niet-werkende afspraken wordt gemaakt in het scherpe gesprek over
+    de voortgang én korte lijnen met de mensen die sturing geven aan de realisatie."
+    """
+    monitoring = ctx.agreement.monitoring
+    if monitoring is not None and monitoring.frequency is not None:
+        return
+    yield ctx.finding(
+        path="$.monitoring" if monitoring is None else "$.monitoring.frequency",
+        nl="Er is niet vastgelegd hoe vaak de voortgang wordt gemonitord: kies een frequentie (bijvoorbeeld "
+        "jaarlijks).",
+        en="The agreement does not say how often progress is monitored: choose a frequency (yearly, for example).",
+    )
+
+
+# --- PA308 -------------------------------------------------------------------------------------------------
+
+_SUBJECT_NAMES = {
+    "commitment": ("afspraak", "commitment", "commitments"),
+    "target": ("doelstelling", "target", "targets"),
+    "indicator": ("indicator", "indicator", "indicators"),
+}
+
+
+@rule(
+    "PA308",
+    severity=Severity.ERROR,
+    title_nl="Realisatie verwijst naar niets bekends of naar een jaar buiten het perspectief",
+    title_en="Realisation refers to nothing known or to a year outside the perspective",
+    source=_MONITORING,
+)
+def stray_realisation(ctx: RuleContext) -> Iterator[Finding]:
+    """A realisation about an unknown commitment, target or indicator, or of a year outside the perspective.
+
+    Handbook: "Bij monitoring is ook de verantwoording belangrijk: deel en gun elkaar successen, maar neem ook
+    verantwoording als doelstellingen niet worden gehaald."
+
+    Allowed years besides the perspective: the year before it (the starting level) and the baseline year of a
+    target the figure is about: the target it names, the target of the commitment it names, or for an indicator
+    figure any target of that indicator. The path is at the unknown reference, or at the year. The year of a
+    realisation that is not public is not quoted. Its area and party references are PA001's.
+    """
+    perspective = ctx.agreement.perspective
+    by_indicator: defaultdict[str, set[int]] = defaultdict(set)
+    for target in ctx.agreement.targets:
+        if target.baseline is not None:
+            by_indicator[target.indicator].add(target.baseline.year)
+    known = {"commitment": ctx.index.commitments, "target": ctx.index.targets, "indicator": ctx.index.indicators}
+    for i, realisation in enumerate(ctx.agreement.realisations):
+        kind, subject = realisation.subject
+        name_nl, name_en, listed_in = _SUBJECT_NAMES[kind]
+        if subject not in known[kind]:
+            yield ctx.finding(
+                path=f"$.realisations[{i}].{kind}",
+                subjects=(subject,),
+                nl=f"Een realisatie verwijst naar {name_nl} '{subject}', maar er is geen {name_nl} met die id: "
+                f"voeg die toe onder {listed_in} of verbeter de verwijzing.",
+                en=f"A realisation refers to {name_en} '{subject}', but no {name_en} has that id: add it under "
+                f"{listed_in} or correct the reference.",
+            )
+        year = realisation.year
+        if (
+            year in perspective
+            or year == perspective.start - 1
+            or year in _baseline_years(ctx, realisation, by_indicator)
+        ):
+            continue
+        shown = f" ({year})" if ctx.quotable(realisation) else ""
+        span = f"{perspective.start}-{perspective.end}"
+        yield ctx.finding(
+            path=f"$.realisations[{i}].year",
+            subjects=(subject,),
+            nl=f"Het jaar van een realisatie van {name_nl} {subject}{shown} ligt buiten het perspectief {span} en "
+            "is niet het jaar ervoor of een nulmetingsjaar: verbeter het jaar.",
+            en=f"The year of a realisation of {name_en} {subject}{shown} lies outside the perspective {span} and "
+            "is neither the year before it nor a baseline year: correct the year.",
+        )
+
+
+def _baseline_years(
+    ctx: RuleContext, realisation: Realisation, by_indicator: Mapping[str, set[int]]
+) -> Collection[int]:
+    """The baseline years of the targets a realisation is about (see PA308)."""
+    index = ctx.index
+    target_ids: tuple[str, ...]
+    if realisation.target is not None:
+        target_ids = (realisation.target,)
+    elif realisation.commitment is not None:
+        commitment = index.commitments.get(realisation.commitment)
+        target_ids = (commitment.target,) if commitment is not None and commitment.target is not None else ()
+    else:
+        return by_indicator.get(realisation.indicator or "", ())
+    years: set[int] = set()
+    for target_id in target_ids:
+        target = index.targets.get(target_id)
+        if target is not None and target.baseline is not None:
+            years.add(target.baseline.year)
+    return years
+
+
+# --- PA310 -------------------------------------------------------------------------------------------------
+
+
+@rule(
+    "PA310",
+    severity=Severity.ERROR,
+    title_nl="Wijziging niet door alle ondertekenaars overeengekomen",
+    title_en="Amendment not agreed by every signing party",
+    source=_MONITORING
+    + ': "samen kunnen bijsturen"; FACTS §8.11: "Amending a signed agreement mid-term needs the consent of all '
+    'parties."',
+)
+def amendment_without_signatory(ctx: RuleContext) -> Iterator[Finding]:
+    """An amendment whose ``agreed_by`` lacks a signing party.
+
+    Handbook: "Bij afspraken maken en een soms snel veranderende werkelijkheid hoort samen kunnen bijsturen."
+    FACTS §8.11: "Amending a signed agreement mid-term needs the consent of **all** parties."
+
+    The signing parties are those named by signing milestones that are not missed, and every counted party for a
+    signing without a party (DESIGN §4). Endorsers, observers and declined parties never sign, so they are left
+    out even when a signing milestone names them; so is a party that is not declared (PA001). Without any signing
+    milestone no party is known to sign and the rule says nothing. One finding per amendment names every signing
+    party it lacks.
+    """
+    signers = [party for party in ctx.signing_party_ids if party in ctx.index.parties and ctx.index.is_counted(party)]
+    if not signers:
+        return
+    for i, amendment in enumerate(ctx.agreement.amendments):
+        agreed = set(amendment.agreed_by)
+        missing = [party for party in signers if party not in agreed]
+        if not missing:
+            continue
+        names = ", ".join(missing)
+        yield ctx.finding(
+            path=f"$.amendments[{i}].agreed_by",
+            subjects=(amendment.id, *missing),
+            nl=f"Wijziging {amendment.id} is niet overeengekomen door de ondertekenende partij(en) {names}: een "
+            "wijziging vraagt de instemming van alle partijen die tekenden.",
+            en=f"Amendment {amendment.id} is not agreed by the signing part{'y' if len(missing) == 1 else 'ies'} "
+            f"{names}: an amendment needs the consent of every party that signed.",
+        )

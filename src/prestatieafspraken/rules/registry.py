@@ -7,6 +7,7 @@ generated from.
 
 from __future__ import annotations
 
+import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
@@ -46,7 +47,7 @@ class Rule:
     @property
     def description(self) -> str:
         """The rule function's docstring: what it checks and the sentence of the handbook or law it implements."""
-        return (self.function.__doc__ or "").strip()
+        return inspect.cleandoc(self.function.__doc__ or "")
 
     def title(self, lang: str = "nl") -> str:
         """The title in Dutch (``"nl"``) or English (``"en"``)."""

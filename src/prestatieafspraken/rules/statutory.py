@@ -1,6 +1,252 @@
 """PA4xx, the statutory cycle of local agreements (Woningwet art. 44, BTIV): bid, signing, dispute, evaluation.
 
-These rules apply to ``scope: local`` only (DESIGN §4).
+These rules apply to ``scope: local`` only (DESIGN §4). The dates are parameters; their defaults and sources
+are in `prestatieafspraken.calendar` and domain/FACTS.md §1 and §8.
+
+*Year Y of a statutory deadline* (DESIGN §4): the perspective's first year for the earliest corporation bid and
+the earliest signing; for later ones, the year after the milestone's own date. The deadline day itself is on
+time.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+import pendulum
+
+from prestatieafspraken.calendar import dispute_period, process_deadline, signing_deadline
+from prestatieafspraken.model import BasisKind, Milestone, MilestoneKind, PartyKind, Scope
+from prestatieafspraken.rules.context import PlacedMilestone, RuleContext
+from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.registry import rule
+
+#: Party kinds whose bid is "a housing corporation's bid": the corporation itself, or an alliance of corporations
+#: bidding for its members (such as the AFWC in Amsterdam).
+_BIDDERS = frozenset({PartyKind.HOUSING_CORPORATION, PartyKind.CORPORATION_ALLIANCE})
+
+
+def _is_local(ctx: RuleContext) -> bool:
+    return ctx.agreement.scope is Scope.LOCAL
+
+
+def _deadline_years(ctx: RuleContext, placed: Sequence[PlacedMilestone]) -> Iterator[tuple[PlacedMilestone, int]]:
+    """Each milestone with its deadline year Y (DESIGN §4).
+
+    Y is the perspective's first year for the earliest milestone (every one on that day), else the year after
+    the milestone's own date.
+    """
+    if not placed:
+        return
+    earliest = min(item.milestone.date for item in placed)
+    first_year = ctx.agreement.perspective.start
+    for item in placed:
+        date = item.milestone.date
+        yield item, (first_year if date == earliest else date.year + 1)
+
+
+def _date(day: pendulum.Date) -> str:
+    return day.isoformat()
+
+
+def _of(milestone: Milestone, nl: bool) -> str:  # noqa: FBT001 - a private helper for two message languages
+    if milestone.party is None:
+        return ""
+    return f" van {milestone.party}" if nl else f" of {milestone.party}"
+
+
+@rule(
+    "PA401",
+    severity=Severity.WARNING,
+    title_nl="Bod van de corporatie na 1 juli",
+    title_en="Corporation's bid after 1 July",
+    source="Woningwet art. 44 / BTIV: bod vóór 1 juli (domain/FACTS.md §1.3, §8 rule 1)",
+    params={"bid_deadline_month": 7, "bid_deadline_day": 1},
+)
+def late_bid(ctx: RuleContext) -> Iterator[Finding]:
+    """A housing corporation's bid for year Y is dated after 1 July of Y−1.
+
+    FACTS §8, rule 1: "The bod for year Y must reach the gemeente, huurdersorganisaties and bewonerscommissies
+    on or before 1 July of Y−1; warn if `bod.date > date(Y-1, 7, 1)`."
+
+    Which bids: the bid milestones (not missed) of a party of kind housing_corporation or corporation_alliance
+    (an alliance bids for its corporations), and bid milestones without a party, which in a local agreement can
+    only be the corporations' bid (by law only the corporation bids). Bids of other parties (a municipality's
+    own "bod" in a regional process) are not the statutory bid. Year Y: the perspective's first year for the
+    earliest of these bids (every bid on that day), for later ones the year after the bid's date. The deadline
+    (``bid_deadline_month``/``bid_deadline_day`` of Y−1) itself is on time.
+    """
+    if not _is_local(ctx):
+        return
+    month, day = ctx.param("bid_deadline_month"), ctx.param("bid_deadline_day")
+    bids = [
+        placed
+        for placed in ctx.milestones_of(MilestoneKind.BID)
+        if placed.milestone.party is None
+        or ((party := ctx.index.parties.get(placed.milestone.party)) is not None and party.kind in _BIDDERS)
+    ]
+    for placed, year in _deadline_years(ctx, bids):
+        deadline = pendulum.Date(year - 1, month, day)
+        milestone = placed.milestone
+        if milestone.date <= deadline:
+            continue
+        yield ctx.finding(
+            path=placed.path,
+            subjects=(milestone.party,) if milestone.party else (),
+            nl=f"Het bod{_of(milestone, nl=True)} voor {year} is gedateerd {_date(milestone.date)}, na de wettelijke "
+            f"termijn van {_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en huurders zijn.",
+            en=f"The bid{_of(milestone, nl=False)} for {year} is dated {_date(milestone.date)}, after the statutory "
+            f"deadline of {_date(deadline)}: the bid must reach the municipality and the tenants by that day.",
+        )
+
+
+@rule(
+    "PA403",
+    severity=Severity.WARNING,
+    title_nl="Ondertekening na 15 december",
+    title_en="Signing after 15 December",
+    source="Jaarlijkse cyclus: afspraken vóór 15 december (domain/FACTS.md §1.4, §8 rule 3)",
+    params={"signing_deadline_month": 12, "signing_deadline_day": 15},
+)
+def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
+    """A signing for year Y is dated after 15 December of Y−1 (configurable to 1 December).
+
+    FACTS §1.4: "Agreements are to be concluded "voor 15 december"." FACTS §8, rule 3: "The agreement for Y
+    should be concluded by 15 December of Y−1, with an alternative of 1 December. Warn rather than fail."
+
+    Every signing that is not missed is judged. Year Y: the perspective's first year for the earliest signing
+    (every signing on that day), for later ones the year after the signing's date. The deadline
+    (``signing_deadline_month``/``signing_deadline_day`` of Y−1) itself is on time.
+    """
+    if not _is_local(ctx):
+        return
+    month, day = ctx.param("signing_deadline_month"), ctx.param("signing_deadline_day")
+    for placed, year in _deadline_years(ctx, ctx.milestones_of(MilestoneKind.SIGNING)):
+        deadline = signing_deadline(year, month=month, day=day)
+        milestone = placed.milestone
+        if milestone.date <= deadline:
+            continue
+        yield ctx.finding(
+            path=placed.path,
+            subjects=(milestone.party,) if milestone.party else (),
+            nl=f"De ondertekening{_of(milestone, nl=True)} van de afspraken voor {year} is gedateerd "
+            f"{_date(milestone.date)}, na {_date(deadline)}: plan de ondertekening uiterlijk op die dag.",
+            en=f"The signing{_of(milestone, nl=False)} of the agreements for {year} is dated "
+            f"{_date(milestone.date)}, after {_date(deadline)}: plan the signing on or before that day.",
+        )
+
+
+@rule(
+    "PA404",
+    severity=Severity.INFO,
+    title_nl="Zes maanden zonder afspraken: geschil mogelijk",
+    title_en="Six months without agreement: dispute possible",
+    source="Woningwet art. 44 lid 4 (domain/FACTS.md §8 rule 4)",
+    params={"process_months": 6, "dispute_weeks": 4},
+)
+def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
+    """More than six months after the process start no signing is done by the check date.
+
+    FACTS §8, rule 4: "If no agreement exists 6 months after negotiations start, a dispute may be raised. A
+    submission is valid only if made within 4 weeks of the dispute arising, in writing and with reasons, by
+    B&W, the TI or the huurdersorganisatie."
+
+    The process start is ``process.started``, else the earliest kickoff; without either nothing is judged. The
+    check date is "more than six months" after it when it is after `calendar.process_deadline` (the same day is
+    not). Only done signings dated on or before the check date count. The message gives the period in which the
+    dispute can be submitted (`calendar.dispute_period`, ``dispute_weeks`` weeks) and whether it has passed.
+    """
+    if not _is_local(ctx):
+        return
+    start = ctx.process_start
+    if start is None:
+        return
+    months = ctx.param("process_months")
+    if ctx.as_of <= process_deadline(start, months) or ctx.done_by_as_of(MilestoneKind.SIGNING):
+        return
+    arises, submit_by = dispute_period(start, months=months, weeks=ctx.param("dispute_weeks"))
+    process = ctx.agreement.process
+    if process is not None and process.started is not None:
+        path = "$.process.started"
+    else:
+        kickoffs = ctx.milestones_of(MilestoneKind.KICKOFF)
+        path = min(kickoffs, key=lambda placed: (placed.milestone.date, placed.index)).path
+    if ctx.as_of > submit_by:
+        state_nl, state_en = "die termijn is verstreken", "that period has passed"
+    else:
+        state_nl, state_en = "die termijn loopt nog", "that period is still running"
+    yield ctx.finding(
+        path=path,
+        nl=f"Op {_date(ctx.as_of)}, meer dan {months} maanden na de start van het proces ({_date(start)}), is er "
+        f"nog geen ondertekening gedaan. Een geschil kan vanaf {_date(arises)} binnen {ctx.param('dispute_weeks')} "
+        f"weken, tot en met {_date(submit_by)}, aan de minister worden voorgelegd; {state_nl}.",
+        en=f"On {_date(ctx.as_of)}, more than {months} months after the process started ({_date(start)}), no "
+        f"signing is done. A dispute can be submitted to the minister from {_date(arises)} within "
+        f"{ctx.param('dispute_weeks')} weeks, up to and including {_date(submit_by)}; {state_en}.",
+    )
+
+
+@rule(
+    "PA405",
+    severity=Severity.WARNING,
+    title_nl="Geen woonvisie of volkshuisvestingsprogramma als basis",
+    title_en="No housing vision or housing programme as basis",
+    source="Woningwet: prestatieafspraken rusten op de woonvisie / het volkshuisvestingsprogramma "
+    "(domain/FACTS.md §1.2, §8 rules 6 and 12)",
+)
+def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
+    """The basis names neither a housing vision (woonvisie) nor a housing programme (volkshuisvestingsprogramma).
+
+    FACTS §1.2: "The first condition for prestatieafspraken is that a gemeentelijke woonvisie exists." FACTS §8,
+    rule 12: "the basis document becomes the gemeentelijk volkshuisvestingsprogramma".
+    """
+    if not _is_local(ctx):
+        return
+    kinds = {document.kind for document in ctx.agreement.basis}
+    if kinds & {BasisKind.HOUSING_VISION, BasisKind.HOUSING_PROGRAMME}:
+        return
+    yield ctx.finding(
+        path="$.basis",
+        nl="De afspraken noemen geen woonvisie of volkshuisvestingsprogramma als basis (basis): zonder zijn "
+        "prestatieafspraken niet verplicht; leg vast op welk document ze rusten.",
+        en="The agreement names no housing vision or housing programme as its basis (basis): without one, "
+        "performance agreements are not obligatory; record the document they rest on.",
+    )
+
+
+@rule(
+    "PA406",
+    severity=Severity.INFO,
+    title_nl="Jaar zonder evaluatie vóór 1 juli",
+    title_en="Year without an evaluation before 1 July",
+    source="Jaarlijkse evaluatie, dVi vóór 1 juli (domain/FACTS.md §8 rules 8 and 9)",
+    params={"evaluation_deadline_month": 7, "evaluation_deadline_day": 1},
+)
+def no_yearly_evaluation(ctx: RuleContext) -> Iterator[Finding]:
+    """A perspective year Y whose evaluation deadline (1 July of Y+1) has come, with no evaluation in Y+1 by then.
+
+    FACTS §8, rule 8: "dVi (verantwoording over Y) is due before 1 July of Y+1." FACTS §8, rule 9: "the
+    corporation reports in May of Y+1 and the parties evaluate in June of Y+1."
+
+    A year is judged when ``evaluation_deadline_month``/``evaluation_deadline_day`` of Y+1 is on or before the
+    check date. It is covered by an evaluation milestone that is done and dated on or before the check date,
+    from 1 January to the deadline of Y+1, both included.
+    """
+    if not _is_local(ctx):
+        return
+    month, day = ctx.param("evaluation_deadline_month"), ctx.param("evaluation_deadline_day")
+    covered: set[int] = set()
+    for placed in ctx.done_by_as_of(MilestoneKind.EVALUATION):
+        date = placed.milestone.date
+        if date <= pendulum.Date(date.year, month, day):
+            covered.add(date.year - 1)
+    for year in ctx.agreement.perspective.years:
+        deadline = pendulum.Date(year + 1, month, day)
+        if deadline > ctx.as_of or year in covered:
+            continue
+        yield ctx.finding(
+            path="$.perspective",
+            nl=f"Over {year} is geen evaluatie gedaan tussen {year + 1}-01-01 en {_date(deadline)}: evalueer elk "
+            "jaar samen vóór die datum, als de corporatie verantwoording heeft afgelegd (dVi).",
+            en=f"No evaluation of {year} was done between {year + 1}-01-01 and {_date(deadline)}: evaluate "
+            "together every year by that date, once the corporation has reported (dVi).",
+        )

@@ -1,0 +1,52 @@
+"""The example agreements shipped with the library, by name.
+
+``prestatieafspraken examples`` lists them; every command takes ``--example NAME`` instead of a file.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.model import Agreement
+from prestatieafspraken.serialization import loads
+
+__all__ = ["UnknownExampleError", "load", "names", "text"]
+
+_SUFFIX = ".yaml"
+
+
+class UnknownExampleError(PrestatieafsprakenError, LookupError):
+    """There is no shipped example of that name."""
+
+
+def _files() -> dict[str, Traversable]:
+    folder = resources.files(__name__)
+    return {
+        entry.name.removesuffix(_SUFFIX): entry
+        for entry in folder.iterdir()
+        if entry.is_file() and entry.name.endswith(_SUFFIX)
+    }
+
+
+def names() -> tuple[str, ...]:
+    """The names of the shipped examples, sorted."""
+    return tuple(sorted(_files()))
+
+
+def text(name: str) -> str:
+    """The YAML text of an example, with its comments.
+
+    Raises:
+        UnknownExampleError: There is no example of that name; the message lists the names there are.
+    """
+    found = _files().get(name)
+    if found is None:
+        raise UnknownExampleError(f"no example named {name!r}; the examples are: {', '.join(names())}")
+    return found.read_text(encoding="utf-8")
+
+
+def load(name: str) -> Agreement:
+    """The agreement of a shipped example."""
+    return loads(text(name))

@@ -1,0 +1,213 @@
+"""The rule engine: selection, severity overrides, parameters, failing rules, reports and their renderings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+
+import prestatieafspraken as pa
+from prestatieafspraken.errors import ConfigError
+from prestatieafspraken.rules import CheckConfig, Finding, Registry, RuleContext, Severity, check, rule
+from prestatieafspraken.rules.config import config_from_mapping
+from prestatieafspraken.rules.findings import path_sort_key
+from prestatieafspraken.rules.registry import REGISTRY
+
+AS_OF = dt.date(2026, 11, 29)
+SOUND = pa.examples.load("lindeveen-2025-2028")
+
+TWO_ERRORS = pa.loads(
+    """
+schema_version: 1
+id: twee-fouten
+title: Twee fouten
+scope: local
+perspective: {start: 2025, end: 2028}
+parties:
+  - {id: gemeente, name: Gemeente, kind: municipality}
+  - {id: gemeente, name: Gemeente nogmaals, kind: municipality}
+"""
+)
+
+
+def tiny_registry() -> Registry:
+    """A registry with one rule that always fires and one that always raises."""
+    registry = Registry()
+
+    @rule("X001", severity=Severity.WARNING, title_nl="Altijd", title_en="Always", source="test", registry=registry)
+    def always(ctx: RuleContext) -> Iterator[Finding]:
+        """Fires once for every party."""
+        for index, party in enumerate(ctx.agreement.parties):
+            yield ctx.finding(path=f"$.parties[{index}]", subjects=(party.id,), nl="altijd", en="always")
+
+    @rule("X002", severity=Severity.INFO, title_nl="Stuk", title_en="Broken", source="test", registry=registry)
+    def broken(ctx: RuleContext) -> Iterator[Finding]:
+        """Raises on every agreement."""
+        raise ZeroDivisionError(ctx.agreement.id)
+        yield  # pragma: no cover
+
+    return registry
+
+
+class TestSelection:
+    """Which rules run, as ruff selects them."""
+
+    @pytest.mark.parametrize(
+        ("select", "ignore", "code", "runs"),
+        [
+            (("ALL",), (), "PA111", True),
+            (("PA1",), (), "PA111", True),
+            (("PA1",), (), "PA211", False),
+            (("PA1",), ("PA11",), "PA111", False),
+            (("PA1",), ("PA11",), "PA101", True),
+            (("PA111",), ("PA1",), "PA111", True),  # the more specific select wins
+            (("PA1",), ("PA1",), "PA101", False),  # on a tie ignore wins
+            (("ALL",), ("ALL",), "PA101", False),
+            ((), (), "PA101", False),
+        ],
+    )
+    def test_is_selected(self, select: tuple[str, ...], ignore: tuple[str, ...], code: str, runs: bool) -> None:
+        """The longest matching prefix decides; on a tie ignore wins; nothing selected runs nothing."""
+        assert CheckConfig(select=select, ignore=ignore).is_selected(code) is runs
+
+    def test_codes_are_case_and_space_insensitive(self) -> None:
+        """Codes given as a comma-separated text are split, trimmed and upper-cased."""
+        assert CheckConfig(select="pa1, pa2").select == ("PA1", "PA2")
+
+    def test_selection_changes_the_report(self) -> None:
+        """Ignoring a code removes its findings; the others stay."""
+        full = check(TWO_ERRORS, as_of=AS_OF)
+        assert {"PA002", "PA119"} <= full.codes()
+        fewer = check(TWO_ERRORS, as_of=AS_OF, config=CheckConfig(ignore=("PA002",)))
+        assert "PA002" not in fewer.codes()
+        assert "PA119" in fewer.codes()
+
+    @pytest.mark.parametrize(
+        ("config", "message"),
+        [
+            (CheckConfig(select=("PA9",)), "no rule code starts with 'PA9'"),
+            (CheckConfig(ignore=("XY",)), "no rule code starts with 'XY'"),
+            (CheckConfig(severity={"PA999": Severity.ERROR}), "severity override for unknown rule 'PA999'"),
+            (CheckConfig(params={"months": 3}), "unknown rule parameter 'months'"),
+        ],
+    )
+    def test_unknown_names_are_refused(self, config: CheckConfig, message: str) -> None:
+        """A configuration that names something no rule has raises ConfigError instead of doing nothing."""
+        with pytest.raises(ConfigError, match=message):
+            check(SOUND, as_of=AS_OF, config=config)
+
+
+class TestOverridesAndParameters:
+    """Severity overrides and rule parameters change what is reported."""
+
+    def test_severity_override(self) -> None:
+        """An overridden severity replaces the rule's default, and `ok` follows it."""
+        config = CheckConfig(severity={"PA002": Severity.INFO, "PA119": Severity.INFO})
+        report = check(TWO_ERRORS, as_of=AS_OF, config=config)
+        assert {f.severity for f in report.findings if f.code in {"PA002", "PA119"}} == {Severity.INFO}
+        assert report.ok
+
+    def test_parameter_changes_outcome(self) -> None:
+        """With a one-day process limit the sound example's signing is late (PA111)."""
+        assert "PA111" not in check(SOUND, as_of=AS_OF).codes()
+        late = check(SOUND, as_of=AS_OF, config=CheckConfig(params={"process_months": 1}))
+        assert "PA111" in late.codes()
+
+    def test_config_from_toml_table(self) -> None:
+        """A TOML table gives selection, severities, parameters and election dates."""
+        config = config_from_mapping(
+            {
+                "select": ["PA1", "PA2"],
+                "ignore": ["PA208"],
+                "severity": {"pa111": "error"},
+                "params": {"process_months": 5},
+                "municipal-elections": {"GM1991": ["2021-11-24", dt.date(2026, 3, 18)]},
+            }
+        )
+        assert config.select == ("PA1", "PA2")
+        assert config.severity == {"PA111": Severity.ERROR}
+        assert config.param("process_months") == 5
+        assert [str(day) for day in config.municipal_elections["GM1991"]] == ["2021-11-24", "2026-03-18"]
+
+    @pytest.mark.parametrize(
+        ("table", "message"),
+        [
+            ({"selct": ["PA1"]}, "unknown key"),
+            ({"severity": {"PA111": "fatal"}}, "must be error, warning or info"),
+            ({"municipal-elections": {"GM1991": ["24-11-2021"]}}, "expected a date as YYYY-MM-DD"),
+        ],
+    )
+    def test_bad_toml_table(self, table: dict[str, object], message: str) -> None:
+        """A bad configuration table raises ConfigError with the reason."""
+        with pytest.raises(ConfigError, match=message):
+            config_from_mapping(table)
+
+
+class TestFailingRules:
+    """A rule that raises is reported, and the other rules still run."""
+
+    def test_raising_rule_becomes_a_finding(self) -> None:
+        """The failure is an error finding of the rule's own code with the exception in the message."""
+        report = check(SOUND, as_of=AS_OF, registry=tiny_registry())
+        failure = report.by_code()["X002"]
+        assert len(failure) == 1
+        assert failure[0].severity is Severity.ERROR
+        assert "ZeroDivisionError" in failure[0].message("en")
+        assert len(report.by_code()["X001"]) == len(SOUND.parties)
+        assert not report.ok
+
+
+class TestReport:
+    """Order, counts and renderings."""
+
+    def test_sound_agreement_is_quiet(self) -> None:
+        """The handbook-style example gives no error and no warning."""
+        report = check(SOUND, as_of=AS_OF)
+        assert [f for f in report.findings if f.severity is not Severity.INFO] == []
+        assert report.ok
+
+    def test_stable_order(self) -> None:
+        """Findings are sorted by code, then by place with list indexes compared as numbers."""
+        assert path_sort_key("$.commitments[2]") < path_sort_key("$.commitments[10]")
+        report = check(SOUND, as_of=AS_OF, registry=tiny_registry())
+        keys = [f.sort_key for f in report.findings]
+        assert keys == sorted(keys)
+
+    def test_counts_and_grouping(self) -> None:
+        """Counts cover every severity; grouping by code keeps every finding."""
+        report = check(TWO_ERRORS, as_of=AS_OF)
+        assert set(report.counts) == set(Severity)
+        assert sum(report.counts.values()) == len(report.findings)
+        assert sum(len(group) for group in report.by_code().values()) == len(report.findings)
+        assert not report.ok
+
+    def test_renderings(self) -> None:
+        """Text, JSON and Markdown name every finding's code and path, in the chosen language."""
+        report = check(TWO_ERRORS, as_of=AS_OF)
+        text = report.to_text(lang="en")
+        markdown = report.to_markdown(lang="nl")
+        data = report.to_dict(lang="en", file="f.yaml")
+        for finding in report.findings:
+            assert f"{finding.path}: {finding.code}" in text
+            assert f"| {finding.code} |" in markdown
+            assert finding.message("en") in text
+        assert data["file"] == "f.yaml"
+        assert data["summary"] == {s.value: report.counts[s] for s in Severity}
+        assert "fout(en)" in markdown
+        assert report.to_json(lang="en").startswith("{")
+
+    def test_default_as_of_is_today(self) -> None:
+        """Without a check date the report is dated today in the Netherlands."""
+        assert check(SOUND).as_of == pa.rules.engine.today()
+
+
+def test_every_builtin_rule_cites_and_quotes_a_source() -> None:
+    """Every built-in rule has titles in both languages, a source, and a docstring that quotes its sentence."""
+    check(SOUND, as_of=AS_OF)
+    for known in REGISTRY:
+        if known.origin.startswith("prestatieafspraken."):
+            assert known.title_nl
+            assert known.title_en
+            assert known.source
+            assert '"' in known.description or "“" in known.description, known.code

@@ -1,0 +1,899 @@
+"""Tests of `prestatieafspraken.graph`: the responsibility graph, its questions and its exports."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import textwrap
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import prestatieafspraken
+from prestatieafspraken.graph import (
+    EDGE_KINDS,
+    FORMATS,
+    MANDATE_EDGE_KINDS,
+    NODE_KINDS,
+    OneSided,
+    SinglePoint,
+    ThemeLead,
+    UnknownPartyError,
+    central_parties,
+    commitments_without_goal,
+    conditional_chains,
+    conditional_cycles,
+    conditions_on_later_years,
+    export,
+    from_node_link,
+    leads_without_commitments,
+    neighbourhood,
+    node_key,
+    one_sided_parties,
+    reciprocity,
+    render_graph,
+    responsibility_graph,
+    single_points_of_failure,
+    theme_leads,
+    to_dot,
+    to_graphml,
+    to_mermaid,
+    to_node_link,
+)
+from prestatieafspraken.model import (
+    STANDARD_THEMES,
+    Aggregation,
+    Agreement,
+    Area,
+    AreaKind,
+    CoalitionMember,
+    CoalitionStatus,
+    Commitment,
+    Goal,
+    Group,
+    GroupKind,
+    Indicator,
+    Mandate,
+    MandateRole,
+    Party,
+    PartyKind,
+    Perspective,
+    Scope,
+    Target,
+    Theme,
+)
+
+HEADER = """\
+schema_version: 1
+id: test
+title: Test
+scope: local
+perspective: {start: 2024, end: 2027}
+"""
+
+TWO_PARTIES = """\
+parties:
+  - {id: gemeente, name: Gemeente, kind: municipality}
+  - {id: corporatie, name: Corporatie, kind: housing_corporation}
+"""
+
+
+def agreement(body: str) -> Agreement:
+    """Load an agreement from the YAML body below the common header."""
+    return prestatieafspraken.loads(HEADER + textwrap.dedent(body))
+
+
+def edges(graph: Any) -> set[tuple[str, str, str]]:
+    """The graph's edges as (source, target, kind) triples."""
+    return {(source, target, data["kind"]) for source, target, data in graph.edges(data=True)}
+
+
+FULL = agreement(
+    """\
+    areas:
+      - {id: noord, name: Noord, kind: district}
+    parties:
+      - {id: gemeente, name: Gemeente, kind: municipality, areas: [noord]}
+      - {id: corporatie, name: Corporatie, kind: housing_corporation, areas: [noord, nergens]}
+      - {id: huurders, name: Huurders, kind: tenant_organisation}
+      - {id: alliantie, name: Alliantie, kind: corporation_alliance, represents: [corporatie, ghost]}
+    groups:
+      - {id: stuurgroep, kind: steering, members: [gemeente, corporatie, ghost]}
+    mandates:
+      - {holder: gemeente, role: signatory}
+      - {holder: corporatie, role: signatory}
+      - {holder: gemeente, role: monitor}
+      - {holder: ghost, role: decider}
+    themes:
+      - {id: circular, label: Circulair bouwen, lead: corporatie}
+      - {id: liveability, lead: ghost}
+    goals:
+      - {id: more-homes, text: Meer sociale huurwoningen}
+    indicators:
+      - {id: new-build, label: Nieuwbouw, unit: dwellings, aggregation: flow}
+    targets:
+      - {id: t-homes, indicator: new-build, value: 400, by: 2027, theme: availability, goals: [more-homes],
+         area: noord}
+    commitments:
+      - {id: c-build, by: corporatie, for: [gemeente, huurders, ghost], theme: availability, goals: [more-homes],
+         year: 2024, indicator: new-build, value: 100, target: t-homes, area: noord, text: Bouw 100 woningen}
+      - {id: c-land, by: [gemeente], for: [corporatie], theme: circular, goals: [more-homes, ghost], year: 2024,
+         conditional_on: [c-build, ghost], visibility: parties, text: Geheime grondprijs}
+      - {id: c-odd, by: [ghost], theme: nonsense, target: ghost, indicator: ghost, area: ghost}
+    """
+)
+
+
+class TestResponsibilityGraph:
+    """The graph is derived from the model: a node per item, an edge per resolvable reference."""
+
+    def test_node_keys_and_kinds(self) -> None:
+        """Every node is keyed '<kind>:<id>' and carries its kind, label and model id."""
+        graph = responsibility_graph(FULL)
+        for node, data in graph.nodes(data=True):
+            assert node == node_key(data["kind"], data["ref"])
+            assert data["kind"] in NODE_KINDS
+            assert data["label"]
+        assert graph.nodes["party:gemeente"] == {"kind": "party", "label": "Gemeente", "ref": "gemeente"}
+        assert graph.nodes["agreement:test"]["label"] == "Test"
+        assert graph.graph == {"agreement": "test", "title": "Test"}
+
+    def test_all_kinds_present(self) -> None:
+        """The full example has a node of every kind."""
+        graph = responsibility_graph(FULL)
+        assert {data["kind"] for data in graph.nodes.values()} == set(NODE_KINDS)
+
+    def test_edges(self) -> None:
+        """Each resolvable reference of the example is exactly one typed edge, keyed by its kind."""
+        graph = responsibility_graph(FULL)
+        assert edges(graph) == {
+            ("party:gemeente", "area:noord", "works_in"),
+            ("party:corporatie", "area:noord", "works_in"),
+            ("party:alliantie", "party:corporatie", "represents"),
+            ("party:gemeente", "group:stuurgroep", "member_of"),
+            ("party:corporatie", "group:stuurgroep", "member_of"),
+            ("party:gemeente", "agreement:test", "signatory"),
+            ("party:corporatie", "agreement:test", "signatory"),
+            ("party:gemeente", "agreement:test", "monitor"),
+            ("party:corporatie", "theme:circular", "leads"),
+            ("target:t-homes", "goal:more-homes", "serves"),
+            ("target:t-homes", "indicator:new-build", "measured_by"),
+            ("target:t-homes", "theme:availability", "in_theme"),
+            ("target:t-homes", "area:noord", "in_area"),
+            ("party:corporatie", "commitment:c-build", "executes"),
+            ("commitment:c-build", "party:gemeente", "benefits"),
+            ("commitment:c-build", "party:huurders", "benefits"),
+            ("commitment:c-build", "goal:more-homes", "serves"),
+            ("commitment:c-build", "theme:availability", "in_theme"),
+            ("commitment:c-build", "target:t-homes", "contributes_to"),
+            ("commitment:c-build", "indicator:new-build", "measured_by"),
+            ("commitment:c-build", "area:noord", "in_area"),
+            ("party:gemeente", "commitment:c-land", "executes"),
+            ("commitment:c-land", "party:corporatie", "benefits"),
+            ("commitment:c-land", "goal:more-homes", "serves"),
+            ("commitment:c-land", "theme:circular", "in_theme"),
+            ("commitment:c-land", "commitment:c-build", "conditional_on"),
+        }
+        assert all(key == data["kind"] for _, _, key, data in graph.edges(keys=True, data=True))
+
+    def test_unknown_ids_make_no_node(self) -> None:
+        """References to unknown ids (reported by PA001) leave no dangling node behind."""
+        graph = responsibility_graph(FULL)
+        assert not [node for node in graph if "ghost" in node or "nonsense" in node or "nergens" in node]
+        assert all("kind" in data for data in graph.nodes.values())
+
+    def test_named_standard_theme_gets_a_node(self) -> None:
+        """A standard theme named but not declared is a node with its standard label."""
+        graph = responsibility_graph(FULL)
+        assert graph.nodes["theme:availability"] == {"kind": "theme", "label": "Beschikbaarheid", "ref": "availability"}
+        assert graph.nodes["theme:circular"]["label"] == "Circulair bouwen"
+        assert graph.nodes["theme:liveability"]["label"] == "Leefbaarheid"
+
+    def test_restricted_commitment_is_labelled_by_id(self) -> None:
+        """A commitment that is not public shows its id, not its text; a public one shows its text."""
+        graph = responsibility_graph(FULL)
+        assert graph.nodes["commitment:c-land"]["label"] == "c-land"
+        assert graph.nodes["commitment:c-build"]["label"] == "Bouw 100 woningen"
+
+    def test_repeated_reference_is_one_edge(self) -> None:
+        """A party named twice in `by` executes the commitment along one edge."""
+        doubled = agreement(TWO_PARTIES + "commitments:\n  - {id: c, by: [gemeente, gemeente]}\n")
+        assert responsibility_graph(doubled).number_of_edges("party:gemeente", "commitment:c") == 1
+
+    def test_each_call_builds_a_new_graph(self) -> None:
+        """Changing a returned graph does not change the next one."""
+        first = responsibility_graph(FULL)
+        first.remove_node("party:gemeente")
+        assert "party:gemeente" in responsibility_graph(FULL)
+
+    def test_mandate_kinds_are_the_roles(self) -> None:
+        """There is one mandate edge kind per mandate role."""
+        assert tuple(role.value for role in MandateRole) == MANDATE_EDGE_KINDS
+        assert not set(MANDATE_EDGE_KINDS) & set(EDGE_KINDS)
+
+
+RECIPROCAL = agreement(
+    TWO_PARTIES
+    + """\
+  - {id: huurders, name: Huurders, kind: tenant_organisation}
+indicators:
+  - {id: homes, label: Woningen, unit: dwellings, aggregation: flow}
+  - {id: euros, label: Euro, unit: EUR, aggregation: flow}
+commitments:
+  - {id: c1, by: corporatie, for: [gemeente, huurders], theme: availability, indicator: homes, value: 100}
+  - {id: c2, by: corporatie, for: [gemeente], theme: availability, indicator: homes, value: 50}
+  - {id: c3, by: corporatie, for: [huurders], theme: availability, indicator: euros, value: 2.5}
+  - {id: c4, by: [gemeente, corporatie], for: [huurders], theme: affordability}
+  - {id: c5, by: gemeente, for: [ghost]}
+"""
+)
+
+
+class TestReciprocity:
+    """Who gives what to whom, counted per theme and per indicator."""
+
+    def test_balances(self) -> None:
+        """A party's balance counts its commitments and sums their values per theme and indicator."""
+        result = reciprocity(RECIPROCAL)
+        corporatie = result.balance("corporatie")
+        assert [(total.theme, total.commitments) for total in corporatie.gives] == [
+            ("availability", 3),
+            ("affordability", 1),
+        ]
+        assert corporatie.gives[0].quantities == {"homes": 150, "euros": 2.5}
+        assert corporatie.gives[1].quantities == {}
+        assert (corporatie.given, corporatie.received) == (4, 0)
+        assert (result.balance("huurders").given, result.balance("huurders").received) == (0, 3)
+        assert [balance.party for balance in result.balances] == ["gemeente", "corporatie", "huurders"]
+
+    def test_joint_commitment_counts_for_each_executor(self) -> None:
+        """A commitment with two executors is given in full by both."""
+        gemeente = reciprocity(RECIPROCAL).balance("gemeente")
+        assert [(total.theme, total.commitments) for total in gemeente.gives] == [("affordability", 1), (None, 1)]
+
+    def test_matrix(self) -> None:
+        """The matrix counts giver -> receiver pairs of known parties only."""
+        result = reciprocity(RECIPROCAL)
+        assert result.matrix == {
+            "corporatie": {"gemeente": 2, "huurders": 3},
+            "gemeente": {"huurders": 1},
+        }
+        assert result.between("corporatie", "huurders") == 3
+        assert result.between("huurders", "corporatie") == 0
+
+    def test_unknown_party_balance(self) -> None:
+        """Asking the balance of an unknown party raises a clear error."""
+        with pytest.raises(UnknownPartyError, match="unknown party 'gemeent' \\(did you mean 'gemeente'\\?\\)"):
+            reciprocity(RECIPROCAL).balance("gemeent")
+
+
+class TestOneSidedParties:
+    """Counted parties that only give (PA203) or only receive (PA204)."""
+
+    def test_two_parties_one_sided(self) -> None:
+        """Of two parties, the one that only executes only gives, the one that only benefits only receives."""
+        found = one_sided_parties(
+            agreement(TWO_PARTIES + "commitments:\n  - {id: c, by: corporatie, for: [gemeente]}\n")
+        )
+        assert found == OneSided(only_give=("corporatie",), only_receive=("gemeente",))
+
+    def test_reciprocal_parties_are_not_listed(self) -> None:
+        """Parties that both give and receive, or do neither, are not one-sided."""
+        body = TWO_PARTIES + (
+            "  - {id: stil, name: Stil, kind: other}\n"
+            "commitments:\n"
+            "  - {id: c1, by: corporatie, for: [gemeente]}\n"
+            "  - {id: c2, by: gemeente, for: [corporatie]}\n"
+        )
+        assert one_sided_parties(agreement(body)) == OneSided(only_give=(), only_receive=())
+
+    @pytest.mark.parametrize(
+        ("status", "counted"),
+        [("founding", True), ("joined", True), ("endorser", False), ("observer", False), ("declined", False)],
+    )
+    def test_only_counted_parties(self, status: str, counted: bool) -> None:
+        """Endorsers, observers and parties that declined need not reciprocate; founding and joined ones do."""
+        joined_on = ", joined_on: 2024-01-01" if status == "joined" else ""
+        body = TWO_PARTIES + (
+            f"coalition:\n  - {{party: corporatie, status: {status}{joined_on}}}\n"
+            "  - {party: gemeente, status: observer}\n"
+            "commitments:\n  - {id: c, by: corporatie, for: [gemeente]}\n"
+        )
+        found = one_sided_parties(agreement(body))
+        assert found.only_give == (("corporatie",) if counted else ())
+        assert found.only_receive == ()
+
+    def test_file_order(self) -> None:
+        """The parties are listed in their file order."""
+        body = TWO_PARTIES + "commitments:\n  - {id: c, by: [corporatie, gemeente], for: []}\n"
+        assert one_sided_parties(agreement(body)).only_give == ("gemeente", "corporatie")
+
+
+GOALS = agreement(
+    TWO_PARTIES
+    + """\
+goals:
+  - {id: g-direct, text: Direct}
+  - {id: g-target, text: Via een streefwaarde}
+  - {id: g-shared, text: Gedeeld}
+  - {id: g-empty, text: Niemand}
+indicators:
+  - {id: homes, label: Woningen, unit: dwellings, aggregation: flow}
+targets:
+  - {id: t, indicator: homes, value: 10, by: 2027, goals: [g-target]}
+commitments:
+  - {id: c-direct, by: corporatie, goals: [g-direct]}
+  - {id: c-target, by: corporatie, target: t}
+  - {id: c-none, by: corporatie}
+  - {id: c-ghost, by: corporatie, goals: [ghost], target: ghost}
+  - {id: c-shared-1, by: corporatie, goals: [g-shared]}
+  - {id: c-shared-2, by: [gemeente, corporatie], goals: [g-shared]}
+"""
+)
+
+
+class TestCommitmentsWithoutGoal:
+    """Commitments that serve no goal, directly or through their target (PA201)."""
+
+    def test_without_goal(self) -> None:
+        """Commitments without a known goal, directly or via their target, are listed in file order."""
+        assert commitments_without_goal(GOALS) == ("c-none", "c-ghost")
+
+
+class TestSinglePointsOfFailure:
+    """Goals that rest on one party."""
+
+    def test_single_supporting_party(self) -> None:
+        """A goal served only by one party's commitments (directly or via a target) rests on that party."""
+        assert single_points_of_failure(GOALS) == (
+            SinglePoint(goal="g-direct", party="corporatie", commitments=("c-direct",)),
+            SinglePoint(goal="g-target", party="corporatie", commitments=("c-target",)),
+        )
+
+    def test_two_executors_are_no_single_point(self) -> None:
+        """A goal with a commitment another party also executes survives losing one party."""
+        assert "g-shared" not in {point.goal for point in single_points_of_failure(GOALS)}
+
+    def test_unserved_goal_is_not_listed(self) -> None:
+        """A goal no commitment serves is PA202's, not a single point."""
+        assert "g-empty" not in {point.goal for point in single_points_of_failure(GOALS)}
+
+
+def conditions(*commitments: str) -> Agreement:
+    """An agreement of two parties with the given commitment lines (YAML flow mappings)."""
+    return agreement(TWO_PARTIES + "commitments:\n" + "".join(f"  - {line}\n" for line in commitments))
+
+
+class TestConditionalCycles:
+    """Cycles of conditional_on (PA211)."""
+
+    def test_three_cycle_found_once(self) -> None:
+        """A cycle a -> b -> c -> a is found exactly once, starting at its smallest id."""
+        found = conditional_cycles(
+            conditions(
+                "{id: b, by: gemeente, conditional_on: [c]}",
+                "{id: a, by: gemeente, conditional_on: [b]}",
+                "{id: c, by: gemeente, conditional_on: [a]}",
+                "{id: d, by: gemeente, conditional_on: [a]}",
+            )
+        )
+        assert found == (("a", "b", "c"),)
+
+    def test_self_condition_and_order(self) -> None:
+        """A commitment conditional on itself is a cycle of one; cycles are sorted."""
+        found = conditional_cycles(
+            conditions(
+                "{id: z, by: gemeente, conditional_on: [z]}",
+                "{id: m, by: gemeente, conditional_on: [n]}",
+                "{id: n, by: gemeente, conditional_on: [m, ghost]}",
+            )
+        )
+        assert found == (("m", "n"), ("z",))
+
+    def test_no_cycle(self) -> None:
+        """A chain without a cycle has no cycles."""
+        found = conditional_cycles(conditions("{id: a, by: gemeente, conditional_on: [b]}", "{id: b, by: gemeente}"))
+        assert found == ()
+
+    def test_limit(self) -> None:
+        """Dense conditions are cut off at the limit."""
+        ids = [f"c{number}" for number in range(6)]
+        lines = [f"{{id: {own}, by: gemeente, conditional_on: [{', '.join(ids)}]}}" for own in ids]
+        assert len(conditional_cycles(conditions(*lines), limit=10)) == 10
+        assert len(conditional_cycles(conditions(*lines))) > 10
+
+
+class TestConditionalChains:
+    """The longest chains of conditions."""
+
+    def test_longest_chain_per_head(self) -> None:
+        """Each head gets its deepest chain; ties go to the smallest id; longest chains first."""
+        found = conditional_chains(
+            conditions(
+                "{id: top, by: gemeente, conditional_on: [mid-b, mid-a, leaf]}",
+                "{id: mid-a, by: gemeente, conditional_on: [leaf]}",
+                "{id: mid-b, by: gemeente, conditional_on: [leaf]}",
+                "{id: leaf, by: gemeente}",
+                "{id: other, by: gemeente, conditional_on: [leaf]}",
+                "{id: alone, by: gemeente}",
+            )
+        )
+        assert found == (("top", "mid-a", "leaf"), ("other", "leaf"))
+
+    def test_cycles_are_left_out(self) -> None:
+        """Commitments on or depending on a cycle have no chain."""
+        found = conditional_chains(
+            conditions(
+                "{id: a, by: gemeente, conditional_on: [b]}",
+                "{id: b, by: gemeente, conditional_on: [a]}",
+                "{id: x, by: gemeente, conditional_on: [a]}",
+                "{id: y, by: gemeente, conditional_on: [z]}",
+                "{id: z, by: gemeente}",
+            )
+        )
+        assert found == (("y", "z"),)
+
+    def test_long_chain_needs_no_recursion(self) -> None:
+        """A chain of 3000 commitments is followed without exceeding the recursion limit."""
+        lines = [f"{{id: c{n}, by: gemeente, conditional_on: [c{n + 1}]}}" for n in range(2999)]
+        found = conditional_chains(conditions(*lines, "{id: c2999, by: gemeente}"))
+        assert len(found) == 1
+        assert len(found[0]) == 3000
+
+
+class TestConditionsOnLaterYears:
+    """Conditions on a commitment of a later year (PA211)."""
+
+    def test_later_year(self) -> None:
+        """Only a condition whose year is after the commitment's own year is listed."""
+        found = conditions_on_later_years(
+            conditions(
+                "{id: early, by: gemeente, year: 2024, conditional_on: [late, same, earlier, no-year, ghost]}",
+                "{id: late, by: gemeente, year: 2025}",
+                "{id: same, by: gemeente, year: 2024}",
+                "{id: earlier, by: gemeente, year: 2023}",
+                "{id: no-year, by: gemeente}",
+                "{id: unknown-year, by: gemeente, conditional_on: [late]}",
+            )
+        )
+        assert found == (("early", "late"),)
+
+
+LEADS = agreement(
+    TWO_PARTIES
+    + """\
+themes:
+  - {id: availability, lead: corporatie}
+  - {id: affordability, lead: gemeente}
+  - {id: finance}
+  - {id: liveability, lead: ghost}
+commitments:
+  - {id: c1, by: corporatie, theme: availability}
+  - {id: c2, by: gemeente, theme: availability}
+  - {id: c3, by: corporatie, theme: affordability}
+"""
+)
+
+
+class TestThemeLeads:
+    """Theme leads and what they execute in their theme (PA206)."""
+
+    def test_theme_leads(self) -> None:
+        """Each declared theme with a known lead lists the commitments its lead executes in it."""
+        assert theme_leads(LEADS) == (
+            ThemeLead(theme="availability", lead="corporatie", commitments=("c1",)),
+            ThemeLead(theme="affordability", lead="gemeente", commitments=()),
+        )
+
+    def test_lead_without_commitments(self) -> None:
+        """A lead that executes nothing in its theme is listed, even when others do."""
+        assert leads_without_commitments(LEADS) == (ThemeLead(theme="affordability", lead="gemeente", commitments=()),)
+
+
+class TestCentralParties:
+    """Degree centrality on the party-commitment-party projection."""
+
+    def test_ranking(self) -> None:
+        """The party linked to most others comes first; ties keep file order; top cuts the list."""
+        found = central_parties(RECIPROCAL)
+        assert found == (("gemeente", 1.0), ("corporatie", 1.0), ("huurders", 1.0))
+        body = TWO_PARTIES + (
+            "  - {id: a, name: A, kind: other}\n  - {id: b, name: B, kind: other}\n"
+            "commitments:\n  - {id: c1, by: a, for: [gemeente, b]}\n  - {id: c2, by: b, for: [corporatie]}\n"
+        )
+        assert central_parties(agreement(body), top=3) == (("b", 1.0), ("gemeente", 2 / 3), ("a", 2 / 3))
+        assert central_parties(agreement(body), top=0) == ()
+
+    def test_negative_top(self) -> None:
+        """A negative top is refused."""
+        with pytest.raises(ValueError, match="top must be 0 or more, got -1"):
+            central_parties(RECIPROCAL, top=-1)
+
+
+class TestNeighbourhood:
+    """The subgraph around one party."""
+
+    def test_radius_one(self) -> None:
+        """Radius 1 holds the party and everything one edge away, in either direction."""
+        around = neighbourhood(responsibility_graph(FULL), "huurders")
+        assert list(around.nodes) == ["party:huurders", "commitment:c-build"]
+        assert edges(around) == {("commitment:c-build", "party:huurders", "benefits")}
+
+    def test_radius_two(self) -> None:
+        """Radius 2 reaches the executors of its commitments and their conditions, not their represented parties."""
+        around = neighbourhood(responsibility_graph(FULL), "huurders", radius=2)
+        assert "party:corporatie" in around
+        assert "commitment:c-land" in around
+        assert "party:alliantie" not in around
+
+    def test_unknown_party(self) -> None:
+        """An unknown party id raises a ValueError that names the known ids."""
+        with pytest.raises(UnknownPartyError, match=r"unknown party 'nobody'; use one of .*gemeente, corporatie"):
+            neighbourhood(responsibility_graph(FULL), "nobody")
+
+
+class TestExports:
+    """Mermaid, DOT, GraphML and node-link JSON."""
+
+    QUOTED = agreement(
+        """\
+        parties:
+          - {id: a, name: 'De "Beste" <Partij> #1', kind: other}
+        commitments:
+          - {id: end, by: a, text: "regel\\\\een \\"twee\\""}
+        """
+    )
+
+    def test_mermaid(self) -> None:
+        """Mermaid ids are sanitised, labels quoted with entity codes, edges labelled by kind."""
+        text = to_mermaid(responsibility_graph(self.QUOTED))
+        assert text.splitlines() == [
+            "flowchart LR",
+            '    agreement_test[["Test"]]',
+            '    party_a["De #quot;Beste#quot; #lt;Partij#gt; #35;1"]',
+            '    commitment_end("regel\\een #quot;twee#quot;")',
+            '    party_a -->|"executes"| commitment_end',
+        ]
+
+    def test_mermaid_ids_are_unique(self) -> None:
+        """Keys that sanitise to the same id get a numbered suffix; ids start with a letter."""
+        graph = nx.MultiDiGraph()
+        graph.add_edge("a:b", "a-b", key="x", kind="x")
+        graph.add_node("1")
+        assert to_mermaid(graph).splitlines() == [
+            "flowchart LR",
+            '    a_b["a:b"]',
+            '    a_b_2["a-b"]',
+            '    n_1["1"]',
+            '    a_b -->|"x"| a_b_2',
+        ]
+
+    def test_dot(self) -> None:
+        """DOT quotes every id and value and escapes quotes and backslashes."""
+        text = to_dot(responsibility_graph(self.QUOTED))
+        assert text.startswith('digraph "test" {\n    rankdir=LR;\n')
+        assert '"party:a" ["label"="De \\"Beste\\" <Partij> #1", "kind"="party", "ref"="a", "shape"="box"];' in text
+        assert '"commitment:end" ["label"="regel\\\\een \\"twee\\""' in text
+        assert '"party:a" -> "commitment:end" ["label"="executes", "kind"="executes"];' in text
+        assert text.endswith("}\n")
+
+    def test_graphml_reads_back(self) -> None:
+        """The GraphML text parses back into the same nodes and edges."""
+        graph = responsibility_graph(FULL)
+        back = nx.parse_graphml(to_graphml(graph), force_multigraph=True)
+        assert dict(back.nodes(data=True)) == dict(graph.nodes(data=True))
+        assert edges(back) == edges(graph)
+
+    def test_node_link_round_trip(self) -> None:
+        """Node-link data survives JSON and loads back into an equal graph."""
+        graph = responsibility_graph(FULL)
+        back = from_node_link(json.loads(json.dumps(to_node_link(graph))))
+        assert isinstance(back, nx.MultiDiGraph)
+        assert list(back.nodes(data=True)) == list(graph.nodes(data=True))
+        assert list(back.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+        assert back.graph == graph.graph
+
+    @pytest.mark.parametrize("name", FORMATS)
+    def test_export_dispatch(self, name: str) -> None:
+        """`export` writes each format as its writer does."""
+        graph = responsibility_graph(FULL)
+        written = {
+            "mermaid": to_mermaid(graph),
+            "dot": to_dot(graph),
+            "graphml": to_graphml(graph),
+            "json": json.dumps(to_node_link(graph), ensure_ascii=False, indent=2) + "\n",
+        }
+        assert export(graph, name) == written[name]
+
+    def test_unknown_format(self) -> None:
+        """An unknown format is refused with the known ones in the message."""
+        with pytest.raises(ValueError, match="unknown graph format 'svg'; use one of: mermaid, dot, graphml, json"):
+            export(responsibility_graph(FULL), "svg")
+
+
+class TestRenderGraph:
+    """The CLI's entry point."""
+
+    def test_whole_graph(self) -> None:
+        """Without a party the whole graph is written."""
+        assert render_graph(FULL, format="json") == export(responsibility_graph(FULL), "json")
+
+    def test_party(self) -> None:
+        """With a party only its neighbourhood is written."""
+        text = render_graph(FULL, format="mermaid", party="huurders")
+        assert text.splitlines() == [
+            "flowchart LR",
+            '    party_huurders["Huurders"]',
+            '    commitment_c_build("Bouw 100 woningen")',
+            '    commitment_c_build -->|"benefits"| party_huurders',
+        ]
+
+    def test_unknown_party(self) -> None:
+        """An unknown party is a ValueError and a PrestatieafsprakenError with a hint."""
+        with pytest.raises(prestatieafspraken.PrestatieafsprakenError, match="did you mean 'huurders'"):
+            render_graph(FULL, format="dot", party="huurder")
+        with pytest.raises(ValueError, match="unknown graph format"):
+            render_graph(FULL, format="png", party="huurder")
+
+
+class TestDocs:
+    """The docs page shows what the code does."""
+
+    def test_mermaid_diagram_is_current(self) -> None:
+        """The Mermaid diagram on docs/graph.md is what `to_mermaid` writes for the page's example."""
+        page = (Path(__file__).parent.parent / "docs" / "graph.md").read_text(encoding="utf-8")
+        namespace: dict[str, Any] = {}
+        exec(page.split("```python\n")[1].split("```")[0], namespace)  # noqa: S102 - the page's own example
+        diagram = page.split("```mermaid\n")[1].split("```")[0]
+        assert diagram == to_mermaid(namespace["graph"])
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Properties over generated agreements
+# ---------------------------------------------------------------------------------------------------------------
+
+SLUGS = st.from_regex(r"[a-z][a-z0-9]{0,3}", fullmatch=True)
+GHOST = "zz-ghost"
+
+
+def refs(draw: st.DrawFn, known: list[str], *, max_size: int = 3) -> tuple[str, ...]:
+    """Draw references: mostly known ids, sometimes an unknown one."""
+    return tuple(draw(st.lists(st.sampled_from([*known, GHOST]), max_size=max_size)))
+
+
+def ref(draw: st.DrawFn, known: list[str]) -> str | None:
+    """Draw an optional single reference."""
+    return draw(st.none() | st.sampled_from([*known, GHOST]))
+
+
+@st.composite
+def agreements(draw: st.DrawFn) -> Agreement:
+    """Small agreements with references between all their parts, some of them to unknown ids."""
+    ids = draw(st.lists(SLUGS, min_size=8, max_size=30, unique=True))
+    pools: dict[str, list[str]] = {kind: [] for kind in ("party", "area", "group", "theme", "goal", "ind", "tgt", "c")}
+    pools["party"].append(ids[0])
+    for item in ids[1:]:
+        pools[draw(st.sampled_from(sorted(pools)))].append(item)
+    theme_refs = [*pools["theme"], *draw(st.lists(st.sampled_from(sorted(STANDARD_THEMES)), max_size=2))]
+    areas = tuple(Area(id=a, name=a.upper(), kind=AreaKind.DISTRICT) for a in pools["area"])
+    parties = tuple(
+        Party(
+            id=p,
+            name=p.upper(),
+            kind=PartyKind.OTHER,
+            areas=refs(draw, pools["area"]),
+            represents=refs(draw, pools["party"]),
+        )
+        for p in pools["party"]
+    )
+    statuses = st.sampled_from(CoalitionStatus)
+    coalition = tuple(CoalitionMember(party=p, status=draw(statuses)) for p in pools["party"] if draw(st.booleans()))
+    groups = tuple(Group(id=g, kind=GroupKind.WORKING, members=refs(draw, pools["party"])) for g in pools["group"])
+    mandates = tuple(
+        Mandate(holder=draw(st.sampled_from([*pools["party"], GHOST])), role=draw(st.sampled_from(MandateRole)))
+        for _ in range(draw(st.integers(0, 3)))
+    )
+    themes = tuple(Theme(id=t, lead=ref(draw, pools["party"])) for t in pools["theme"])
+    goals = tuple(Goal(id=g, text=g.upper()) for g in pools["goal"])
+    indicators = tuple(Indicator(id=i, label=i, unit="x", aggregation=Aggregation.FLOW) for i in pools["ind"])
+    targets = tuple(
+        Target(
+            id=t,
+            indicator=draw(st.sampled_from([*pools["ind"], GHOST])),
+            value=1,
+            by=2027,
+            theme=ref(draw, theme_refs),
+            goals=refs(draw, pools["goal"]),
+            area=ref(draw, pools["area"]),
+        )
+        for t in pools["tgt"]
+    )
+    commitments = tuple(
+        Commitment(
+            id=c,
+            by=(draw(st.sampled_from(pools["party"])), *refs(draw, pools["party"], max_size=1)),
+            beneficiaries=refs(draw, pools["party"]),
+            theme=ref(draw, theme_refs),
+            goals=refs(draw, pools["goal"]),
+            year=draw(st.none() | st.integers(2024, 2027)),
+            indicator=ref(draw, pools["ind"]),
+            value=draw(st.none() | st.integers(0, 100)),
+            target=ref(draw, pools["tgt"]),
+            area=ref(draw, pools["area"]),
+            conditional_on=refs(draw, pools["c"]),
+        )
+        for c in pools["c"]
+    )
+    return Agreement(
+        id="generated",
+        title="Generated",
+        scope=Scope.LOCAL,
+        perspective=Perspective(start=2024, end=2027),
+        areas=areas,
+        parties=parties,
+        coalition=coalition,
+        groups=groups,
+        mandates=mandates,
+        themes=themes,
+        goals=goals,
+        indicators=indicators,
+        targets=targets,
+        commitments=commitments,
+    )
+
+
+def model_references(item: Agreement) -> list[tuple[str, str, str, str | None, bool]]:
+    """Every reference of the model as (source node, kind, target kind, target id, points back to the source)."""
+    found: list[tuple[str, str, str, str | None, bool]] = []
+    for party in item.parties:
+        found += [(f"party:{party.id}", "works_in", "area", area, False) for area in party.areas]
+        found += [(f"party:{party.id}", "represents", "party", other, False) for other in party.represents]
+    for group in item.groups:
+        found += [(f"group:{group.id}", "member_of", "party", member, True) for member in group.members]
+    found += [(f"agreement:{item.id}", m.role.value, "party", m.holder, True) for m in item.mandates]
+    found += [(f"theme:{theme.id}", "leads", "party", theme.lead, True) for theme in item.themes]
+    for target in item.targets:
+        source = f"target:{target.id}"
+        found += [(source, "serves", "goal", goal, False) for goal in target.goals]
+        found += [
+            (source, "measured_by", "indicator", target.indicator, False),
+            (source, "in_theme", "theme", target.theme, False),
+            (source, "in_area", "area", target.area, False),
+        ]
+    for commitment in item.commitments:
+        source = f"commitment:{commitment.id}"
+        found += [(source, "executes", "party", party, True) for party in commitment.by]
+        found += [(source, "benefits", "party", party, False) for party in commitment.beneficiaries]
+        found += [(source, "serves", "goal", goal, False) for goal in commitment.goals]
+        found += [(source, "conditional_on", "commitment", other, False) for other in commitment.conditional_on]
+        found += [
+            (source, "in_theme", "theme", commitment.theme, False),
+            (source, "contributes_to", "target", commitment.target, False),
+            (source, "measured_by", "indicator", commitment.indicator, False),
+            (source, "in_area", "area", commitment.area, False),
+        ]
+    return found
+
+
+def expected_edges(item: Agreement) -> set[tuple[str, str, str]]:
+    """The resolvable references of the model as (source, target, kind), written independently of graph.py."""
+    index = item.index
+    known = {
+        "party": set(index.parties),
+        "area": set(index.areas),
+        "goal": set(index.goals),
+        "indicator": set(index.indicators),
+        "target": set(index.targets),
+        "commitment": set(index.commitments),
+        "theme": set(index.themes) | set(STANDARD_THEMES),
+    }
+    found: set[tuple[str, str, str]] = set()
+    for source, kind, target_kind, target, backwards in model_references(item):
+        if target is not None and target in known[target_kind]:
+            other = f"{target_kind}:{target}"
+            found.add((other, source, kind) if backwards else (source, other, kind))
+    return found
+
+
+def same_kind(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    """Node or edge match on kind, for networkx.is_isomorphic."""
+    return bool(first.get("kind") == second.get("kind"))
+
+
+class TestGraphProperties:
+    """Laws that hold for every agreement."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(agreements())
+    def test_every_item_is_a_node(self, item: Agreement) -> None:
+        """Every party, commitment, goal, declared theme and other item is a node of its kind; nothing else is."""
+        graph = responsibility_graph(item)
+        expected = {f"agreement:{item.id}"}
+        for kind, items in (
+            ("party", item.parties),
+            ("commitment", item.commitments),
+            ("goal", item.goals),
+            ("theme", item.themes),
+            ("area", item.areas),
+            ("group", item.groups),
+            ("indicator", item.indicators),
+            ("target", item.targets),
+        ):
+            expected.update(f"{kind}:{element.id}" for element in items)
+        named = {t.theme for t in item.targets if t.theme in STANDARD_THEMES}
+        named |= {c.theme for c in item.commitments if c.theme in STANDARD_THEMES}
+        expected.update(f"theme:{theme}" for theme in named)
+        assert set(graph.nodes) == expected
+        assert all(node.startswith(data["kind"] + ":") for node, data in graph.nodes(data=True))
+
+    @settings(max_examples=60, deadline=None)
+    @given(agreements())
+    def test_every_reference_is_an_edge(self, item: Agreement) -> None:
+        """Every resolvable reference in the model is an edge of its kind, and every edge is such a reference."""
+        graph = responsibility_graph(item)
+        assert edges(graph) == expected_edges(item)
+        assert graph.number_of_edges() == len(expected_edges(item))
+
+    @settings(max_examples=60, deadline=None)
+    @given(agreements())
+    def test_node_link_round_trip(self, item: Agreement) -> None:
+        """The node-link JSON export loads back into an isomorphic graph, matching kinds."""
+        graph = responsibility_graph(item)
+        back = from_node_link(json.loads(export(graph, "json")))
+        assert nx.is_isomorphic(graph, back, node_match=same_kind, edge_match=same_kind_multi)
+        assert dict(back.nodes(data=True)) == dict(graph.nodes(data=True))
+
+    @settings(max_examples=60, deadline=None)
+    @given(agreements())
+    def test_questions_agree_with_the_graph(self, item: Agreement) -> None:
+        """The index-based answers match what the graph says."""
+        graph = responsibility_graph(item)
+        one_sided = one_sided_parties(item)
+        for party in one_sided.only_give:
+            assert graph.out_degree(f"party:{party}")
+            assert not any(data["kind"] == "benefits" for _, _, data in graph.in_edges(f"party:{party}", data=True))
+            assert item.index.is_counted(party)
+        for party in one_sided.only_receive:
+            assert not any(data["kind"] == "executes" for _, _, data in graph.out_edges(f"party:{party}", data=True))
+        for commitment in commitments_without_goal(item):
+            node = f"commitment:{commitment}"
+            direct = [v for _, v, data in graph.out_edges(node, data=True) if data["kind"] == "serves"]
+            via = [
+                g
+                for _, t, data in graph.out_edges(node, data=True)
+                if data["kind"] == "contributes_to"
+                for _, g, d in graph.out_edges(t, data=True)
+                if d["kind"] == "serves"
+            ]
+            assert not direct
+            assert not via
+
+    @settings(max_examples=60, deadline=None)
+    @given(agreements())
+    def test_cycles_and_chains_follow_conditions(self, item: Agreement) -> None:
+        """Every cycle and chain steps along conditional_on; cycles are rotated, unique and sorted."""
+        commitments = item.index.commitments
+        cycles = conditional_cycles(item)
+        assert list(cycles) == sorted(set(cycles))
+        for cycle in cycles:
+            assert cycle[0] == min(cycle)
+            for position, own in enumerate(cycle):
+                assert cycle[(position + 1) % len(cycle)] in commitments[own].conditional_on
+        on_cycles = {member for cycle in cycles for member in cycle}
+        for chain in conditional_chains(item):
+            assert len(chain) >= 2
+            assert not set(chain) & on_cycles
+            for own, condition in itertools.pairwise(chain):
+                assert condition in commitments[own].conditional_on
+            assert not [c for c in commitments[chain[-1]].conditional_on if c in commitments]
+        cyclic = nx.DiGraph([(c.id, d) for c in commitments.values() for d in c.conditional_on if d in commitments])
+        assert len(cycles) == min(1000, len(list(nx.simple_cycles(cyclic))))
+
+
+def same_kind_multi(first: dict[Any, dict[str, Any]], second: dict[Any, dict[str, Any]]) -> bool:
+    """Edge match for multigraphs: the same kinds between the same pair of nodes."""
+    return sorted(data["kind"] for data in first.values()) == sorted(data["kind"] for data in second.values())

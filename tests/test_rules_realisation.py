@@ -1,0 +1,127 @@
+"""PA3xx, "Sturing op realisatie": what the case files in tests/cases/ cannot say (message text, visibility)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import prestatieafspraken
+from prestatieafspraken.rules import Finding, check
+
+AS_OF = dt.date(2030, 1, 1)
+
+
+def findings(text: str, code: str) -> list[Finding]:
+    """The findings of one rule on the agreement in *text* (YAML), checked as of 2030-01-01."""
+    report = check(prestatieafspraken.loads(text), as_of=AS_OF)
+    return [finding for finding in report.findings if finding.code == code]
+
+
+_BELOW = """
+schema_version: 1
+id: soest-2025-2029
+title: Prestatieafspraken Soest 2025-2029
+scope: local
+perspective: {start: 2025, end: 2029}
+parties:
+  - {id: gemeente-soest, name: Gemeente Soest, kind: municipality}
+  - {id: portaal, name: Portaal, kind: housing_corporation}
+  - {id: huurdersraad-soest, name: Huurdersraad Soest, kind: tenant_organisation}
+indicators:
+  - {id: nieuwbouw-sociaal, label: Nieuwbouw sociale huur, unit: woningen, aggregation: flow}
+targets:
+  - {id: nieuwbouw, indicator: nieuwbouw-sociaal, value: 500, by: 2029}
+commitments:
+  - {id: c-2025, by: portaal, year: 2025, indicator: nieuwbouw-sociaal, value: 87, target: nieuwbouw}
+  - {id: c-2026, by: portaal, year: 2026, indicator: nieuwbouw-sociaal, value: 91, target: nieuwbouw,
+     visibility: VISIBILITY, visible_to: [gemeente-soest]}
+realisations:
+  - {commitment: c-2026, year: 2031, value: 80, status: draft, visibility: VISIBILITY, visible_to: [gemeente-soest]}
+"""
+
+
+class TestCommitmentsBelowTarget:
+    """PA304 reports the coverage and the pro-rata part, and the sum only when every commitment in it is public."""
+
+    @pytest.mark.parametrize(("visibility", "quoted"), [("public", True), ("parties", False), ("restricted", False)])
+    def test_sum_quoted_only_when_public(self, visibility: str, quoted: bool) -> None:
+        """87 + 91 = 178 against 500 × 2 / 5 = 200: the sum 178 is quoted only when both commitments are public."""
+        (finding,) = findings(_BELOW.replace("VISIBILITY", visibility), "PA304")
+        assert finding.path == "$.targets[0]"
+        assert finding.subjects == ("nieuwbouw",)
+        assert "2 van de 5 jaar (2025-2029)" in finding.message_nl
+        assert "2 of the 5 years (2025-2029)" in finding.message_en
+        for message in (finding.message_nl, finding.message_en):
+            assert "200" in message
+            assert "500" in message
+            assert ("178" in message) is quoted
+            assert "91" not in message
+
+
+class TestStrayRealisation:
+    """PA308 quotes a realisation's year only when the realisation is public."""
+
+    @pytest.mark.parametrize(("visibility", "quoted"), [("public", True), ("parties", False), ("restricted", False)])
+    def test_year_quoted_only_when_public(self, visibility: str, quoted: bool) -> None:
+        """A realisation of 2031 names its commitment and the perspective, and its year only when public."""
+        (finding,) = findings(_BELOW.replace("VISIBILITY", visibility), "PA308")
+        assert finding.path == "$.realisations[0].year"
+        for message in (finding.message_nl, finding.message_en):
+            assert "c-2026" in message
+            assert "2025-2029" in message
+            assert ("2031" in message) is quoted
+
+
+_AMENDED = """
+schema_version: 1
+id: baarn-2025-2028
+title: Prestatieafspraken Baarn 2025-2028
+scope: local
+perspective: {start: 2025, end: 2028}
+parties:
+  - {id: gemeente-baarn, name: Gemeente Baarn, kind: municipality}
+  - {id: het-gooi-en-omstreken, name: Het Gooi en Omstreken, kind: housing_corporation}
+  - {id: huurdersvereniging-baarn, name: Huurdersvereniging Baarn, kind: tenant_organisation}
+  - {id: regio-amersfoort, name: Regio Amersfoort, kind: region}
+coalition:
+  - {party: regio-amersfoort, status: observer}
+process:
+  milestones:
+    - {kind: signing, date: 2024-12-10, status: done}
+    - {kind: signing, party: regio-amersfoort, date: 2024-12-10, status: done}
+amendments:
+  - {id: a-2026, date: 2026-06-30, agreed_by: [gemeente-baarn]}
+"""
+
+
+class TestAmendment:
+    """PA310 names every counted signing party an amendment lacks, and never an observer."""
+
+    def test_missing_signers_named(self) -> None:
+        """A signing of all by a municipality, a corporation and tenants, amended by the municipality alone."""
+        (finding,) = findings(_AMENDED, "PA310")
+        assert finding.path == "$.amendments[0].agreed_by"
+        assert finding.subjects == ("a-2026", "het-gooi-en-omstreken", "huurdersvereniging-baarn")
+        for message in (finding.message_nl, finding.message_en):
+            assert "a-2026" in message
+            assert "het-gooi-en-omstreken, huurdersvereniging-baarn" in message
+            assert "regio-amersfoort" not in message
+        assert "signing parties" in finding.message_en
+
+
+class TestBreakdown:
+    """PA303 quotes the sum of the parts and the target value (targets have no visibility)."""
+
+    def test_message_gives_sum_and_value(self) -> None:
+        """A breakdown of 0.1 + 0.25 against 0.3 (million euros) reports 0.35 and 0.3."""
+        text = _BELOW.replace("VISIBILITY", "public").replace(
+            "  - {id: nieuwbouw, indicator: nieuwbouw-sociaal, value: 500, by: 2029}",
+            "  - {id: nieuwbouw, indicator: nieuwbouw-sociaal, value: 0.3, by: 2029,"
+            " breakdown: {gemeente-soest: 0.1, portaal: 0.25}}",
+        )
+        (finding,) = findings(text, "PA303")
+        for message in (finding.message_nl, finding.message_en):
+            assert "0.35" in message
+            assert "0.3," not in message
+            assert "0.3:" in message
