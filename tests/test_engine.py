@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import prestatieafspraken as pa
 from prestatieafspraken.errors import ConfigError
@@ -13,6 +14,7 @@ from prestatieafspraken.rules import CheckConfig, Finding, Registry, RuleContext
 from prestatieafspraken.rules.config import config_from_mapping
 from prestatieafspraken.rules.findings import path_sort_key
 from prestatieafspraken.rules.registry import REGISTRY
+from strategies import agreements, dates
 
 AS_OF = dt.date(2026, 11, 29)
 SOUND = pa.examples.load("lindeveen-2025-2028")
@@ -45,7 +47,6 @@ def tiny_registry() -> Registry:
     def broken(ctx: RuleContext) -> Iterator[Finding]:
         """Raises on every agreement."""
         raise ZeroDivisionError(ctx.agreement.id)
-        yield  # pragma: no cover
 
     return registry
 
@@ -211,3 +212,23 @@ def test_every_builtin_rule_cites_and_quotes_a_source() -> None:
             assert known.title_en
             assert known.source
             assert '"' in known.description or "“" in known.description, known.code
+
+
+class TestNeverRaises:
+    """`check` returns a report for any agreement and never raises (a rule reports, it does not crash)."""
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(agreement=agreements(valid_references=False), as_of=dates(2015, 2040))
+    def test_any_generated_agreement(self, agreement: pa.Agreement, as_of: dt.date) -> None:
+        """No rule fails on a generated agreement, even with broken references and odd years."""
+        report = check(agreement, as_of=as_of)
+        failures = [f for f in report.findings if "failed to run" in f.message_en]
+        assert failures == []
+        assert report.as_of == as_of
+
+
+@pytest.mark.parametrize("as_of", [dt.date(2024, 12, 20), dt.date(2025, 7, 1), AS_OF, dt.date(2029, 8, 1)])
+def test_sound_agreement_stays_quiet_over_time(as_of: dt.date) -> None:
+    """The handbook-style example gives no error and no warning at any date from its signing on."""
+    report = check(SOUND, as_of=as_of)
+    assert [(f.code, f.path) for f in report.findings if f.severity is not Severity.INFO] == []

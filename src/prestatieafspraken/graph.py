@@ -804,10 +804,16 @@ _MERMAID_SHAPES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
 )
 _MERMAID_ENTITIES: Final = (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("`", "#96;"))
 _NOT_ID: Final = re.compile(r"[^A-Za-z0-9_]")
+# Characters XML 1.0 cannot carry at all (not even as character references); Graphviz and Mermaid choke on them too.
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text)
 
 
 def _mermaid_text(text: object) -> str:
-    escaped = " ".join(str(text).split())
+    escaped = _printable(" ".join(str(text).split()))
     for character, entity in _MERMAID_ENTITIES:
         escaped = escaped.replace(character, entity)
     return f'"{escaped}"'
@@ -864,7 +870,8 @@ _DOT_SHAPES: Final[Mapping[str, str]] = MappingProxyType(
 
 
 def _dot_quoted(value: object) -> str:
-    text = str(value).replace("\\", "\\\\").replace('"', '\\"').replace("\r\n", "\n").replace("\n", "\\n")
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _printable(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{text}"'
 
 
@@ -892,10 +899,27 @@ def to_dot(graph: nx.MultiDiGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _xml_safe(value: Any) -> Any:
+    return _printable(value) if isinstance(value, str) else value
+
+
 def to_graphml(graph: nx.MultiDiGraph) -> str:
-    """Write *graph* as GraphML text (networkx's writer; edge keys become the edges' ``id``)."""
+    """Write *graph* as GraphML text (networkx's writer; edge keys become the edges' ``id``).
+
+    XML 1.0 cannot carry control characters other than tab, newline and carriage return: in keys and string
+    attributes they are written as U+FFFD (the replacement character), so the text always parses.
+    """
     nx = _networkx()
-    return "\n".join(nx.generate_graphml(graph)) + "\n"
+    safe = graph.__class__(**{name: _xml_safe(value) for name, value in graph.graph.items()})
+    safe.add_nodes_from(
+        (_xml_safe(node), {name: _xml_safe(value) for name, value in data.items()})
+        for node, data in graph.nodes(data=True)
+    )
+    safe.add_edges_from(
+        (_xml_safe(source), _xml_safe(target), _xml_safe(key), {name: _xml_safe(value) for name, value in data.items()})
+        for source, target, key, data in graph.edges(keys=True, data=True)
+    )
+    return "\n".join(nx.generate_graphml(safe)) + "\n"
 
 
 def to_node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:

@@ -75,7 +75,7 @@ def _reference(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]:
     return {"$ref": f"#/$defs/{name}"}
 
 
-def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: PLR0911 - one per kind
+def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # noqa: C901, PLR0911 - one per kind
     origin = get_origin(type_)
     args = get_args(type_)
     if origin in (typing.Union, types.UnionType):

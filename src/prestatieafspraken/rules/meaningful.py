@@ -444,6 +444,10 @@ def _realised_shares(ctx: RuleContext, framework: Framework) -> list[_Share]:
     return shares
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _framework_finding(ctx: RuleContext, framework: Framework, position: int, share: _Share) -> Finding | None:
     if share.denominator <= 0:
         return None  # no share without a (positive) denominator: no finding
@@ -466,9 +470,9 @@ def _framework_finding(ctx: RuleContext, framework: Framework, position: int, sh
     return ctx.finding(
         path=f"$.frameworks[{position}]",
         subjects=subjects,
-        nl=f"{share.basis_nl.capitalize()} ligt {what_nl}{value_nl} {side_nl} van {_percent(bound, 'nl')} dat "
+        nl=f"{_capitalised(share.basis_nl)} ligt {what_nl}{value_nl} {side_nl} van {_percent(bound, 'nl')} dat "
         f"kader {framework.id} stelt: bespreek dit {who_nl} en pas de afspraken of de doelen aan.",
-        en=f"{share.basis_en.capitalize()}, {what_en}{value_en} is {side_en} of {_percent(bound, 'en')} set by "
+        en=f"{_capitalised(share.basis_en)}, {what_en}{value_en} is {side_en} of {_percent(bound, 'en')} set by "
         f"framework {framework.id}: discuss it {who_en} and adjust the commitments or the targets.",
     )
 
