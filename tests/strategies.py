@@ -171,9 +171,9 @@ _T = TypeVar("_T")
 _E = TypeVar("_E", bound=enum.Enum)
 _STANDARD_THEME_IDS: tuple[str, ...] = tuple(STANDARD_THEMES)
 _FIRST_YEAR = 2000
+_LAST_YEAR = 2050
 _SLUG_START = "abcdefghijklmnopqrstuvwxyz0123456789"
 _SLUG_REST = _SLUG_START + "-"
-_LAST_YEAR = 2050
 
 
 # --- scalars ------------------------------------------------------------------------------------------------
@@ -215,7 +215,8 @@ def _optional(strategy: st.SearchStrategy[_T]) -> st.SearchStrategy[_T | None]:
 SLUGS = slugs()
 TEXTS = texts()
 NUMBERS = numbers()
-_OPTIONAL_TEXTS = _OPTIONAL_TEXT = _optional(TEXTS)
+_OPTIONAL_TEXT = _optional(TEXTS)
+_LABELS = texts(min_size=1)
 _OPTIONAL_NUMBER = _optional(NUMBERS)
 _FEW_TEXTS = st.lists(TEXTS, max_size=2).map(tuple)
 _THEME_IDS: st.SearchStrategy[str] = st.one_of(st.sampled_from(_STANDARD_THEME_IDS), SLUGS)
@@ -348,11 +349,13 @@ def parties(draw: st.DrawFn, *, ids: st.SearchStrategy[str] = SLUGS, references:
 
 @st.composite
 def coalition_members(draw: st.DrawFn, *, references: References = ANY_REFERENCES) -> CoalitionMember:
-    """A party's place in the coalition, in every status, with or without `joined_on`."""
+    """A party's place in the coalition, in every status; with valid references a joined party has `joined_on`."""
+    status = draw(_member(CoalitionStatus))
+    needs_date = status is CoalitionStatus.JOINED and references.valid
     return CoalitionMember(
         party=references.one(draw, "parties"),
-        status=draw(_member(CoalitionStatus)),
-        joined_on=references.optional_date(draw),
+        status=status,
+        joined_on=references.date(draw) if needs_date else references.optional_date(draw),
     )
 
 
@@ -381,8 +384,11 @@ def mandates(draw: st.DrawFn, *, references: References = ANY_REFERENCES) -> Man
 def themes(
     draw: st.DrawFn, *, ids: st.SearchStrategy[str] = _THEME_IDS, references: References = ANY_REFERENCES
 ) -> Theme:
-    """Declared themes, standard or not, with an optional label and lead."""
-    return Theme(id=draw(ids), label=draw(_OPTIONAL_TEXT), lead=references.optional(draw, "parties"))
+    """Declared themes with an optional lead; with valid references a theme that is not standard has a label."""
+    theme_id = draw(ids)
+    needs_label = theme_id not in STANDARD_THEMES and references.valid
+    label = draw(_LABELS) if needs_label else draw(_optional(_LABELS))
+    return Theme(id=theme_id, label=label, lead=references.optional(draw, "parties"))
 
 
 @st.composite
@@ -690,6 +696,7 @@ def agreements(
         years=(perspective.start - slack, perspective.end + slack),
         dates=(perspective.start - 2, perspective.end + 1),
     )
+    coalition = _each(draw, coalition_members(references=references), max_items)
     has_subjects = any(references.pool(kind) for kind in _SUBJECT_KINDS) or not valid_references
     has_indicators = bool(pools["indicators"]) or not valid_references
     return Agreement(
@@ -701,7 +708,7 @@ def agreements(
         assignment=draw(assignments(references=references)) if draw(_BOOLEANS) else None,
         areas=tuple(draw(areas(ids=st.just(area_id))) for area_id in pools["areas"]),
         parties=tuple(draw(parties(ids=st.just(party_id), references=references)) for party_id in pools["parties"]),
-        coalition=_unique_by_party(_each(draw, coalition_members(references=references), max_items)),
+        coalition=_first_per_party(coalition) if valid_references else coalition,
         tenant_involvement=draw(_optional(_member(TenantInvolvement))),
         groups=tuple(draw(groups(ids=st.just(group_id), references=references)) for group_id in draw(_unique_slugs(2))),
         mandates=_each(draw, mandates(references=references), max_items),
@@ -737,5 +744,8 @@ def agreements(
     )
 
 
-def _unique_by_party(members: tuple[CoalitionMember, ...]) -> tuple[CoalitionMember, ...]:
-    return tuple({member.party: member for member in reversed(members)}.values())[::-1]
+def _first_per_party(members: tuple[CoalitionMember, ...]) -> tuple[CoalitionMember, ...]:
+    first: dict[str, CoalitionMember] = {}
+    for member in members:
+        first.setdefault(member.party, member)
+    return tuple(first.values())

@@ -7,8 +7,10 @@ from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 from prestatieafspraken import examples
+from prestatieafspraken.allocation import allocate
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
+from prestatieafspraken.planning import plan_backwards
 from prestatieafspraken.rules import CheckConfig, Finding, Report, Severity, check
 from prestatieafspraken.serialization import dump, dumps, load, loads
 
@@ -31,12 +33,14 @@ __all__ = [
     "Severity",
     "Target",
     "__version__",
+    "allocate",
     "check",
     "dump",
     "dumps",
     "examples",
     "load",
     "loads",
+    "plan_backwards",
     "responsibility_graph",
 ]
 

@@ -18,7 +18,8 @@ import orjson
 from prestatieafspraken import examples
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError
 from prestatieafspraken.model import Agreement
-from prestatieafspraken.serialization import load
+from prestatieafspraken.serialization import load, write_atomically
+from prestatieafspraken.views import UnknownAudienceError, view_for
 
 __all__ = ["main"]
 
@@ -45,6 +46,14 @@ def _add_input(parser: argparse.ArgumentParser, *, many: bool) -> None:
     parser.add_argument("--example", metavar="NAME", help="use a shipped example instead of a file")
 
 
+def _add_audience(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--audience",
+        metavar="public|PARTY",
+        help="show only what this audience may see: 'public' or a party id (values it may not see are withheld)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="prestatieafspraken",
@@ -59,13 +68,26 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the messages")
     check.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (as ruff)")
     check.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes not to run")
+    _add_audience(check)
     check.set_defaults(run=_check)
 
     graph = commands.add_parser("graph", help="export the responsibility graph")
     _add_input(graph, many=False)
     graph.add_argument("--format", choices=("mermaid", "dot", "graphml", "json"), default="mermaid")
     graph.add_argument("--party", metavar="ID", help="only the neighbourhood of this party")
+    _add_audience(graph)
     graph.set_defaults(run=_graph)
+
+    report = commands.add_parser("report", help="write the progress report: findings, progress tables, charts")
+    _add_input(report, many=False)
+    report.add_argument("--as-of", type=_date, metavar="DATE", help="the report date (default: today)")
+    report.add_argument("--format", choices=("markdown", "html"), default="markdown")
+    report.add_argument(
+        "--output", type=Path, metavar="PATH", help="write to this file (atomically) instead of printing"
+    )
+    _add_audience(report)
+    report.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report")
+    report.set_defaults(run=_report)
 
     listing = commands.add_parser("examples", help="list the shipped examples, or print one")
     listing.add_argument("name", nargs="?", metavar="NAME")
@@ -75,6 +97,14 @@ def _parser() -> argparse.ArgumentParser:
     rules.add_argument("code", nargs="?", metavar="CODE")
     rules.add_argument("--lang", choices=("nl", "en"), default="nl")
     rules.set_defaults(run=_rules)
+
+    plan = commands.add_parser("plan", help="plan the process backwards from the signing date")
+    plan.add_argument("--signing", type=_date, required=True, metavar="DATE", help="the signing date, a working day")
+    plan.add_argument("--parties", type=int, default=3, metavar="N", help="number of parties (default: 3)")
+    plan.add_argument("--lead-times", type=Path, metavar="FILE", help="TOML or YAML file: step name = working days")
+    plan.add_argument("--format", choices=("text", "json"), default="text")
+    plan.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the text output")
+    plan.set_defaults(run=_plan)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of file format v1")
     schema.set_defaults(run=_schema)
@@ -139,8 +169,11 @@ def _check(arguments: argparse.Namespace) -> int:
             agreement = _read(label, file)
             directory = file.parent if file is not None else Path.cwd()
             config = (find_config(directory) or CheckConfig()).merged(select=arguments.select, ignore=arguments.ignore)
-            report = check(agreement, as_of=arguments.as_of, config=config)
-        except ConfigError as error:
+            if arguments.audience is None:
+                report = check(agreement, as_of=arguments.as_of, config=config)
+            else:
+                report = view_for(agreement, arguments.audience).check(as_of=arguments.as_of, config=config)
+        except (ConfigError, UnknownAudienceError) as error:
             _print(f"{label}: {error}", stream=sys.stderr)
             status = EXIT_UNREADABLE
             continue
@@ -166,7 +199,37 @@ def _graph(arguments: argparse.Namespace) -> int:
     from prestatieafspraken.graph import render_graph  # noqa: PLC0415 - networkx is slow to import
 
     ((label, file),) = _inputs(arguments, many=False)
-    _print(render_graph(_read(label, file), format=arguments.format, party=arguments.party))
+    agreement = _read(label, file)
+    if arguments.audience is not None:
+        agreement = view_for(agreement, arguments.audience).agreement
+    _print(render_graph(agreement, format=arguments.format, party=arguments.party))
+    return EXIT_OK
+
+
+def _report(arguments: argparse.Namespace) -> int:
+    from prestatieafspraken.report import render_report  # noqa: PLC0415 - start-up
+    from prestatieafspraken.rules import find_config  # noqa: PLC0415
+
+    ((label, file),) = _inputs(arguments, many=False)
+    agreement = _read(label, file)
+    directory = file.parent if file is not None else Path.cwd()
+    config = find_config(directory)
+    text = render_report(
+        agreement,
+        as_of=arguments.as_of,
+        format=arguments.format,
+        audience=arguments.audience,
+        lang=arguments.lang,
+        config=config,
+    )
+    if arguments.output is None:
+        _print(text)
+        return EXIT_OK
+    try:
+        write_atomically(arguments.output, text.encode("utf-8"))
+    except OSError as error:
+        _print(f"{arguments.output}: cannot write the report: {error.strerror or error}", stream=sys.stderr)
+        return EXIT_UNREADABLE
     return EXIT_OK
 
 
@@ -210,6 +273,18 @@ def _schema(_arguments: argparse.Namespace) -> int:
     from prestatieafspraken.schema import json_schema  # noqa: PLC0415
 
     _print(orjson.dumps(json_schema(), option=orjson.OPT_INDENT_2).decode())
+    return EXIT_OK
+
+
+def _plan(arguments: argparse.Namespace) -> int:
+    from prestatieafspraken.planning import load_lead_times, plan_backwards  # noqa: PLC0415 - start-up
+
+    lead_times = load_lead_times(arguments.lead_times) if arguments.lead_times is not None else None
+    plan = plan_backwards(arguments.signing, parties=arguments.parties, lead_times=lead_times)
+    if arguments.format == "json":
+        _print(orjson.dumps(plan.to_dict(), option=orjson.OPT_INDENT_2).decode())
+    else:
+        _print(plan.to_text(arguments.lang))
     return EXIT_OK
 
 

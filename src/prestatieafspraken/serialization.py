@@ -47,6 +47,7 @@ __all__ = [
     "load",
     "loads",
     "make_converter",
+    "write_atomically",
 ]
 
 Format: TypeAlias = Literal["yaml", "json"]
@@ -96,6 +97,12 @@ def _describe(value: object) -> str:  # noqa: PLR0911 - one return per kind of v
 
 def _structure_str(value: Any, _: Any) -> str:
     if type(value) is str:
+        return value
+    raise _WireError(f"expected a text, got {_describe(value)}")
+
+
+def _structure_optional_str(value: Any, _: Any) -> str | None:
+    if value is None or type(value) is str:
         return value
     raise _WireError(f"expected a text, got {_describe(value)}")
 
@@ -177,6 +184,31 @@ def _is_optional_number_union(type_: Any) -> bool:
     return get_origin(type_) in (typing.Union, types.UnionType) and set(get_args(type_)) == {int, float, type(None)}
 
 
+def _is_optional(type_: Any) -> bool:
+    args = get_args(type_)
+    return (
+        get_origin(type_) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args  # noqa: PLR2004
+    )
+
+
+def _structure_optional_factory(converter: cattrs.Converter) -> Callable[[Any], Any]:
+    # cattrs' own hook for `X | None` looks the hook of X up on every value; this one looks it up once.
+    def factory(type_: Any) -> Callable[[Any, Any], Any]:
+        inner = next(arg for arg in get_args(type_) if arg is not type(None))
+        if inner is str:
+            return _structure_optional_str
+        structure_inner = converter.get_structure_hook(inner)
+
+        def structure(value: Any, _: Any) -> Any:
+            if value is None:
+                return None
+            return structure_inner(value, inner)
+
+        return structure
+
+    return factory
+
+
 def _is_str_mapping(type_: Any) -> bool:
     return get_origin(type_) in (Mapping, dict) and get_args(type_)[0] is str
 
@@ -198,9 +230,21 @@ def _element_errors(
     return results, errors
 
 
+def _structure_texts(value: Any, _: Any) -> tuple[str, ...]:
+    # The fast path's hook for a list of ids or texts: one pass of type checks, no call per element.
+    if type(value) is not list and type(value) is not tuple:
+        raise _WireError(f"expected a list, got {_describe(value)}")
+    for item in value:
+        if type(item) is not str:
+            raise _WireError(f"expected a text, got {_describe(item)}")
+    return tuple(value)
+
+
 def _structure_tuple_factory(converter: cattrs.Converter, *, detailed: bool) -> Callable[[Any], Any]:
     def factory(type_: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
         element_type = get_args(type_)[0]
+        if element_type is str and not detailed:
+            return _structure_texts
         structure_element = converter.get_structure_hook(element_type)
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
@@ -277,6 +321,7 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
         forbid_extra_keys=True,
         omit_if_default=True,
     )
+    converter.register_structure_hook_factory(_is_optional, _structure_optional_factory(converter))
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
     converter.register_structure_hook(bool, _structure_bool)
@@ -620,8 +665,9 @@ def loads(text: str | bytes, format: Format = "yaml") -> Agreement:  # noqa: A00
         LoadError: The text is not an agreement of file format v1; the error lists every problem with its
             ``$.path``.
     """
-    data = _parse(text, _check_format(format))
-    return structure(data)
+    chosen = _check_format(format)
+    with _gc_paused():  # parsing allocates as much as structuring: collecting during either is wasted work
+        return structure(_parse(text, chosen))
 
 
 def _format_of(path: Path, format: Format | None) -> Format:  # noqa: A002
@@ -672,7 +718,8 @@ def load(
         reason = error.strerror or str(error)
         raise LoadError([Problem(path="$", message=f"cannot open the file: {reason}")], source=str(file)) from error
     try:
-        return structure(_parse(raw, chosen), source=str(file))
+        with _gc_paused():
+            return structure(_parse(raw, chosen), source=str(file))
     except LoadError as error:
         if error.source is None:
             raise LoadError(error.problems, source=str(file)) from None
@@ -710,10 +757,15 @@ def dump(
     if chosen is None:
         raise ValueError(f"cannot tell the format of {file.name!r}; use .yaml, .yml or .json or pass format=")
     payload = _render(agreement, _check_format(chosen))
-    _write_atomically(file, payload)
+    write_atomically(file, payload)
 
 
-def _write_atomically(file: Path, payload: bytes) -> None:
+def write_atomically(file: Path, payload: bytes) -> None:
+    """Write *payload* to *file* atomically: a failed write leaves the old file as it was.
+
+    The bytes go to a temporary file in the same folder, which is flushed to disk and then renamed over *file*;
+    an existing file's permissions are kept, a new file is readable by all (0o644).
+    """
     handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -83,7 +83,7 @@ def test_loading_and_writing(tiny: Agreement, tmp_path: Path) -> None:
 
 def test_load_error(tmp_path: Path) -> None:
     """`LoadError` is a `PrestatieafsprakenError` and a `ValueError` carrying typed problems."""
-    with pytest.raises(LoadError) as caught:
+    with pytest.raises(LoadError, match="cannot open the file") as caught:
         load(tmp_path / "missing.yaml")
     error = assert_type(caught.value, LoadError)
     problems = assert_type(error.problems, tuple[Problem, ...])

@@ -26,8 +26,10 @@ from prestatieafspraken.model.indicators import (
 from prestatieafspraken.model.mandates import Mandate, MandateRole
 from prestatieafspraken.model.monitoring import (
     Amendment,
+    Assessment,
     Frequency,
     Monitoring,
+    ProgressStatus,
     Realisation,
     RealisationStatus,
 )
@@ -69,6 +71,7 @@ __all__ = [
     "Amendment",
     "Area",
     "AreaKind",
+    "Assessment",
     "Assignment",
     "Baseline",
     "BasisDocument",
@@ -101,6 +104,7 @@ __all__ = [
     "Process",
     "Product",
     "ProductStatus",
+    "ProgressStatus",
     "Realisation",
     "RealisationStatus",
     "Scope",

@@ -14,7 +14,15 @@ import pendulum
 from prestatieafspraken.model.fields import Number, Visibility
 from prestatieafspraken.model.ids import InvariantError, slug
 
-__all__ = ["Amendment", "Frequency", "Monitoring", "Realisation", "RealisationStatus"]
+__all__ = [
+    "Amendment",
+    "Assessment",
+    "Frequency",
+    "Monitoring",
+    "ProgressStatus",
+    "Realisation",
+    "RealisationStatus",
+]
 
 
 class Frequency(enum.Enum):
@@ -26,6 +34,62 @@ class Frequency(enum.Enum):
     MONTHLY = "monthly"
 
 
+class ProgressStatus(enum.Enum):
+    """Where a target or commitment stands against its expected path (DESIGN §5).
+
+    `prestatieafspraken.progress.progress` computes it; a manual `Assessment` records one next to it.
+    """
+
+    ACHIEVED = "achieved"
+    """The target is reached: the realised value is at or beyond the value to reach, in the indicator's direction."""
+    ON_TRACK = "on_track"
+    """R is at or above the on-track threshold (default 0.95)."""
+    NEEDS_ACCELERATION = "needs_acceleration"
+    """R is at or above the acceleration threshold (default 0.6), below the on-track threshold."""
+    OFF_TRACK = "off_track"
+    """R is at least 0 and below the acceleration threshold."""
+    DETERIORATING = "deteriorating"
+    """R is below 0: the value moved away from the target."""
+    NOT_STARTED = "not_started"
+    """Before the target's first year; for a commitment, before its due date."""
+    NO_DATA = "no_data"
+    """No approved figure that counts as of the check date, or too little to draw the expected path."""
+
+
+@attrs.frozen(kw_only=True)
+class Assessment:
+    """A manual progress status of exactly one target or commitment: who, when and why.
+
+    It is shown next to the computed status, never instead of it (DESIGN §5: "A manual status with who/when/why may
+    be recorded next to the computed one, never instead of it").
+    """
+
+    target: str | None = None
+    commitment: str | None = None
+    status: ProgressStatus
+    by: str
+    """The party id that made the assessment."""
+    date: pendulum.Date
+    """When it was made. (Not ``on``: YAML 1.1 reads an unquoted ``on`` key as the boolean true.)"""
+    reason: str
+    """Why: the explanation the parties agreed on."""
+
+    def __attrs_post_init__(self) -> None:
+        named = (self.target is not None) + (self.commitment is not None)
+        if named != 1:
+            raise InvariantError(
+                "target",
+                f"an assessment names exactly one of target or commitment, not {named}",
+            )
+
+    @property
+    def subject(self) -> tuple[str, str]:
+        """The kind (``target`` or ``commitment``) and id of what this assessment is about."""
+        if self.target is not None:
+            return ("target", self.target)
+        return ("commitment", self.commitment or "")
+
+
 @attrs.frozen(kw_only=True)
 class Monitoring:
     """The monitoring arrangement."""
@@ -33,6 +97,8 @@ class Monitoring:
     frequency: Frequency | None = None
     hybrid: bool = False
     """Collective figures are shared; per-party detail stays among the parties."""
+    assessments: tuple[Assessment, ...] = ()
+    """Manual progress statuses, each shown next to the computed one (key added in 0.1.0; optional)."""
 
 
 class RealisationStatus(enum.Enum):

@@ -1,0 +1,588 @@
+"""Planning the process backwards from the signing date, on Dutch working days and around elections.
+
+Handbook, Deadlines helpen: "Even terugrekenen: wanneer wil je ze getekend hebben, wanneer besluitvorming bij de
+betrokken partijen, wanneer een afgerond concept bestuurlijk bespreken? Het tempo bepaal je lokaal. Het traject
+enigszins compact houden (maximaal een half jaar) houdt de energie erin en biedt overzicht."
+Bestuurders en beleidsmedewerkers met mandaat: "Neem bij het opstellen van een proces ook de tijd om de rol van
+raden van commissarissen, gemeenteraden en achterbannen van huurdersorganisaties te bespreken."
+Politieke context: "Probeer daarnaast te vermijden dat besluitvorming rond gemeenteraadsverkiezingen plaatsvindt."
+
+One responsibility: turn a signing date, the parties and lead times into a `ProcessPlan` whose milestones pass
+the order of rule PA112 and stay out of the election windows of rule PA208. The dates come from
+`prestatieafspraken.calendar`; nothing here touches pendulum's global settings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tomllib
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import attrs
+import yaml
+from pendulum import Date
+
+from prestatieafspraken.calendar import (
+    DEFAULT_CALENDAR,
+    ElectionCalendar,
+    ElectionWindow,
+    add_working_days,
+    is_working_day,
+    next_working_day,
+    previous_working_day,
+    process_deadline,
+    subtract_working_days,
+    working_days_between,
+)
+from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.model import Milestone, MilestoneKind, MilestoneStatus, Party, PartyKind, Process
+
+__all__ = [
+    "LEAD_TIME_STEPS",
+    "LeadTimes",
+    "PlanWarning",
+    "PlanningError",
+    "ProcessPlan",
+    "generic_parties",
+    "load_lead_times",
+    "plan_backwards",
+]
+
+Lang = Literal["nl", "en"]
+
+
+class PlanningError(PrestatieafsprakenError, ValueError):
+    """A plan cannot be made from the input: a signing date that is no working day, bad lead times or parties."""
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Lead times
+# ------------------------------------------------------------------------------------------------------------
+
+#: The steps with a lead time, from the start of the process to the last step before the signing. Each is the
+#: value of the `MilestoneKind` it places.
+LEAD_TIME_STEPS: Final = (
+    "kickoff",
+    "assignment",
+    "concept",
+    "administrative_review",
+    "supervisory_approval",
+    "decision",
+)
+
+#: The largest lead time accepted, in working days: about five years, the length of a whole perspective.
+_MAX_LEAD_TIME: Final = 1300
+
+#: Files larger than this are not lead-time files (a dozen short lines are); refused before they are read.
+_MAX_LEAD_TIME_FILE_BYTES: Final = 64 * 1024
+
+
+def _lead_time(instance: LeadTimes, attribute: attrs.Attribute[int], value: int) -> None:
+    """Refuse a lead time that is not a whole number of working days from 0 to `_MAX_LEAD_TIME`."""
+    del instance
+    if type(value) is not int or not 0 <= value <= _MAX_LEAD_TIME:
+        raise PlanningError(
+            f"the lead time {attribute.name!r} must be a whole number of working days from 0 to {_MAX_LEAD_TIME}, "
+            f"got {value!r}"
+        )
+
+
+@attrs.frozen(kw_only=True)
+class LeadTimes:
+    """How many Dutch working days each step comes before the next one, counted back from the signing.
+
+    The handbook leaves the pace to the parties ("Het tempo bepaal je lokaal"); the defaults are a practical
+    starting point that adds up to 115 working days (23 weeks) from kickoff to signing, so that a plan without
+    an election in the way fits the handbook's "maximaal een half jaar" with room for the public holidays.
+    Change one with ``attrs.evolve(LeadTimes(), decision=15)`` or ``LeadTimes.from_mapping({"decision": 15})``.
+    0 puts a step on the same day as the next one (the order of PA112 allows the same day).
+
+    Attributes:
+        kickoff: From the kickoff to an agreed administrative assignment (bestuurlijke opdracht). Default 20
+            (four weeks): one round of talks on "waarover wel, waarover niet" and one administrative meeting.
+        assignment: From the assignment to a finished concept. Default 50 (ten weeks): the working groups or
+            theme tables write the agreements, with a few rounds between the parties.
+        concept: From a finished concept to its discussion by the administrators (bestuurlijk bespreken).
+            Default 15 (three weeks): each party reviews it internally and tenant organisations consult their
+            members (achterban) before the administrators meet.
+        administrative_review: From the administrative review to the parties' decisions. Default 20 (four
+            weeks): one meeting cycle of the deciding bodies (college van B&W, bestuur, raad van bestuur), whose
+            papers close about two weeks before the meeting.
+        supervisory_approval: From a supervisory body's approval (raad van commissarissen, gemeenteraad,
+            achterban) to its party's decision. Default 10 (two weeks): the approval is in before the board
+            decides, and the board's papers can refer to it. It falls inside the administrative review's lead
+            time, so it adds no time with the defaults; a longer one moves the review earlier.
+        decision: From the parties' decisions to the signing. Default 10 (two weeks): time to gather every
+            signatory for the signing meeting once the last party has decided.
+    """
+
+    kickoff: int = attrs.field(default=20, validator=_lead_time)
+    assignment: int = attrs.field(default=50, validator=_lead_time)
+    concept: int = attrs.field(default=15, validator=_lead_time)
+    administrative_review: int = attrs.field(default=20, validator=_lead_time)
+    supervisory_approval: int = attrs.field(default=10, validator=_lead_time)
+    decision: int = attrs.field(default=10, validator=_lead_time)
+
+    @classmethod
+    def from_mapping(cls, values: Mapping[str, object], *, source: str | None = None) -> LeadTimes:
+        """Build lead times from step names (`LEAD_TIME_STEPS`) to working days; steps left out keep their default.
+
+        A hyphen may stand for the underscore (``administrative-review``), as TOML and YAML files often write it.
+
+        Args:
+            values: Step name to working days.
+            source: Where the values come from (a file name), for the error message.
+
+        Raises:
+            PlanningError: A step name that is not in `LEAD_TIME_STEPS`, a step given twice, or a value that is
+                not a whole number of working days from 0 to 1300. Every problem is listed.
+        """
+        where = f"{source}: " if source else ""
+        problems: list[str] = []
+        given: dict[str, Any] = {}
+        for key, value in values.items():
+            raw: object = key  # a file may hold keys that are not text
+            name = raw.replace("-", "_") if isinstance(raw, str) else raw
+            if name not in LEAD_TIME_STEPS:
+                problems.append(f"unknown step {key!r}; the steps are {', '.join(LEAD_TIME_STEPS)}")
+            elif name in given:
+                problems.append(f"step {name!r} is given twice")
+            elif type(value) is not int or not 0 <= value <= _MAX_LEAD_TIME:
+                problems.append(
+                    f"step {key!r} must be a whole number of working days from 0 to {_MAX_LEAD_TIME}, got {value!r}"
+                )
+            else:
+                given[name] = value
+        if problems:
+            raise PlanningError(f"{where}invalid lead times: " + "; ".join(problems))
+        return cls(**given)
+
+    def to_dict(self) -> dict[str, int]:
+        """Step name to working days, in the order of `LEAD_TIME_STEPS`."""
+        return {step: getattr(self, step) for step in LEAD_TIME_STEPS}
+
+
+def load_lead_times(path: str | os.PathLike[str]) -> LeadTimes:
+    """Read lead times from a TOML or YAML file of step names to working days (the JSON subset of YAML too).
+
+    A TOML file::
+
+        decision = 15
+        administrative-review = 25
+
+    Args:
+        path: A ``.toml``, ``.yaml``, ``.yml`` or ``.json`` file.
+
+    Raises:
+        PlanningError: The file cannot be read, is not TOML or YAML, holds no mapping at the top, or holds bad
+            lead times (see `LeadTimes.from_mapping`).
+    """
+    file = Path(path)
+    suffix = file.suffix.lower()
+    if suffix not in {".toml", ".yaml", ".yml", ".json"}:
+        raise PlanningError(
+            f"{file}: a lead-times file must end in .toml, .yaml, .yml or .json, got {suffix or 'no suffix'!r}"
+        )
+    try:
+        if file.stat().st_size > _MAX_LEAD_TIME_FILE_BYTES:
+            raise PlanningError(f"{file}: larger than {_MAX_LEAD_TIME_FILE_BYTES // 1024} KiB; not a lead-times file")
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise PlanningError(f"{file}: cannot be read ({error.strerror or error})") from None
+    except UnicodeDecodeError:
+        raise PlanningError(f"{file}: not UTF-8 text") from None
+    try:
+        data: object = tomllib.loads(text) if suffix == ".toml" else yaml.safe_load(text)
+    except tomllib.TOMLDecodeError as error:
+        raise PlanningError(f"{file}: not valid TOML ({error})") from None
+    except yaml.YAMLError as error:
+        raise PlanningError(f"{file}: not valid YAML ({error})".replace("\n", " ")) from None
+    if not isinstance(data, Mapping):
+        raise PlanningError(
+            f"{file}: expected step names with working days at the top (such as `decision = 15`), "
+            f"got {type(data).__name__}"
+        )
+    return LeadTimes.from_mapping(data, source=str(file))
+
+
+# ------------------------------------------------------------------------------------------------------------
+# The plan
+# ------------------------------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class PlanWarning:
+    """Something the plan could not do as asked, in Dutch and English.
+
+    Attributes:
+        code: What kind of warning: ``signing-in-election-window`` (the signing date is kept although it lies in
+            an election window), ``moved-before-election-window`` (decisions or approvals were moved earlier to
+            stay out of a window) or ``exceeds-six-months`` (the plan is longer than the handbook's half year).
+        nl: The message in Dutch.
+        en: The message in English.
+    """
+
+    code: str
+    nl: str
+    en: str
+
+    def message(self, lang: Lang = "nl") -> str:
+        """The message in `lang`."""
+        return self.en if lang == "en" else self.nl
+
+
+_LABELS: Final[Mapping[Lang, Mapping[MilestoneKind, str]]] = {
+    "nl": {
+        MilestoneKind.KICKOFF: "aftrap",
+        MilestoneKind.ASSIGNMENT: "bestuurlijke opdracht vastgesteld",
+        MilestoneKind.CONCEPT: "afgerond concept",
+        MilestoneKind.ADMINISTRATIVE_REVIEW: "concept bestuurlijk besproken",
+        MilestoneKind.SUPERVISORY_APPROVAL: "goedkeuring toezichthouder",
+        MilestoneKind.DECISION: "besluit",
+        MilestoneKind.SIGNING: "ondertekening",
+    },
+    "en": {
+        MilestoneKind.KICKOFF: "kickoff",
+        MilestoneKind.ASSIGNMENT: "administrative assignment agreed",
+        MilestoneKind.CONCEPT: "finished concept",
+        MilestoneKind.ADMINISTRATIVE_REVIEW: "concept reviewed by the administrators",
+        MilestoneKind.SUPERVISORY_APPROVAL: "supervisory approval",
+        MilestoneKind.DECISION: "decision",
+        MilestoneKind.SIGNING: "signing",
+    },
+}
+
+_WEEKDAYS: Final[Mapping[Lang, tuple[str, ...]]] = {
+    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+}
+
+
+@attrs.frozen(kw_only=True)
+class ProcessPlan:
+    """A process planned backwards from its signing: milestones on Dutch working days, in the order of PA112.
+
+    Put it into an agreement with ``attrs.evolve(agreement, process=plan.to_process(agreement.process))``.
+
+    Attributes:
+        signing: The signing date, the plan's last milestone.
+        start: The kickoff, the plan's first milestone and the process start.
+        milestones: The planned milestones (status planned) in time order: kickoff, assignment, concept,
+            administrative review, each supervisory approval, each decision, the signing. Milestones of all
+            parties have no party; approvals and decisions name their party.
+        parties: The ids of the parties planned for, in the order given.
+        lead_times: The lead times used.
+        warnings: What the plan could not do as asked.
+    """
+
+    signing: Date
+    start: Date
+    milestones: tuple[Milestone, ...]
+    parties: tuple[str, ...]
+    lead_times: LeadTimes
+    warnings: tuple[PlanWarning, ...] = ()
+
+    @property
+    def six_months_deadline(self) -> Date:
+        """The last signing day within six calendar months of the start (`calendar.process_deadline`)."""
+        return process_deadline(self.start)
+
+    @property
+    def exceeds_six_months(self) -> bool:
+        """Whether the signing is after the start plus six months (day clamped), as rule PA111 judges it."""
+        return self.signing > self.six_months_deadline
+
+    def to_process(self, base: Process | None = None) -> Process:
+        """Return `base` (or an empty process) with this plan's start and milestones; its products are kept.
+
+        The plan's milestones replace those of `base`: a plan is the whole process towards one signing.
+        """
+        return attrs.evolve(base or Process(), started=self.start, milestones=self.milestones)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The plan as plain JSON-ready data; warnings carry both languages.
+
+        ``{"signing", "start", "six_months_deadline", "exceeds_six_months", "parties", "lead_times",
+        "milestones": [{"kind", "party", "date", "status", "working_days_before_signing"}],
+        "warnings": [{"code", "nl", "en"}]}``, dates as ``YYYY-MM-DD``.
+        """
+        return {
+            "signing": self.signing.isoformat(),
+            "start": self.start.isoformat(),
+            "six_months_deadline": self.six_months_deadline.isoformat(),
+            "exceeds_six_months": self.exceeds_six_months,
+            "parties": list(self.parties),
+            "lead_times": self.lead_times.to_dict(),
+            "milestones": [
+                {
+                    "kind": milestone.kind.value,
+                    "party": milestone.party,
+                    "date": milestone.date.isoformat(),
+                    "status": milestone.status.value,
+                    "working_days_before_signing": working_days_between(milestone.date, self.signing),
+                }
+                for milestone in self.milestones
+            ],
+            "warnings": [{"code": warning.code, "nl": warning.nl, "en": warning.en} for warning in self.warnings],
+        }
+
+    def to_text(self, lang: Lang = "nl") -> str:
+        """The plan as a table for people: date, weekday, working days before the signing, milestone, party."""
+        labels = _LABELS[lang]
+        weekdays = _WEEKDAYS[lang]
+        signing, start, deadline = (day.isoformat() for day in (self.signing, self.start, self.six_months_deadline))
+        if lang == "en":
+            lines = [
+                f"Backward plan to the signing on {signing}",
+                f"Start {start}; signing within six months is possible up to and including {deadline}.",
+                "",
+                f"{'date':<15}{'wd':>4}  milestone",
+            ]
+        else:
+            lines = [
+                f"Terugrekenplanning naar de ondertekening op {signing}",
+                f"Start {start}; ondertekenen binnen een half jaar kan tot en met {deadline}.",
+                "",
+                f"{'datum':<15}{'wd':>4}  mijlpaal",
+            ]
+        for milestone in self.milestones:
+            day = milestone.date
+            before = working_days_between(day, self.signing)
+            party = f" ({milestone.party})" if milestone.party else ""
+            lines.append(f"{day.isoformat()} {weekdays[day.weekday()]:<3} {before:>4}  {labels[milestone.kind]}{party}")
+        lines.append("")
+        lines.append("wd = working days before the signing" if lang == "en" else "wd = werkdagen vóór de ondertekening")
+        if self.warnings:
+            lines.append("")
+            lines.append("Warnings:" if lang == "en" else "Waarschuwingen:")
+            lines.extend(f"- {warning.message(lang)}" for warning in self.warnings)
+        return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# Planning backwards
+# ------------------------------------------------------------------------------------------------------------
+
+#: The supervisory body of the generic parties of `plan_backwards(parties=N)`.
+_GENERIC_SUPERVISORY_BODY: Final = "toezichthouder (raad van commissarissen, gemeenteraad of achterban)"
+
+
+def generic_parties(count: int) -> tuple[Party, ...]:
+    """Return `count` placeholder parties ``partij-1`` .. ``partij-N``, each with a supervisory body.
+
+    These are the parties `plan_backwards` plans for when it is given a number: every one has a supervisory
+    body, so every one gets a supervisory approval before its decision (handbook: "de rol van raden van
+    commissarissen, gemeenteraden en achterbannen").
+
+    Raises:
+        PlanningError: `count` is not a whole number of 1 or more.
+    """
+    if type(count) is not int or count < 1:
+        raise PlanningError(f"the number of parties must be a whole number of 1 or more, got {count!r}")
+    return tuple(
+        Party(
+            id=f"partij-{number}",
+            name=f"Partij {number}",
+            kind=PartyKind.OTHER,
+            supervisory_body=_GENERIC_SUPERVISORY_BODY,
+        )
+        for number in range(1, count + 1)
+    )
+
+
+def _party_list(parties: Sequence[Party] | int) -> tuple[Party, ...]:
+    """The parties to plan for: the generic ones for a number, else the given ones, checked."""
+    if isinstance(parties, int):
+        return generic_parties(parties)
+    given: tuple[object, ...] = tuple(parties)
+    if not given:
+        raise PlanningError("give at least one party to plan for (or a number of generic parties)")
+    found = tuple(party for party in given if isinstance(party, Party))
+    if len(found) < len(given):
+        strangers = [repr(party) for party in given if not isinstance(party, Party)]
+        raise PlanningError(f"parties must be Party objects or a number; got {', '.join(strangers[:3])}")
+    repeated = sorted(party for party, count in Counter(party.id for party in found).items() if count > 1)
+    if repeated:
+        raise PlanningError(f"party {', '.join(map(repr, repeated))} is given more than once; give each party once")
+    return found
+
+
+def _as_date(day: dt.date) -> Date:
+    """`day` as a `pendulum.Date`, without a time of day."""
+    return Date(day.year, day.month, day.day)
+
+
+def _describe_window(window: ElectionWindow) -> tuple[str, str]:
+    """A window for a message, in Dutch and English."""
+    election = window.election.date.isoformat()
+    start, end = window.start.isoformat(), window.end.isoformat()
+    return (
+        f"de periode rond de gemeenteraadsverkiezingen van {election} ({start} t/m {end})",
+        f"the period around the municipal elections of {election} ({start} to {end})",
+    )
+
+
+def _before_windows(
+    day: Date, calendar: ElectionCalendar, municipality: str | None
+) -> tuple[Date, ElectionWindow | None]:
+    """Move `day` to the last working day before any election window it falls in; return it and the first window.
+
+    The loop ends: the day only moves earlier, past the start of each window it meets, so no window is met twice,
+    and only finitely many windows lie before any day (elections are projected forward only).
+    """
+    first: ElectionWindow | None = None
+    while (window := calendar.window_containing(day, municipality=municipality)) is not None:
+        first = first or window
+        day = previous_working_day(Date.fromordinal(window.start.toordinal() - 1))
+    return day, first
+
+
+def _moved_warning(
+    kind: MilestoneKind, planned: Date, moved: Date, window: ElectionWindow, signing: Date
+) -> PlanWarning:
+    """The warning that the `kind` milestones moved from `planned` to `moved`, before `window`."""
+    period_nl, period_en = _describe_window(window)
+    label_nl, label_en = _LABELS["nl"][kind], _LABELS["en"][kind]
+    hint_nl = hint_en = ""
+    if window.end < signing:
+        # The signing that would put these milestones on the first working day after the window.
+        later = add_working_days(window.end, working_days_between(planned, signing) + 1).isoformat()
+        hint_nl = f" Met een ondertekening op of na {later} vallen ze na die periode."
+        hint_en = f" A signing on or after {later} puts them after that period."
+    return PlanWarning(
+        code="moved-before-election-window",
+        nl=f"De mijlpalen '{label_nl}' zouden op {planned.isoformat()} vallen, in {period_nl}; ze zijn vervroegd "
+        f"naar {moved.isoformat()}, zodat de besluitvorming niet rond de verkiezingen plaatsvindt.{hint_nl}",
+        en=f"The '{label_en}' milestones would fall on {planned.isoformat()}, in {period_en}; they were moved "
+        f"earlier to {moved.isoformat()}, so that no decision is taken around the elections.{hint_en}",
+    )
+
+
+def plan_backwards(
+    signing: dt.date,
+    *,
+    parties: Sequence[Party] | int,
+    lead_times: LeadTimes | Mapping[str, int] | None = None,
+    calendar: ElectionCalendar | None = None,
+    municipality: str | None = None,
+) -> ProcessPlan:
+    """Plan the process backwards from the signing date: "Even terugrekenen" (handbook, Deadlines helpen).
+
+    From the signing back: each party's decision `lead_times.decision` working days before the signing; before
+    the decision of a party with a supervisory body, its supervisory approval; the administrative review of
+    the finished concept before the decisions (and never after an approval); then the concept, the assignment
+    and the kickoff. Every milestone lands on a Dutch working day (weekends and public holidays off), in the
+    order rule PA112 requires.
+
+    Decisions and supervisory approvals never fall inside an election window [E − 6 weeks, E + 13 weeks] (rule
+    PA208): one that would is moved to the last working day before the window, and everything before it moves
+    along to keep the order; a `PlanWarning` says so. The signing date itself is never moved: a signing inside
+    a window is kept and reported as a warning. A plan longer than six months is reported as a warning too
+    (``exceeds_six_months``, rule PA111).
+
+    Args:
+        signing: The signing date, the last milestone. It must be a Dutch working day: a signing on a weekend
+            or a public holiday is refused rather than silently moved, because the date is the one thing the
+            parties chose; the error names the nearest working days.
+        parties: The parties, or a number N of generic parties ``partij-1`` .. ``partij-N`` that each have a
+            supervisory body (`generic_parties`).
+        lead_times: Working days per step (`LeadTimes`), or a mapping of step names to override some defaults.
+        calendar: The election calendar; default `calendar.DEFAULT_CALENDAR`.
+        municipality: A key of the calendar's ``per_municipality`` (herindeling) whose election dates replace
+            the regular ones, as in `ElectionCalendar.windows`.
+
+    Returns:
+        The plan; its last milestone is the signing.
+
+    Raises:
+        PlanningError: The signing date is not a working day, or the lead times or parties are invalid.
+    """
+    signing = _as_date(signing)
+    if not is_working_day(signing):
+        before, after = previous_working_day(signing), next_working_day(signing)
+        what = "a weekend day" if signing.weekday() >= 5 else "a public holiday"  # noqa: PLR2004 - Saturday
+        raise PlanningError(
+            f"the signing date {signing.isoformat()} is {what}, not a Dutch working day; choose a working day, "
+            f"such as {before.isoformat()} (before) or {after.isoformat()} (after)"
+        )
+    times = lead_times if isinstance(lead_times, LeadTimes) else LeadTimes.from_mapping(lead_times or {})
+    party_list = _party_list(parties)
+    calendar = calendar or DEFAULT_CALENDAR
+    warnings: list[PlanWarning] = []
+
+    signing_window = calendar.window_containing(signing, municipality=municipality)
+    if signing_window is not None:
+        period_nl, period_en = _describe_window(signing_window)
+        warnings.append(
+            PlanWarning(
+                code="signing-in-election-window",
+                nl=f"De ondertekening op {signing.isoformat()} valt in {period_nl}. De datum blijft staan; de "
+                "besluiten en goedkeuringen zijn vóór die periode gepland. Overweeg een ondertekening na "
+                f"{signing_window.end.isoformat()}.",
+                en=f"The signing on {signing.isoformat()} falls in {period_en}. The date is kept; the decisions "
+                "and approvals are planned before that period. Consider signing after "
+                f"{signing_window.end.isoformat()}.",
+            )
+        )
+
+    planned = subtract_working_days(signing, times.decision)
+    decision, window = _before_windows(planned, calendar, municipality)
+    if window is not None:
+        warnings.append(_moved_warning(MilestoneKind.DECISION, planned, decision, window, signing))
+
+    supervised = [party for party in party_list if party.supervisory_body]
+    review = subtract_working_days(decision, times.administrative_review)
+    approval: Date | None = None
+    if supervised:
+        planned = subtract_working_days(decision, times.supervisory_approval)
+        approval, window = _before_windows(planned, calendar, municipality)
+        if window is not None:
+            warnings.append(_moved_warning(MilestoneKind.SUPERVISORY_APPROVAL, planned, approval, window, signing))
+        review = min(review, approval)
+    concept = subtract_working_days(review, times.concept)
+    assignment = subtract_working_days(concept, times.assignment)
+    kickoff = subtract_working_days(assignment, times.kickoff)
+
+    milestones = [
+        Milestone(kind=MilestoneKind.KICKOFF, date=kickoff),
+        Milestone(kind=MilestoneKind.ASSIGNMENT, date=assignment),
+        Milestone(kind=MilestoneKind.CONCEPT, date=concept),
+        Milestone(kind=MilestoneKind.ADMINISTRATIVE_REVIEW, date=review),
+    ]
+    if approval is not None:
+        milestones.extend(
+            Milestone(kind=MilestoneKind.SUPERVISORY_APPROVAL, party=party.id, date=approval) for party in supervised
+        )
+    milestones.extend(Milestone(kind=MilestoneKind.DECISION, party=party.id, date=decision) for party in party_list)
+    milestones.append(Milestone(kind=MilestoneKind.SIGNING, date=signing, status=MilestoneStatus.PLANNED))
+
+    plan = ProcessPlan(
+        signing=signing,
+        start=kickoff,
+        milestones=tuple(milestones),
+        parties=tuple(party.id for party in party_list),
+        lead_times=times,
+        warnings=tuple(warnings),
+    )
+    if plan.exceeds_six_months:
+        deadline = plan.six_months_deadline.isoformat()
+        plan = attrs.evolve(
+            plan,
+            warnings=(
+                *plan.warnings,
+                PlanWarning(
+                    code="exceeds-six-months",
+                    nl=f"Het traject loopt van {kickoff.isoformat()} tot {signing.isoformat()}, langer dan een half "
+                    f"jaar (ondertekenen uiterlijk {deadline}): het handboek raadt aan het traject compact te houden "
+                    "(maximaal een half jaar). Kort doorlooptijden in of neem de langere duur bewust.",
+                    en=f"The process runs from {kickoff.isoformat()} to {signing.isoformat()}, longer than six months "
+                    f"(signing at the latest on {deadline}): the handbook advises a compact process (at most half a "
+                    "year). Shorten lead times, or accept the longer process on purpose.",
+                ),
+            ),
+        )
+    return plan

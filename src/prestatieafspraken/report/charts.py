@@ -1,0 +1,80 @@
+"""Charts of a target's expected path against its realised values, as SVG text (matplotlib, an optional extra).
+
+matplotlib is imported only here and only when a chart is drawn; without it `charts_available` is false and the
+report says so in one line. No global state of matplotlib is touched: each chart is its own `Figure` with its
+own SVG canvas (no pyplot), and its style settings apply inside an `rc_context` only.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = ["ChartData", "charts_available", "svg_chart"]
+
+
+@attrs.frozen(kw_only=True)
+class ChartData:
+    """What one chart shows: the expected path (year, value) and the realised values (year, value)."""
+
+    title: str
+    unit: str
+    expected: tuple[tuple[int, float], ...]
+    realised: tuple[tuple[int, float], ...]
+    expected_label: str
+    realised_label: str
+
+
+def charts_available() -> bool:
+    """Whether matplotlib is installed (``pip install 'prestatieafspraken[charts]'``)."""
+    return importlib.util.find_spec("matplotlib") is not None
+
+
+#: Text stays text (searchable, small, readable by screen readers); ids and dates are fixed, so the same data
+#: gives the same SVG.
+_RC = {
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def _points(points: Sequence[tuple[int, float]]) -> tuple[list[int], list[float]]:
+    return [year for year, _ in points], [value for _, value in points]
+
+
+def svg_chart(data: ChartData) -> str:
+    """Draw *data* as an SVG document (text).
+
+    Raises:
+        ModuleNotFoundError: matplotlib is not installed.
+    """
+    import matplotlib as mpl  # noqa: PLC0415 - an optional extra, imported only to draw
+    from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: PLC0415
+    from matplotlib.figure import Figure  # noqa: PLC0415
+    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
+
+    # Each chart its own salt: several charts inline in one HTML file must not share clip-path ids.
+    with mpl.rc_context({**_RC, "svg.hashsalt": f"prestatieafspraken:{data.title}"}):
+        figure = Figure(figsize=(6.4, 3.2), layout="constrained")
+        FigureCanvasSVG(figure)
+        axes = figure.add_subplot()
+        if data.expected:
+            years, values = _points(data.expected)
+            axes.plot(years, values, linestyle="--", color="#01689b", marker="o", markersize=3, label=data.expected_label)
+        if data.realised:
+            years, values = _points(data.realised)
+            axes.plot(years, values, color="#d52b1e", marker="s", markersize=4, label=data.realised_label)
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.set_title(data.title, loc="left")
+        axes.set_ylabel(data.unit)
+        axes.grid(visible=True, axis="y", color="#dddddd", linewidth=0.6)
+        axes.legend(loc="best", frameon=False)
+        buffer = io.StringIO()
+        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
+    return buffer.getvalue()

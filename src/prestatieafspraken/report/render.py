@@ -1,0 +1,56 @@
+"""`render_report`: the report of an agreement as Markdown or HTML."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, TypeAlias
+
+from prestatieafspraken.model import Agreement
+from prestatieafspraken.report.content import report_blocks
+from prestatieafspraken.report.html import to_html
+from prestatieafspraken.report.labels import label
+from prestatieafspraken.report.markdown import to_markdown
+from prestatieafspraken.rules import CheckConfig
+
+__all__ = ["ReportFormat", "render_report"]
+
+ReportFormat: TypeAlias = Literal["markdown", "html"]
+
+
+def render_report(
+    agreement: Agreement,
+    *,
+    as_of: dt.date | None = None,
+    format: ReportFormat = "markdown",  # noqa: A002 - the CLI's option name
+    audience: str | None = None,
+    lang: str = "nl",
+    config: CheckConfig | None = None,
+    charts: bool = True,
+) -> str:
+    """Write the progress report of *agreement*: the check's findings, the progress tables and charts.
+
+    Args:
+        agreement: The agreement.
+        as_of: The report date: the check date and the date progress is measured at; default today in
+            Europe/Amsterdam.
+        format: ``"markdown"``, or ``"html"`` for one self-contained file (inline CSS, charts as inline SVG, no
+            scripts and nothing loaded from elsewhere).
+        audience: ``"public"`` or a party id: report only what that audience may see
+            (`prestatieafspraken.views.view_for`), with what is withheld and why, and the collective totals.
+            Default: everything.
+        lang: ``"nl"`` (default) or ``"en"``.
+        config: The check configuration; default every rule with its defaults.
+        charts: Draw the charts (with matplotlib, when installed); ``False`` leaves them out.
+
+    Raises:
+        UnknownAudienceError: *audience* is neither ``"public"`` nor a party of the agreement.
+        ValueError: *format* or *lang* is not one of the above.
+    """
+    if format not in ("markdown", "html"):
+        raise ValueError(f"unknown report format {format!r}; use 'markdown' or 'html'")
+    if lang not in ("nl", "en"):
+        raise ValueError(f"unknown language {lang!r}; use 'nl' or 'en'")
+    blocks = report_blocks(agreement, as_of=as_of, audience=audience, lang=lang, config=config, draw_charts=charts)
+    if format == "html":
+        return to_html(blocks, title=f"{label('report', lang)}: {agreement.title}", lang=lang)
+    return to_markdown(blocks)
