@@ -37,6 +37,7 @@ from prestatieafspraken.model import (
     Amendment,
     Area,
     AreaKind,
+    Assessment,
     Assignment,
     Baseline,
     BasisDocument,
@@ -68,6 +69,7 @@ from prestatieafspraken.model import (
     Process,
     Product,
     ProductStatus,
+    ProgressStatus,
     Realisation,
     RealisationStatus,
     Scope,
@@ -87,6 +89,7 @@ __all__ = [
     "agreements",
     "amendments",
     "areas",
+    "assessments",
     "assignments",
     "baselines",
     "basis_documents",
@@ -551,10 +554,36 @@ def realisations(
     )
 
 
+_ASSESSED_KINDS: tuple[Kind, ...] = ("targets", "commitments")
+
+
 @st.composite
-def monitorings(draw: st.DrawFn) -> Monitoring:
-    """Monitoring arrangements."""
-    return Monitoring(frequency=draw(_optional(_member(Frequency))), hybrid=draw(_BOOLEANS))
+def assessments(draw: st.DrawFn, *, references: References = ANY_REFERENCES) -> Assessment:
+    """Manual progress statuses of exactly one target or commitment (a kind with an empty pool never)."""
+    kinds = [kind for kind in _ASSESSED_KINDS if references.pool(kind) != () or not references.valid]
+    if not kinds:
+        raise ValueError("an assessment needs a target or commitment to refer to")
+    kind = kinds[draw(_index(len(kinds)))]
+    subject = references.one(draw, kind)
+    return Assessment(
+        target=subject if kind == "targets" else None,
+        commitment=subject if kind == "commitments" else None,
+        status=draw(_member(ProgressStatus)),
+        by=references.one(draw, "parties"),
+        date=references.date(draw),
+        reason=draw(TEXTS),
+    )
+
+
+@st.composite
+def monitorings(draw: st.DrawFn, *, references: References = ANY_REFERENCES, max_items: int = 2) -> Monitoring:
+    """Monitoring arrangements, with a few manual assessments when there is something to assess."""
+    can_assess = any(references.pool(kind) != () for kind in _ASSESSED_KINDS) or not references.valid
+    return Monitoring(
+        frequency=draw(_optional(_member(Frequency))),
+        hybrid=draw(_BOOLEANS),
+        assessments=_each(draw, assessments(references=references), max_items if can_assess else 0),
+    )
 
 
 @st.composite
@@ -728,7 +757,7 @@ def agreements(
             for commitment_id in pools["commitments"]
         ),
         process=draw(processes(references=references, max_items=max_items)) if draw(_BOOLEANS) else None,
-        monitoring=draw(monitorings()) if draw(_BOOLEANS) else None,
+        monitoring=draw(monitorings(references=references, max_items=max_items)) if draw(_BOOLEANS) else None,
         realisations=_each(
             draw,
             realisations(

@@ -156,7 +156,7 @@ def _measure_references(agreement: Agreement) -> Iterator[_Reference]:
 
 
 def _work_references(agreement: Agreement) -> Iterator[_Reference]:
-    """References in the commitments, the milestones, the realisations and the amendments."""
+    """References in the commitments, the milestones, the realisations, the amendments and the assessments."""
     for i, commitment in enumerate(agreement.commitments):
         owner = _Owner(f"afspraak {commitment.id}", f"commitment {commitment.id}", commitment.id)
         path = f"$.commitments[{i}]"
@@ -186,6 +186,14 @@ def _work_references(agreement: Agreement) -> Iterator[_Reference]:
     for i, amendment in enumerate(agreement.amendments):
         owner = _Owner(f"wijziging {amendment.id}", f"amendment {amendment.id}", amendment.id)
         yield from _each(f"$.amendments[{i}].agreed_by", _Kind.PARTY, amendment.agreed_by, owner)
+    if agreement.monitoring is not None:
+        for i, assessment in enumerate(agreement.monitoring.assessments):
+            kind, subject = assessment.subject
+            owner = _Owner(f"een beoordeling van {subject}", f"an assessment of {kind} {subject}")
+            path = f"$.monitoring.assessments[{i}]"
+            yield from _one(f"{path}.target", _Kind.TARGET, assessment.target, owner)
+            yield from _one(f"{path}.commitment", _Kind.COMMITMENT, assessment.commitment, owner)
+            yield from _one(f"{path}.by", _Kind.PARTY, assessment.by, owner)
 
 
 def _known_ids(ctx: RuleContext) -> dict[_Kind, Container[str]]:
@@ -220,6 +228,7 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Finding]:
     element (``$.commitments[2].by[1]``). A commitment's ``by`` may be written as a single id, but the model keeps
     a list either way, so its path is ``$.commitments[2].by[0]`` then too. A breakdown key is at
     ``$.targets[0].breakdown['key']`` and may name an area or a party. A standard theme id needs no declaration.
+    A manual assessment (``monitoring.assessments``) names a target or a commitment and the party that made it.
     Not here: an indicator's ``term`` (PA116) and what a realisation is about (PA308). No field of the model refers
     to a group, so no group reference can break.
     """

@@ -9,6 +9,7 @@ import math
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping
 
+from prestatieafspraken import arithmetic
 from prestatieafspraken.model import (
     Aggregation,
     CommitmentKind,
@@ -150,7 +151,7 @@ def breakdown_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         indicator = ctx.index.indicators.get(target.indicator)
         if not target.breakdown or indicator is None or indicator.aggregation is Aggregation.RATIO:
             continue
-        total = math.fsum(target.breakdown.values())
+        total = arithmetic.total(target.breakdown.values())
         if math.isclose(total, target.value, rel_tol=1e-9, abs_tol=1e-9):
             continue
         parts = ", ".join(target.breakdown)
@@ -209,7 +210,7 @@ def commitments_below_target(ctx: RuleContext) -> Iterator[Finding]:
             continue
         years = {commitment.year for commitment in counted}
         span = target.by - first + 1
-        total = math.fsum(commitment.value for commitment in counted if commitment.value is not None)
+        total = arithmetic.total(commitment.value for commitment in counted if commitment.value is not None)
         expected = target.value * len(years) / span
         short = total > expected if indicator.direction is Direction.DECREASE else total < expected
         if not short or math.isclose(total, expected, rel_tol=1e-9, abs_tol=1e-9):
