@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 from prestatieafspraken import dumps, examples, loads
 from prestatieafspraken.graph import FORMATS, render_graph
 from prestatieafspraken.model import Agreement, Commitment, Realisation, Visibility
+from prestatieafspraken.progress import progress
+from prestatieafspraken.report import render_report
 from prestatieafspraken.rules import check
 from prestatieafspraken.views import (
     PUBLIC,
@@ -51,14 +53,22 @@ indicators:
 """
 
 RESTRICTED_COMMITMENT = (
-    HEAD
+    HEAD.replace(
+        "hybrid: true}",
+        "hybrid: true,\n  assessments: [{commitment: c-secret, status: off_track, by: gemeente, date: 2026-01-15,\n"
+        "                 reason: Geheime reden}]}",
+    )
     + """\
+targets:
+  - {id: t-new-build, indicator: new-build, value: 1000, by: 2028}
 commitments:
   - {id: c-open, by: gemeente, for: [corp-a], year: 2025, indicator: new-build, value: 10, text: Open afspraak}
   - {id: c-secret, by: corp-a, for: [gemeente], year: 2025, indicator: new-build, value: 424242,
      text: Geheime bouwafspraak, visibility: restricted, visible_to: [gemeente]}
 realisations:
   - {commitment: c-secret, year: 2025, value: 434343, status: approved, visibility: restricted,
+     visible_to: [gemeente]}
+  - {indicator: new-build, party: corp-a, year: 2025, value: 454545, status: approved, visibility: restricted,
      visible_to: [gemeente]}
 """
 )
@@ -119,7 +129,7 @@ class TestAudiences:
     def test_realisation_belongs_to_its_commitments_executors(self) -> None:
         """A restricted realisation without a party is seen by the executors of the commitment it names."""
         agreement = loads(RESTRICTED_COMMITMENT)
-        (realisation,) = agreement.realisations
+        realisation = agreement.realisations[0]
         assert [can_see(agreement, audience, realisation) for audience in audiences(agreement)] == [
             False,
             True,
@@ -143,11 +153,21 @@ class TestRestrictedCommitment:
         assert redacted == attrs.evolve(original, value=None, text=None, indicator=None)
         assert view.agreement.index.commitments["c-open"] == agreement.index.commitments["c-open"]
         assert view.agreement.realisations == ()
+        assert view.agreement.monitoring is not None
+        assert view.agreement.monitoring.assessments == ()
 
     def test_markers(self) -> None:
-        """The public view marks the commitment, its realisation and the total one party's figure would make."""
+        """The public view marks the commitment, its figures, its assessment and the totals of one party's figures."""
         view = view_for(loads(RESTRICTED_COMMITMENT), PUBLIC)
-        commitment, realisation, total = view.withheld
+        assert [marker.kind for marker in view.withheld] == [
+            "commitment",
+            "realisation",
+            "realisation",
+            "assessment",
+            "total",
+            "total",
+        ]
+        commitment, realisation, _, assessment, total, _ = view.withheld
         assert (commitment.kind, commitment.ref, commitment.path) == ("commitment", "c-secret", "$.commitments[1]")
         assert commitment.fields == ("value", "text", "indicator")
         assert commitment.seen_by == ("gemeente", "corp-a")
@@ -156,7 +176,9 @@ class TestRestrictedCommitment:
         assert (realisation.kind, realisation.ref) == ("realisation", "$.realisations[0]")
         assert realisation.what("en") == "the whole figure (commitment c-secret, 2025)"
         assert view.withheld_commitments == frozenset({"c-secret"})
-        assert (total.kind, total.ref) == ("total", "new-build/2025")
+        assert (assessment.ref, assessment.fields) == ("$.monitoring.assessments[0]", ("status", "reason"))
+        assert assessment.why("en").startswith("about commitment c-secret, with visibility 'restricted'")
+        assert total.ref == "commitment:new-build/2025"
         assert total.what("en") == "the collective total of new-build in 2025 (figures of commitments)"
 
     @pytest.mark.parametrize("audience", ["gemeente", "corp-a"])
@@ -170,11 +192,12 @@ class TestRestrictedCommitment:
     @pytest.mark.parametrize("audience", [PUBLIC, "corp-b", "huurders"])
     def test_no_export_shows_it(self, audience: str) -> None:
         """Neither the YAML, JSON, check nor graph of another audience's view shows the value or the text."""
-        view = view_for(loads(RESTRICTED_COMMITMENT), audience)
-        for text in exports(view):
-            assert "424242" not in text
-            assert "434343" not in text
-            assert "Geheime bouwafspraak" not in text
+        agreement = loads(RESTRICTED_COMMITMENT)
+        texts = list(exports(view_for(agreement, audience), agreement, charts=True))
+        assert any("<svg" in text for text in texts)  # the report's chart is among the exports
+        for text in texts:
+            for secret in ("424242", "434343", "454545", "454.545", "454,545", "Geheime bouwafspraak", "Geheime reden"):
+                assert secret not in text
 
     def test_view_round_trips(self) -> None:
         """The redacted agreement is an ordinary agreement: it dumps and loads back the same."""
@@ -215,7 +238,7 @@ class TestCollectiveTotals:
             ),
         )
         assert [marker.kind for marker in view.withheld] == ["realisation", "realisation"]
-        assert view.collective_totals[0].ref == "new-build/2025/noord"
+        assert view.collective_totals[0].ref == "indicator:new-build/2025/noord"
 
     def test_parties_see_figures_and_total(self) -> None:
         """A party sees the figures shared among the parties, and the same total with nothing hidden."""
@@ -230,7 +253,7 @@ class TestCollectiveTotals:
         view = view_for(agreement, PUBLIC)
         assert view.collective_totals == ()
         marker = view.withheld[-1]
-        assert (marker.kind, marker.ref) == ("total", "new-build/2025/noord")
+        assert (marker.kind, marker.ref) == ("total", "indicator:new-build/2025/noord")
         assert marker.why("en") == "fewer than two parties contribute to this total; it would show one party's figures"
         assert "minder dan twee partijen" in marker.why("nl")
 
@@ -274,6 +297,16 @@ class TestCollectiveTotals:
         (total,) = view_for(agreement, PUBLIC).collective_totals
         assert (total.value, total.figures) == (201, 3)
 
+    def test_a_correction_replaces_the_earlier_figure(self) -> None:
+        """Of two figures of one party the later reported counts; a figure without a party is not added."""
+        corrected = figure("corp-a", 150).replace("status: approved", "status: approved, reported_on: 2026-03-01")
+        whole = "{indicator: new-build, area: noord, year: 2025, value: 400, status: approved, visibility: parties}"
+        agreement = agreement_with_figures(
+            corrected, figure("corp-a", 120), figure("corp-b", 80), figure("corp-c", 1), whole
+        )
+        (total,) = view_for(agreement, PUBLIC).collective_totals
+        assert (total.value, total.figures, total.hidden) == (231, 3, 3)
+
     def test_public_figures_alone_give_no_total(self) -> None:
         """Where every figure is public there is nothing to total: each is shown as it is."""
         agreement = agreement_with_figures(figure("corp-a", 120, "public"), figure("corp-b", 80, "public"))
@@ -299,11 +332,8 @@ class TestExamples:
         """An example without hidden items looks the same to the public: nothing withheld."""
         agreement = examples.load(name)
         view = view_for(agreement, PUBLIC)
-        hidden = [
-            item
-            for item in (*agreement.commitments, *agreement.realisations)
-            if item.visibility is not Visibility.PUBLIC
-        ]
+        items: list[Commitment | Realisation] = [*agreement.commitments, *agreement.realisations]
+        hidden = [item for item in items if item.visibility is not Visibility.PUBLIC]
         assert (view.agreement == agreement) is (not hidden)
         assert len(view.withheld) >= len(hidden)
 
@@ -352,7 +382,23 @@ def with_markers(agreement: Agreement) -> tuple[Agreement, list[Secret]]:
         marked_figure = attrs.evolve(realisation, value=MARKER_BASE + count)
         realisations.append(marked_figure)
         secrets.append(Secret(item=marked_figure, needles=renderings(MARKER_BASE + count)))
-    return attrs.evolve(agreement, commitments=tuple(commitments), realisations=tuple(realisations)), secrets
+    monitoring = agreement.monitoring
+    if monitoring is not None:
+        # The reason of an assessment of a hidden commitment gets its commitment's marker text.
+        texts = {secret.item.id: secret.needles[-1] for secret in secrets if isinstance(secret.item, Commitment)}
+        monitoring = attrs.evolve(
+            monitoring,
+            assessments=tuple(
+                attrs.evolve(assessment, reason=texts[assessment.commitment])
+                if assessment.commitment in texts
+                else assessment
+                for assessment in monitoring.assessments
+            ),
+        )
+    result = attrs.evolve(
+        agreement, commitments=tuple(commitments), realisations=tuple(realisations), monitoring=monitoring
+    )
+    return result, secrets
 
 
 def may_see(agreement: Agreement, audience: str, item: Commitment | Realisation) -> bool:
@@ -373,8 +419,11 @@ def may_see(agreement: Agreement, audience: str, item: Commitment | Realisation)
     return audience in owners
 
 
-def exports(view: View) -> Iterator[str]:
-    """Every text a view can be written as: YAML, JSON, check reports, graphs, markers and totals."""
+def exports(view: View, original: Agreement | None = None, *, charts: bool = False) -> Iterator[str]:
+    """Every text a view can be written as: YAML, JSON, check reports, graphs, markers, totals and progress.
+
+    Given the *original* agreement, also the report for the view's audience.
+    """
     yield dumps(view.agreement)
     yield dumps(view.agreement, format="json")
     for report in (check(view.agreement, as_of=AS_OF), view.check(as_of=AS_OF)):
@@ -386,12 +435,13 @@ def exports(view: View) -> Iterator[str]:
         yield render_graph(view.agreement, format=graph_format)
     yield repr(view.withheld)
     yield repr(view.collective_totals)
-    yield from report_exports(view)
-
-
-def report_exports(view: View) -> Iterator[str]:
-    """The progress of the view and the report for its audience (filled in once they exist)."""
-    yield from ()
+    yield repr(progress(view.agreement, as_of=AS_OF))
+    if original is not None:
+        for report_format in ("markdown", "html"):
+            for lang in ("nl", "en"):
+                yield render_report(
+                    original, as_of=AS_OF, format=report_format, audience=view.audience, lang=lang, charts=charts
+                )
 
 
 def leaked(texts: Iterator[str], needles: list[str]) -> list[str]:
@@ -412,10 +462,11 @@ class TestNoLeak:
         marked, secrets = with_markers(agreement)
         for audience in audiences(marked):
             view = view_for(marked, audience)
+            assert view.audience == audience
             needles = [
                 needle for secret in secrets if not may_see(marked, audience, secret.item) for needle in secret.needles
             ]
-            assert leaked(exports(view), needles) == []
+            assert leaked(exports(view, marked), needles) == []
             for commitment in view.agreement.commitments:
                 if not may_see(marked, audience, commitment):
                     assert (commitment.value, commitment.text, commitment.indicator) == (None, None, None)
@@ -457,8 +508,11 @@ class TestNoSingling:
         event("total given" if totals[PUBLIC] else "no total")
         if not totals[PUBLIC]:
             return
+        # A party's later figure corrects its earlier one: the total holds each party's last figure.
+        summed = list({r.party: r for r in agreement.realisations}.values())
+        assert totals[PUBLIC][0].value == sum(r.value for r in summed)
         for audience in audiences(agreement):
-            missed = [r for r in agreement.realisations if not may_see(agreement, audience, r)]
+            missed = [r for r in summed if not may_see(agreement, audience, r)]
             owners = {r.party for r in missed}
             assert not missed or (len(missed) >= 2 and len(owners) >= 2)
             assert totals[audience][0].hidden == len(missed)

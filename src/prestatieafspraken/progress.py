@@ -64,6 +64,7 @@ The semantics, and the choices made where DESIGN §5 leaves room:
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -452,6 +453,11 @@ class _Verdict:
     note: str | None = None
 
 
+_NO_DATA = _Verdict(status=ProgressStatus.NO_DATA, ratio=None)
+_NO_VALUE = _Verdict(status=ProgressStatus.NO_DATA, ratio=None, note="no value to measure against")
+_NOT_DUE = _Verdict(status=ProgressStatus.NOT_STARTED, ratio=None)
+
+
 def _judge(
     *,
     start: Number,
@@ -518,6 +524,7 @@ class _Progress:
         self.as_of = as_of
         self.thresholds = thresholds
         self.figures = FigureIndex(agreement, as_of)
+        self._year_ends: dict[int, pendulum.Date] = {}
         assessed: defaultdict[tuple[str, str], list[Assessment]] = defaultdict(list)
         if agreement.monitoring is not None:
             for assessment in agreement.monitoring.assessments:
@@ -594,7 +601,8 @@ class _Progress:
             pending=tuple(scope.pending),
         )
         if indicator is None:
-            return attrs.evolve(record, note=f"the indicator {target.indicator!r} is unknown")
+            status = ProgressStatus.NOT_STARTED if self.as_of.year < first else ProgressStatus.NO_DATA
+            return attrs.evolve(record, status=status, note=f"the indicator {target.indicator!r} is unknown")
         aggregation = indicator.aggregation
         series = yearly(
             scope.counted, aggregation=aggregation, area=scope.area, party=scope.party, weights=self.index.areas
@@ -671,89 +679,118 @@ class _Progress:
         aggregation = indicator.aggregation if indicator is not None else Aggregation.FLOW
         direction = indicator.direction if indicator is not None else Direction.INCREASE
         known = self.figures.of("commitment", commitment.id)
-        counted, pending = _split(known) if known else ([], [])
-        record = CommitmentProgress(
-            commitment=commitment,
-            path=f"$.commitments[{position}]",
-            aggregation=aggregation,
-            direction=direction,
-            status=ProgressStatus.NO_DATA,
-            ratio=None,
-            start=0,
-            expected=commitment.value,
-            realised=None,
-            year=None,
-            judged_from=self._judged_from(commitment),
-            figures=(),
-            pending=tuple(pending),
-            assessments=self.assessments.get(("commitment", commitment.id), ()),
-        )
+        counted, pending = _split(known) if known else ((), ())
+        judged_from = self._judged_from(commitment)
+        realised: Number | None = None
+        year: int | None = None
+        figures: tuple[Realisation, ...] = ()
         series = yearly(counted, aggregation=aggregation, area=commitment.area) if counted else {}
         if series:
             year = max(series)
             if aggregation is Aggregation.FLOW:
-                realised: Number = sum(figure.value for figure in series.values())
+                realised = sum(figure.value for figure in series.values())
                 used = [series[y] for y in sorted(series)]
             else:
                 realised, used = series[year].value, [series[year]]
             figures = tuple(realisation for figure in used for realisation in figure.figures)
-            record = attrs.evolve(record, realised=realised, year=year, figures=figures)
+        verdict = _NO_DATA
         if commitment.value is None:
-            return attrs.evolve(record, note="no value to measure against")
-        if record.judged_from > self.as_of:
-            return attrs.evolve(record, status=ProgressStatus.NOT_STARTED)
-        if record.realised is None:
-            return record
-        verdict = _judge(
-            start=0,
-            reach=commitment.value,
-            realised=record.realised,
-            expected=commitment.value,
-            elapsed=1,
-            span=1,
+            verdict = _NO_VALUE
+        elif judged_from > self.as_of:
+            verdict = _NOT_DUE
+        elif realised is not None:
+            verdict = _judge(
+                start=0,
+                reach=commitment.value,
+                realised=realised,
+                expected=commitment.value,
+                elapsed=1,
+                span=1,
+                direction=direction,
+                thresholds=self.thresholds,
+            )
+        return CommitmentProgress(
+            commitment=commitment,
+            path=f"$.commitments[{position}]",
+            aggregation=aggregation,
             direction=direction,
-            thresholds=self.thresholds,
+            status=verdict.status,
+            ratio=verdict.ratio,
+            start=0,
+            expected=commitment.value,
+            realised=realised,
+            year=year,
+            judged_from=judged_from,
+            figures=figures,
+            pending=tuple(pending),
+            assessments=self.assessments.get(("commitment", commitment.id), ()) if self.assessments else (),
+            note=verdict.note,
         )
-        return attrs.evolve(record, status=verdict.status, ratio=verdict.ratio, note=verdict.note)
 
     def _judged_from(self, commitment: Commitment) -> pendulum.Date:
         if commitment.due is not None:
             return commitment.due
         year = commitment.year if commitment.year is not None else self.agreement.perspective.end
-        return pendulum.Date(min(max(year, 1), 9999), 12, 31)
+        end = self._year_ends.get(year)
+        if end is None:
+            end = self._year_ends[year] = pendulum.Date(min(max(year, 1), 9999), 12, 31)
+        return end
 
 
 # --- roll-ups --------------------------------------------------------------------------------------------------
 
 
+_STATUSES = tuple(ProgressStatus)
+_SLOT = {status: slot for slot, status in enumerate(_STATUSES)}
+
+
+def _counts(slots: list[int] | None) -> Mapping[ProgressStatus, int]:
+    return MappingProxyType(dict(zip(_STATUSES, slots or [0] * len(_STATUSES), strict=True)))
+
+
 class _RollUps:
+    """Counts per status and flow sums per key (a theme, party or area id), filled record by record.
+
+    Counts are kept per status slot (its position in `ProgressStatus`), so a record costs one enum lookup.
+    """
+
     def __init__(self) -> None:
-        self.targets: defaultdict[str | None, dict[ProgressStatus, int]] = defaultdict(_zero_counts)
-        self.commitments: defaultdict[str | None, dict[ProgressStatus, int]] = defaultdict(_zero_counts)
-        self.flows: defaultdict[str | None, dict[str, list[Number]]] = defaultdict(dict)
+        self.targets: dict[str | None, list[int]] = {}
+        self.commitments: dict[str | None, list[int]] = {}
+        self.flows: dict[str | None, dict[str, list[Number]]] = {}
 
     def add_target(self, key: str | None, status: ProgressStatus) -> None:
-        self.targets[key][status] += 1
+        counts = self.targets.get(key)
+        if counts is None:
+            counts = self.targets[key] = [0] * len(_STATUSES)
+        counts[_SLOT[status]] += 1
 
-    def add_commitment(self, key: str | None, record: CommitmentProgress, as_of: pendulum.Date) -> None:
-        self.commitments[key][record.status] += 1
-        commitment = record.commitment
-        if record.aggregation is not Aggregation.FLOW or commitment.indicator is None or commitment.value is None:
+    def add_commitment(self, key: str | None, slot: int, flow: tuple[str, Number, Number, Number] | None) -> None:
+        counts = self.commitments.get(key)
+        if counts is None:
+            counts = self.commitments[key] = [0] * len(_STATUSES)
+        counts[slot] += 1
+        if flow is None:
             return
-        totals = self.flows[key].setdefault(commitment.indicator, [0, 0, 0])
-        totals[0] += commitment.value
-        if record.judged_from <= as_of:
-            totals[1] += commitment.value
-        if record.realised is not None:
-            totals[2] += record.realised
+        indicator, committed, due, realised = flow
+        flows = self.flows.get(key)
+        if flows is None:
+            flows = self.flows[key] = {}
+        totals = flows.get(indicator)
+        if totals is None:
+            flows[indicator] = [committed, due, realised]
+        else:
+            totals[0] += committed
+            totals[1] += due
+            totals[2] += realised
 
     def build(self) -> dict[str | None, RollUp]:
         keys = dict.fromkeys([*self.targets, *self.commitments, *self.flows])
         return {
             key: RollUp(
                 key=key,
-                targets=MappingProxyType(self.targets.get(key) or _zero_counts()),
-                commitments=MappingProxyType(self.commitments.get(key) or _zero_counts()),
+                targets=_counts(self.targets.get(key)),
+                commitments=_counts(self.commitments.get(key)),
                 flows=MappingProxyType(
                     {
                         indicator: FlowTotals(indicator=indicator, committed=sums[0], due=sums[1], realised=sums[2])
@@ -763,6 +800,15 @@ class _RollUps:
             )
             for key in keys
         }
+
+
+def _flow(record: CommitmentProgress, as_of: pendulum.Date) -> tuple[str, Number, Number, Number] | None:
+    """A commitment's part of the flow sums: its indicator, value, value if due, and realised quantity."""
+    commitment = record.commitment
+    if record.aggregation is not Aggregation.FLOW or commitment.indicator is None or commitment.value is None:
+        return None
+    due = commitment.value if record.judged_from <= as_of else 0
+    return (commitment.indicator, commitment.value, due, record.realised if record.realised is not None else 0)
 
 
 # --- the entry point -------------------------------------------------------------------------------------------
@@ -793,6 +839,17 @@ def progress(
     else:
         check_date = pendulum.Date(as_of.year, as_of.month, as_of.day)
     chosen = thresholds if thresholds is not None else Thresholds()
+    # Many small records are built and none is garbage: pause the collector, as a bulk load does (STYLE).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _report(agreement, check_date, chosen)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _report(agreement: Agreement, check_date: pendulum.Date, chosen: Thresholds) -> ProgressReport:
     computation = _Progress(agreement, check_date, chosen)
     targets = tuple(computation.target(i, target) for i, target in enumerate(agreement.targets))
     commitments = tuple(computation.commitment(i, commitment) for i, commitment in enumerate(agreement.commitments))
@@ -812,10 +869,11 @@ def progress(
         theme = commitment.theme
         if theme is None and commitment.target is not None:
             theme = target_themes.get(commitment.target)
-        themes.add_commitment(theme, commitment_record, check_date)
-        areas.add_commitment(commitment.area, commitment_record, check_date)
-        for party in dict.fromkeys(commitment.by):
-            parties.add_commitment(party, commitment_record, check_date)
+        slot, flow = _SLOT[commitment_record.status], _flow(commitment_record, check_date)
+        themes.add_commitment(theme, slot, flow)
+        areas.add_commitment(commitment.area, slot, flow)
+        for party in commitment.by if len(commitment.by) == 1 else dict.fromkeys(commitment.by):
+            parties.add_commitment(party, slot, flow)
     by_party = {key: rollup for key, rollup in parties.build().items() if key is not None}
     return ProgressReport(
         agreement_id=agreement.id,

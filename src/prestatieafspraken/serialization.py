@@ -14,6 +14,7 @@ import functools
 import gc
 import math
 import os
+import sys
 import tempfile
 import types
 import typing
@@ -72,6 +73,16 @@ class _WireError(ValueError):
 
 
 _SHOWN_TEXT = 40
+#: Whole numbers longer than this are described by their length: Python refuses to write out one of more than
+#: 4,300 digits (`sys.get_int_max_str_digits`), and YAML can carry one in hexadecimal or binary.
+_SHOWN_BITS = 1000
+
+
+def _whole_number(value: int) -> str:
+    """Write a whole number out, or say how long it is when it is too long to show."""
+    if value.bit_length() <= _SHOWN_BITS:
+        return str(value)
+    return f"a number of about {math.floor(value.bit_length() * math.log10(2)) + 1:,} digits"
 
 
 def _describe(value: object) -> str:  # noqa: PLR0911 - one return per kind of value
@@ -81,6 +92,8 @@ def _describe(value: object) -> str:  # noqa: PLR0911 - one return per kind of v
         return f"the text {shown!r}"
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
+    if isinstance(value, int) and value.bit_length() > _SHOWN_BITS:
+        return _whole_number(value)
     if isinstance(value, int | float):
         return f"the number {value!r}"
     if isinstance(value, list | tuple):
@@ -111,7 +124,7 @@ def _structure_int(value: Any, _: Any) -> int:
     if type(value) is int and -_MAX_INT <= value <= _MAX_INT:
         return value
     if type(value) is int:
-        raise _WireError(f"expected a whole number of at most 19 digits, got {value}")
+        raise _WireError(f"expected a whole number of at most 19 digits, got {_whole_number(value)}")
     raise _WireError(f"expected a whole number, got {_describe(value)}")
 
 
@@ -556,11 +569,26 @@ def _without_timestamps(
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is untyped in types-PyYAML
     yaml_implicit_resolvers = _without_timestamps(_BaseLoader.yaml_implicit_resolvers)
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:  # noqa: FBT001, FBT002
+        # PyYAML's constructors raise plain Python errors on some values: `!!int` of more than 4,300 digits
+        # (ValueError), `!!bool maybe` (KeyError), `!!timestamp 2020-13-01` (ValueError), `!!timestamp x`
+        # (AttributeError). Each becomes a YAML error at the value's place; the innermost value says it first.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
+            kind = node.tag.rsplit(":", 1)[-1]
+            if kind == "int" and len(node.value) > sys.get_int_max_str_digits() > 0:
+                message = f"a whole number of {len(node.value):,} digits is too long to read"
+            else:
+                shown = _describe(node.value) if isinstance(node, yaml.ScalarNode) else f"a {node.id}"
+                message = f"cannot read {shown} as {kind!r}"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
-            if isinstance(key, list | dict):
+            if not _hashable(key):  # a list, a mapping, or a set (`!!set`) as a key
                 raise yaml.constructor.ConstructorError(
                     None, None, "a key must be a text or a number", key_node.start_mark
                 )
@@ -577,6 +605,14 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is 
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+
+
+def _hashable(key: object) -> bool:
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True
 
 
 class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]

@@ -19,12 +19,17 @@ What a view does with an item its audience may not see:
   visibility and visible_to) and loses its value, text and indicator. ``visible_to`` stays: it names parties,
   not values, and it is what explains who may see the item.
 - a realisation is left out as a whole: without its value it says nothing.
+- a manual assessment (``monitoring.assessments``) of a commitment whose values are withheld is left out too: its
+  status and reason speak about those values. Assessments of targets stay, as targets have no visibility.
 - each of them leaves a `Withheld` marker that says what was withheld and why, in Dutch and English.
 
-Collective totals (the "collectieve afspraken" of the hybrid form) are computed from *all* approved realisations,
-hidden ones included, per indicator, year, area and basis (the kind of item the figures name: commitments,
-targets or the indicator itself; figures of different bases are never added up, since they may count the same
-homes twice). A total is computed where at least one of its figures is not public, and it is given only when
+Collective totals (the "collectieve afspraken" of the hybrid form) are computed from *all* approved figures of
+parties, hidden ones included, per indicator, year, area and basis (the kind of item the figures name:
+commitments, targets or the indicator itself; figures of different bases are never added up, since they may count
+the same homes twice). A figure of a party is one with a ``party``, or one of a commitment (its executors); a
+figure without a party is a collective figure already and is never added to them. Of two figures of the same
+subject and party the later reported one counts, as in progress. A total is computed where at least one of its
+figures is not public, and it is given only when
 
 1. at least two distinct parties contribute to it (a realisation's ``party``, else the parties that execute the
    commitment it names), and
@@ -46,17 +51,19 @@ causes.
 from __future__ import annotations
 
 import difflib
-import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from prestatieafspraken.arithmetic import total
 from prestatieafspraken.errors import PrestatieafsprakenError
 from prestatieafspraken.model import (
     Aggregation,
     Agreement,
+    Assessment,
     Commitment,
+    Monitoring,
     Number,
     Realisation,
     RealisationStatus,
@@ -85,7 +92,7 @@ __all__ = [
 PUBLIC = "public"
 
 #: What a `Withheld` marker stands for.
-WithheldKind = Literal["commitment", "realisation", "total"]
+WithheldKind = Literal["commitment", "realisation", "assessment", "total"]
 
 #: The kinds of item a collective total's figures name.
 Basis = Literal["commitment", "target", "indicator"]
@@ -119,15 +126,15 @@ class Withheld:
     """A marker for something a view does not show: what it is, what was withheld, and why.
 
     Attributes:
-        kind: ``"commitment"`` (its value, text and indicator withheld), ``"realisation"`` (left out) or
-            ``"total"`` (a collective total not given).
-        ref: A commitment's id; a realisation's ``$.path`` in the original file; for a total
-            ``indicator/year`` or ``indicator/year/area``.
+        kind: ``"commitment"`` (its value, text and indicator withheld), ``"realisation"`` or ``"assessment"``
+            (left out), or ``"total"`` (a collective total not given).
+        ref: A commitment's id; a realisation's or assessment's ``$.path`` in the original file; for a total
+            ``basis:indicator/year`` or ``basis:indicator/year/area`` (see `CollectiveTotal.ref`).
         path: The ``$.path`` in the original file (for a total, ``$.realisations``).
         fields: The fields withheld: ``("value", "text", "indicator")`` for a commitment, ``("value",)`` for a
-            realisation or a total.
-        visibility: The item's visibility (``None`` for a total).
-        seen_by: The party ids that may see it (for a total: none).
+            realisation or a total, ``("status", "reason")`` for an assessment.
+        visibility: The item's visibility (an assessment: its commitment's; ``None`` for a total).
+        seen_by: The party ids that may see it (an assessment: those that may see its commitment; a total: none).
         what_nl: What was withheld, in Dutch.
         what_en: What was withheld, in English.
         why_nl: Why, in Dutch: the visibility and who may see it, or why a total is not given.
@@ -180,8 +187,8 @@ class CollectiveTotal:
 
     @property
     def ref(self) -> str:
-        """``indicator/year`` or ``indicator/year/area``: how the markers name a total."""
-        return _total_ref(self.indicator, self.year, self.area)
+        """``basis:indicator/year`` or ``basis:indicator/year/area``: how the markers name a total."""
+        return _total_ref(self.basis, self.indicator, self.year, self.area)
 
 
 @attrs.frozen(kw_only=True)
@@ -191,8 +198,8 @@ class View:
     Attributes:
         agreement: The redacted agreement: an ordinary `Agreement` with the withheld values removed.
         audience: ``"public"`` or a party id.
-        withheld: A marker for every commitment, realisation and collective total the audience may not see,
-            in file order (totals last).
+        withheld: A marker for every commitment, realisation, assessment and collective total the audience may
+            not see: commitments, realisations and assessments in file order, then totals.
         collective_totals: The collective totals that may be given (see the module's description).
     """
 
@@ -322,6 +329,39 @@ def _realisation_marker(agreement: Agreement, index: int, realisation: Realisati
     )
 
 
+def _assessment_marker(agreement: Agreement, index: int, commitment: Commitment, assessment: Assessment) -> Withheld:
+    seen_by, why_nl, why_en = _why(agreement, commitment)
+    path = f"$.monitoring.assessments[{index}]"
+    return Withheld(
+        kind="assessment",
+        ref=path,
+        path=path,
+        fields=("status", "reason"),
+        visibility=commitment.visibility,
+        seen_by=seen_by,
+        what_nl=f"de handmatige beoordeling van afspraak {commitment.id} ({assessment.date.isoformat()})",
+        what_en=f"the manual assessment of commitment {commitment.id} ({assessment.date.isoformat()})",
+        why_nl=f"over afspraak {commitment.id}, met {why_nl}",
+        why_en=f"about commitment {commitment.id}, with {why_en}",
+    )
+
+
+def _assessments(agreement: Agreement, withheld: Mapping[str, Commitment]) -> tuple[Monitoring | None, list[Withheld]]:
+    """The monitoring without the assessments of withheld commitments, and a marker for each left out."""
+    monitoring = agreement.monitoring
+    if monitoring is None or not withheld:
+        return monitoring, []
+    kept: list[Assessment] = []
+    markers: list[Withheld] = []
+    for index, assessment in enumerate(monitoring.assessments):
+        commitment = withheld.get(assessment.commitment) if assessment.commitment is not None else None
+        if commitment is None:
+            kept.append(assessment)
+        else:
+            markers.append(_assessment_marker(agreement, index, commitment, assessment))
+    return attrs.evolve(monitoring, assessments=tuple(kept)), markers
+
+
 def _redacted(commitment: Commitment) -> Commitment:
     return attrs.evolve(commitment, value=None, text=None, indicator=None)
 
@@ -340,20 +380,26 @@ def view_for(agreement: Agreement, audience: str) -> View:
         raise UnknownAudienceError(audience, valid)
     markers: list[Withheld] = []
     commitments: list[Commitment] = []
+    withheld: dict[str, Commitment] = {}
     for index, commitment in enumerate(agreement.commitments):
         if can_see(agreement, audience, commitment):
             commitments.append(commitment)
         else:
             commitments.append(_redacted(commitment))
             markers.append(_commitment_marker(agreement, index, commitment))
+            withheld.setdefault(commitment.id, commitment)
     realisations: list[Realisation] = []
     for index, realisation in enumerate(agreement.realisations):
         if can_see(agreement, audience, realisation):
             realisations.append(realisation)
         else:
             markers.append(_realisation_marker(agreement, index, realisation))
+    monitoring, assessment_markers = _assessments(agreement, withheld)
+    markers += assessment_markers
     totals, total_markers = _collective_totals(agreement, audience)
-    redacted = attrs.evolve(agreement, commitments=tuple(commitments), realisations=tuple(realisations))
+    redacted = attrs.evolve(
+        agreement, commitments=tuple(commitments), realisations=tuple(realisations), monitoring=monitoring
+    )
     return View(
         agreement=redacted,
         audience=audience,
@@ -375,8 +421,8 @@ class _Figure:
     """With visibility parties or restricted: the parties that may see it."""
 
 
-def _total_ref(indicator: str, year: int, area: str | None) -> str:
-    return "/".join([indicator, str(year), *([area] if area is not None else [])])
+def _total_ref(basis: Basis, indicator: str, year: int, area: str | None) -> str:
+    return f"{basis}:" + "/".join([indicator, str(year), *([area] if area is not None else [])])
 
 
 def _group_key(agreement: Agreement, realisation: Realisation) -> _GroupKey | None:
@@ -398,20 +444,34 @@ def _group_key(agreement: Agreement, realisation: Realisation) -> _GroupKey | No
 
 
 def _groups(agreement: Agreement) -> dict[_GroupKey, list[_Figure]]:
-    groups: dict[_GroupKey, list[_Figure]] = {}
-    for realisation in agreement.realisations:
+    """The approved figures of parties, per indicator, year, area and basis; only groups with a hidden figure.
+
+    A figure without a party (neither its own ``party`` nor a commitment's executors) is a collective figure
+    already and is not added to the parties' figures. Of two figures of the same subject and party, the later
+    reported one counts (else the later in the file), as in `prestatieafspraken.progress`: a correction is a new
+    figure, not an addition.
+    """
+    chosen: dict[_GroupKey, dict[tuple[tuple[str, str], str | None], tuple[int, int, _Figure]]] = {}
+    for position, realisation in enumerate(agreement.realisations):
         if realisation.status is not RealisationStatus.APPROVED:
             continue
         key = _group_key(agreement, realisation)
-        if key is None or key[0] not in agreement.index.indicators:
+        owners = frozenset(_owners(agreement, realisation))
+        if key is None or key[0] not in agreement.index.indicators or not owners:
             continue
-        groups.setdefault(key, []).append(
-            _Figure(
-                realisation=realisation,
-                parties=frozenset(_owners(agreement, realisation)),
-                seen_by=frozenset(_seen_by(agreement, realisation)),
+        reported = realisation.reported_on.toordinal() if realisation.reported_on is not None else 0
+        place = (realisation.subject, realisation.party)
+        places = chosen.setdefault(key, {})
+        known = places.get(place)
+        if known is None or known[:2] <= (reported, position):
+            figure = _Figure(
+                realisation=realisation, parties=owners, seen_by=frozenset(_seen_by(agreement, realisation))
             )
-        )
+            places[place] = (reported, position, figure)
+    groups = {
+        key: [figure for _, _, figure in sorted(places.values(), key=lambda item: item[1])]
+        for key, places in chosen.items()
+    }
     return {key: figures for key, figures in groups.items() if any(_hidden_from_public(f) for f in figures)}
 
 
@@ -443,10 +503,11 @@ def _hidden_sets(figures: Sequence[_Figure], party_ids: Sequence[str]) -> Iterat
 
 
 def _sum(values: Iterable[Number]) -> Number:
+    """Whole numbers add up exactly; with a float among them, the sum never raises (±inf on overflow)."""
     numbers = list(values)
     if all(isinstance(value, int) for value in numbers):
         return sum(numbers)
-    return math.fsum(numbers)
+    return total(numbers)
 
 
 _FEW_PARTIES = (
@@ -471,7 +532,7 @@ def _total_marker(key: _GroupKey, reason: tuple[str, str]) -> Withheld:
     where_en = f" in {area}" if area is not None else ""
     return Withheld(
         kind="total",
-        ref=_total_ref(indicator, year, area),
+        ref=_total_ref(basis, indicator, year, area),
         path="$.realisations",
         fields=("value",),
         what_nl=f"het collectieve totaal van {indicator}{where_nl} in {year} (cijfers van {_BASIS_NL[basis]})",

@@ -33,23 +33,12 @@ def charts_available() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
-#: Text stays text (searchable, small, readable by screen readers); ids and dates are fixed, so the same data
-#: gives the same SVG.
-_RC = {
-    "svg.fonttype": "none",
-    "font.family": "sans-serif",
-    "font.size": 9,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-}
-
-
 def _points(points: Sequence[tuple[int, float]]) -> tuple[list[int], list[float]]:
     return [year for year, _ in points], [value for _, value in points]
 
 
 def svg_chart(data: ChartData) -> str:
-    """Draw *data* as an SVG document (text).
+    """Draw *data* as an SVG document (text), starting at its ``<svg>`` element.
 
     Raises:
         ModuleNotFoundError: matplotlib is not installed.
@@ -59,14 +48,26 @@ def svg_chart(data: ChartData) -> str:
     from matplotlib.figure import Figure  # noqa: PLC0415
     from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
 
-    # Each chart its own salt: several charts inline in one HTML file must not share clip-path ids.
-    with mpl.rc_context({**_RC, "svg.hashsalt": f"prestatieafspraken:{data.title}"}):
+    # Text stays text (searchable, small, readable by screen readers). The ids are salted with the chart's title:
+    # the same data gives the same SVG, and several charts inline in one HTML file do not share clip-path ids.
+    with mpl.rc_context(
+        {
+            "svg.fonttype": "none",
+            "svg.hashsalt": f"prestatieafspraken:{data.title}",
+            "font.family": "sans-serif",
+            "font.size": 9,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+        }
+    ):
         figure = Figure(figsize=(6.4, 3.2), layout="constrained")
         FigureCanvasSVG(figure)
         axes = figure.add_subplot()
         if data.expected:
             years, values = _points(data.expected)
-            axes.plot(years, values, linestyle="--", color="#01689b", marker="o", markersize=3, label=data.expected_label)
+            axes.plot(
+                years, values, linestyle="--", color="#01689b", marker="o", markersize=3, label=data.expected_label
+            )
         if data.realised:
             years, values = _points(data.realised)
             axes.plot(years, values, color="#d52b1e", marker="s", markersize=4, label=data.realised_label)
@@ -77,4 +78,6 @@ def svg_chart(data: ChartData) -> str:
         axes.legend(loc="best", frameon=False)
         buffer = io.StringIO()
         figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
-    return buffer.getvalue()
+    svg = buffer.getvalue()
+    # The XML declaration and the DOCTYPE (which names an external DTD) are not needed, inline or as an image.
+    return svg[svg.index("<svg") :]

@@ -1,5 +1,6 @@
-"""What a report says, as blocks: the title, the findings, the progress tables, the charts, and for a view what
-it withholds and the collective totals it may give.
+"""What a report says, as blocks: title, findings, progress tables and charts; for a view also what it withholds.
+
+With an audience the report also gives the collective totals.
 
 Everything comes from the agreement as the audience may see it (`prestatieafspraken.views.view_for`): the check
 runs on the view, progress is computed on the view, and the charts draw the view's figures, so a report for an
@@ -9,10 +10,21 @@ audience never holds a value it may not see.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 import pendulum
 
-from prestatieafspraken.model import Agreement
+from prestatieafspraken.model import Aggregation, Agreement, Indicator, ProgressStatus
+from prestatieafspraken.progress import (
+    CommitmentProgress,
+    FigureIndex,
+    ProgressReport,
+    TargetProgress,
+    Thresholds,
+    counts_as_of,
+    progress,
+    yearly,
+)
 from prestatieafspraken.report import charts
 from prestatieafspraken.report.document import Block, Chart, Heading, Paragraph, Table
 from prestatieafspraken.report.labels import Language, label, number
@@ -40,7 +52,8 @@ def report_blocks(
         Paragraph(text=_introduction(agreement, findings.as_of, audience, lang)),
     ]
     blocks += _findings(findings, view, lang)
-    blocks += _progress(shown, findings.as_of, lang, draw_charts=draw_charts)
+    withheld = view.withheld_commitments if view is not None else frozenset()
+    blocks += _progress(shown, findings.as_of, lang, config=config, withheld=withheld, draw_charts=draw_charts)
     if view is not None:
         blocks += _withheld(view, lang)
         blocks += _totals(view, lang)
@@ -78,10 +91,191 @@ def _findings(report: Report, view: View | None, lang: Language) -> list[Block]:
     return blocks
 
 
-def _progress(agreement: Agreement, as_of: pendulum.Date, lang: Language, *, draw_charts: bool) -> list[Block]:
-    # Filled in from prestatieafspraken.progress.
-    del agreement, as_of, draw_charts
-    return [Heading(level=2, text=label("progress", lang))]
+def _thresholds(config: CheckConfig | None) -> Thresholds | None:
+    """The R thresholds of the configuration (the parameters PA307 reads), else the defaults."""
+    if config is None:
+        return None
+    chosen = {
+        name: float(config.params[key])
+        for name, key in (("on_track", "on_track_threshold"), ("needs_acceleration", "needs_acceleration_threshold"))
+        if key in config.params
+    }
+    return Thresholds(**chosen) if chosen else None
+
+
+def _progress(
+    agreement: Agreement,
+    as_of: pendulum.Date,
+    lang: Language,
+    *,
+    config: CheckConfig | None,
+    withheld: frozenset[str],
+    draw_charts: bool,
+) -> list[Block]:
+    report = progress(agreement, as_of=as_of, thresholds=_thresholds(config))
+    blocks: list[Block] = [Heading(level=2, text=label("progress", lang))]
+    if not report.targets and not report.commitments:
+        blocks.append(Paragraph(text=label("no_progress", lang)))
+        return blocks
+    blocks.append(Paragraph(text=label("r_explained", lang)))
+    indicators = agreement.index.indicators
+    if report.targets:
+        blocks += [Heading(level=3, text=label("targets", lang)), _target_table(report.targets, indicators, lang)]
+    if report.commitments:
+        blocks += [
+            Heading(level=3, text=label("commitments", lang)),
+            _commitment_table(report.commitments, withheld, lang),
+        ]
+    if draw_charts:
+        blocks += _charts(agreement, report, lang)
+    return blocks
+
+
+def _status(status: ProgressStatus, lang: Language) -> str:
+    return label(f"status_{status.value}", lang)
+
+
+def _assessment(record: TargetProgress | CommitmentProgress, lang: Language) -> str:
+    assessment = record.assessment
+    if assessment is None:
+        return ""
+    return f"{_status(assessment.status, lang)} ({assessment.by}, {assessment.date.isoformat()}): {assessment.reason}"
+
+
+def _ratio(value: float | None, lang: Language) -> str:
+    return "" if value is None else number(value, lang)
+
+
+def _target_rows(record: TargetProgress, name: str, indicator: str, lang: Language) -> tuple[str, ...]:
+    return (
+        name,
+        indicator,
+        "" if record.year is None else str(record.year),
+        number(record.start, lang),
+        number(record.expected, lang),
+        number(record.realised, lang),
+        number(record.reach, lang),
+        _ratio(record.ratio, lang),
+        _status(record.status, lang),
+        _assessment(record, lang),
+    )
+
+
+def _target_table(records: Sequence[TargetProgress], indicators: Mapping[str, Indicator], lang: Language) -> Table:
+    rows: list[tuple[str, ...]] = []
+    for record in records:
+        indicator = indicators.get(record.target.indicator)
+        shown = indicator.label if indicator is not None else record.target.indicator
+        rows.append(_target_rows(record, record.id, shown, lang))
+        rows.extend(
+            _target_rows(part, f"{record.id} › {part.party or part.area or ''}", shown, lang) for part in record.parts
+        )
+    return Table(
+        columns=tuple(
+            label(key, lang)
+            for key in (
+                "target",
+                "indicator",
+                "year",
+                "start",
+                "expected",
+                "realised",
+                "reach",
+                "r",
+                "status",
+                "manual",
+            )
+        ),
+        rows=tuple(rows),
+        code=frozenset({0}),
+        numeric=frozenset({3, 4, 5, 6, 7}),
+    )
+
+
+def _commitment_table(records: Sequence[CommitmentProgress], withheld: frozenset[str], lang: Language) -> Table:
+    rows: list[tuple[str, ...]] = []
+    for record in records:
+        commitment = record.commitment
+        hidden = commitment.id in withheld
+        rows.append(
+            (
+                commitment.id,
+                ", ".join(commitment.by),
+                commitment.indicator or "",
+                record.judged_from.isoformat(),
+                number(record.expected, lang),
+                number(record.realised, lang),
+                _ratio(record.ratio, lang),
+                label("status_withheld", lang) if hidden else _status(record.status, lang),
+                _assessment(record, lang),
+            )
+        )
+    return Table(
+        columns=tuple(
+            label(key, lang)
+            for key in ("commitment", "by", "indicator", "judged_from", "expected", "realised", "r", "status", "manual")
+        ),
+        rows=tuple(rows),
+        code=frozenset({0, 1, 2}),
+        numeric=frozenset({4, 5, 6}),
+    )
+
+
+# --- charts ---------------------------------------------------------------------------------------------------
+
+
+def _realised_series(figures: FigureIndex, agreement: Agreement, record: TargetProgress) -> list[tuple[int, float]]:
+    """The realised value per year of a target, read from the same figures and places as its progress record."""
+    aggregation = record.aggregation
+    if aggregation is None or record.figures_from is None:
+        return []
+    if record.figures_from == "target":
+        source = figures.of("target", record.id)
+    else:
+        source = figures.of_indicator(record.target.indicator, area=record.area)
+    counted = [realisation for realisation in source if counts_as_of(realisation, figures.as_of)]
+    series = yearly(counted, aggregation=aggregation, area=record.area, weights=agreement.index.areas)
+    last = min(record.by, figures.as_of.year)
+    if aggregation is Aggregation.FLOW:
+        points: list[tuple[int, float]] = []
+        running: float = 0
+        for year in range(record.first_year, last + 1):
+            if year in series:
+                running += series[year].value
+                points.append((year, running))
+        return [(record.first_year - 1, 0), *points] if points else []
+    return [(year, series[year].value) for year in sorted(series) if record.first_year - 1 <= year <= last]
+
+
+def _chart_data(
+    figures: FigureIndex, agreement: Agreement, record: TargetProgress, lang: Language
+) -> charts.ChartData | None:
+    if record.start is None or record.reach is None:
+        return None
+    indicator = agreement.index.indicators.get(record.target.indicator)
+    return charts.ChartData(
+        title=label("chart_title", lang).format(target=record.id),
+        unit=indicator.unit if indicator is not None else "",
+        expected=((record.first_year - 1, record.start), (record.by, record.reach)),
+        realised=tuple(_realised_series(figures, agreement, record)),
+        expected_label=label("expected_path", lang),
+        realised_label=label("realised_values", lang),
+    )
+
+
+def _charts(agreement: Agreement, report: ProgressReport, lang: Language) -> list[Block]:
+    blocks: list[Block] = [Heading(level=3, text=label("charts", lang))]
+    if not charts.charts_available():
+        blocks.append(Paragraph(text=label("no_charts", lang)))
+        return blocks
+    figures = FigureIndex(agreement, report.as_of)
+    drawn = [
+        Chart(title=data.title, svg=charts.svg_chart(data))
+        for record in report.targets
+        if (data := _chart_data(figures, agreement, record, lang)) is not None
+    ]
+    blocks.extend(drawn or [Paragraph(text=label("no_chart_data", lang))])
+    return blocks
 
 
 def _withheld(view: View, lang: Language) -> list[Block]:
@@ -113,7 +307,8 @@ def _totals(view: View, lang: Language) -> list[Block]:
     blocks.append(
         Table(
             columns=tuple(
-                label(key, lang) for key in ("indicator", "year", "area", "basis", "total", "figures", "hidden", "parties")
+                label(key, lang)
+                for key in ("indicator", "year", "area", "basis", "total", "figures", "hidden", "parties")
             ),
             rows=tuple(
                 (
@@ -133,6 +328,3 @@ def _totals(view: View, lang: Language) -> list[Block]:
         )
     )
     return blocks
-
-
-__all__ += ["Chart", "charts"]  # used once progress is drawn

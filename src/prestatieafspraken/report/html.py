@@ -58,7 +58,8 @@ def _table(table: Table) -> str:
 
 def _chart(chart: Chart) -> str:
     title = html.escape(chart.title)
-    return f'<figure role="img" aria-label="{title}">\n{_inline_svg(chart.svg)}\n<figcaption>{title}</figcaption>\n</figure>'
+    svg = _inline_svg(chart.svg)
+    return f'<figure role="img" aria-label="{title}">\n{svg}\n<figcaption>{title}</figcaption>\n</figure>'
 
 
 def to_html(blocks: Iterable[Block], *, title: str, lang: str) -> str:

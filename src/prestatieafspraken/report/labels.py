@@ -28,10 +28,14 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "finding": ("Bevinding", "Finding"),
         "source": ("Bron", "Source"),
         "view_findings": (
-            "De controle is uitgevoerd op wat deze weergave toont; bevindingen die alleen het achterhouden van "
-            "waarden veroorzaakt (PA301 bij achtergehouden afspraken), zijn weggelaten.",
-            "The check ran on what this view shows; findings that only the withholding of values causes (PA301 on "
-            "withheld commitments) are left out.",
+            (
+                "De controle is uitgevoerd op wat deze weergave toont; bevindingen die alleen het achterhouden van "
+                "waarden veroorzaakt (PA301 bij achtergehouden afspraken), zijn weggelaten."
+            ),
+            (
+                "The check ran on what this view shows; findings that only the withholding of values causes (PA301 on "
+                "withheld commitments) are left out."
+            ),
         ),
         "progress": ("Voortgang", "Progress"),
         "targets": ("Doelen", "Targets"),
@@ -52,11 +56,26 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "No targets or commitments to track.",
         ),
         "r_explained": (
-            "R = (gerealiseerd - start) / (verwacht - start), met de richting van de indicator meegerekend; "
-            "verwacht is het lineaire pad van de start naar de doelwaarde.",
-            "R = (realised - start) / (expected - start), taking the indicator's direction into account; expected "
-            "is the linear path from the start to the target value.",
+            (
+                "R = (gerealiseerd - start) / (verwacht - start), met de richting van de indicator meegerekend; "
+                "verwacht is het lineaire pad van de start naar de doelwaarde."
+            ),
+            (
+                "R = (realised - start) / (expected - start), taking the indicator's direction into account; expected "
+                "is the linear path from the start to the target value."
+            ),
         ),
+        "reach": ("Te bereiken", "To reach"),
+        "by": ("Door", "By"),
+        "judged_from": ("Beoordeeld vanaf", "Judged from"),
+        "status_achieved": ("bereikt", "achieved"),
+        "status_on_track": ("op koers", "on track"),
+        "status_needs_acceleration": ("versnelling nodig", "needs acceleration"),
+        "status_off_track": ("uit koers", "off track"),
+        "status_deteriorating": ("verslechtert", "deteriorating"),
+        "status_not_started": ("nog niet begonnen", "not started"),
+        "status_no_data": ("geen gegevens", "no data"),
+        "status_withheld": ("niet getoond", "withheld"),
         "charts": ("Grafieken", "Charts"),
         "no_charts": (
             "Grafieken ontbreken: installeer matplotlib (pip install 'prestatieafspraken[charts]').",
@@ -77,13 +96,18 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "why": ("Waarom", "Why"),
         "kind_commitment": ("afspraak", "commitment"),
         "kind_realisation": ("realisatie", "realisation"),
+        "kind_assessment": ("beoordeling", "assessment"),
         "kind_total": ("totaal", "total"),
         "totals": ("Collectieve totalen", "Collective totals"),
         "totals_explained": (
-            "Per indicator, jaar en gebied de som van alle goedgekeurde cijfers, ook de niet getoonde; alleen "
-            "gegeven als minstens twee partijen bijdragen en niemand er de cijfers van één partij uit kan afleiden.",
-            "Per indicator, year and area the sum of all approved figures, hidden ones included; given only when at "
-            "least two parties contribute and no one can derive one party's figures from it.",
+            (
+                "Per indicator, jaar en gebied de som van alle goedgekeurde cijfers, ook de niet getoonde; alleen "
+                "gegeven als minstens twee partijen bijdragen en niemand er de cijfers van één partij uit kan afleiden."
+            ),
+            (
+                "Per indicator, year and area the sum of all approved figures, hidden ones included; given only "
+                "when at least two parties contribute and no one can derive one party's figures from it."
+            ),
         ),
         "totals_none": ("Geen collectieve totalen om te geven.", "No collective totals to give."),
         "area": ("Gebied", "Area"),
@@ -112,12 +136,14 @@ def number(value: float | None, lang: Language, *, digits: int = 2) -> str:
     """
     if value is None:
         return ""
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, int):
+        text = f"{value:,}"
+    elif not math.isfinite(value):
         return str(value)
-    if isinstance(value, int) or float(value).is_integer():
+    elif value.is_integer():
         text = f"{int(value):,}"
     else:
         text = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
     if lang == "en":
         return text
-    return text.translate(str.maketrans({",": ".", ".": ","}))
+    return text.translate(str.maketrans(",.", ".,"))
