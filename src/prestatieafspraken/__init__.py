@@ -13,6 +13,7 @@ from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Targ
 from prestatieafspraken.planning import plan_backwards
 from prestatieafspraken.rules import CheckConfig, Finding, Report, Severity, check
 from prestatieafspraken.serialization import dump, dumps, load, loads
+from prestatieafspraken.views import view_for
 
 if TYPE_CHECKING:
     from prestatieafspraken.graph import responsibility_graph
@@ -42,6 +43,7 @@ __all__ = [
     "loads",
     "plan_backwards",
     "responsibility_graph",
+    "view_for",
 ]
 
 _LAZY = {"responsibility_graph": "prestatieafspraken.graph"}

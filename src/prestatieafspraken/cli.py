@@ -1,4 +1,4 @@
-"""The command line: ``prestatieafspraken check | rules | examples | schema | graph`` (DESIGN §7).
+"""The command line: ``prestatieafspraken check | report | graph | plan | examples | rules | schema`` (DESIGN §7).
 
 Bad input never shows a traceback: a file that cannot be read gives one message per problem with its ``$.path``
 on standard error and exit status 2.

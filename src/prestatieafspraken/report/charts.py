@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import math
+import warnings
 from collections.abc import Sequence
 
 import attrs
@@ -33,12 +35,25 @@ def charts_available() -> bool:
     return importlib.util.find_spec("matplotlib") is not None
 
 
+#: Values beyond this are left out of a chart: float arithmetic on the axis limits would overflow, and no
+#: housing figure comes near it.
+_LARGEST = 1e100
+
+
+def drawable(points: Sequence[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
+    """The points a chart can draw: finite values of at most 1e100 in size."""
+    return tuple((year, value) for year, value in points if math.isfinite(value) and abs(value) <= _LARGEST)
+
+
 def _points(points: Sequence[tuple[int, float]]) -> tuple[list[int], list[float]]:
     return [year for year, _ in points], [value for _, value in points]
 
 
 def svg_chart(data: ChartData) -> str:
     """Draw *data* as an SVG document (text), starting at its ``<svg>`` element.
+
+    Points that are not `drawable` are left out. matplotlib's warnings about odd axis limits (overflow in its
+    margin arithmetic, a flat line) are silenced while the chart is drawn: the chart is still drawn.
 
     Raises:
         ModuleNotFoundError: matplotlib is not installed.
@@ -50,26 +65,32 @@ def svg_chart(data: ChartData) -> str:
 
     # Text stays text (searchable, small, readable by screen readers). The ids are salted with the chart's title:
     # the same data gives the same SVG, and several charts inline in one HTML file do not share clip-path ids.
-    with mpl.rc_context(
-        {
-            "svg.fonttype": "none",
-            "svg.hashsalt": f"prestatieafspraken:{data.title}",
-            "font.family": "sans-serif",
-            "font.size": 9,
-            "axes.spines.top": False,
-            "axes.spines.right": False,
-        }
+    expected, realised = drawable(data.expected), drawable(data.realised)
+    with (
+        warnings.catch_warnings(),
+        mpl.rc_context(
+            {
+                "svg.fonttype": "none",
+                "svg.hashsalt": f"prestatieafspraken:{data.title}",
+                "font.family": "sans-serif",
+                "font.size": 9,
+                "axes.spines.top": False,
+                "axes.spines.right": False,
+            }
+        ),
     ):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        warnings.simplefilter("ignore", UserWarning)
         figure = Figure(figsize=(6.4, 3.2), layout="constrained")
         FigureCanvasSVG(figure)
         axes = figure.add_subplot()
-        if data.expected:
-            years, values = _points(data.expected)
+        if expected:
+            years, values = _points(expected)
             axes.plot(
                 years, values, linestyle="--", color="#01689b", marker="o", markersize=3, label=data.expected_label
             )
-        if data.realised:
-            years, values = _points(data.realised)
+        if realised:
+            years, values = _points(realised)
             axes.plot(years, values, color="#d52b1e", marker="s", markersize=4, label=data.realised_label)
         axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_title(data.title, loc="left")

@@ -263,6 +263,16 @@ def _chart_data(
     )
 
 
+def _chart(data: charts.ChartData, lang: Language) -> Block | None:
+    """The chart of one target; ``None`` when it has no point to draw."""
+    if not charts.drawable(data.expected) and not charts.drawable(data.realised):
+        return None
+    try:
+        return Chart(title=data.title, svg=charts.svg_chart(data))
+    except (ValueError, OverflowError):  # figures matplotlib cannot lay out: the report goes on without the chart
+        return Paragraph(text=label("chart_failed", lang).format(title=data.title))
+
+
 def _charts(agreement: Agreement, report: ProgressReport, lang: Language) -> list[Block]:
     blocks: list[Block] = [Heading(level=3, text=label("charts", lang))]
     if not charts.charts_available():
@@ -270,9 +280,10 @@ def _charts(agreement: Agreement, report: ProgressReport, lang: Language) -> lis
         return blocks
     figures = FigureIndex(agreement, report.as_of)
     drawn = [
-        Chart(title=data.title, svg=charts.svg_chart(data))
+        chart
         for record in report.targets
         if (data := _chart_data(figures, agreement, record, lang)) is not None
+        and (chart := _chart(data, lang)) is not None
     ]
     blocks.extend(drawn or [Paragraph(text=label("no_chart_data", lang))])
     return blocks

@@ -85,6 +85,7 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "Geen doelen met een verwacht pad om te tekenen.",
             "No targets with an expected path to draw.",
         ),
+        "chart_failed": ("De grafiek {title} kon niet worden getekend.", "The chart {title} could not be drawn."),
         "chart_title": ("{target}: verwacht en gerealiseerd", "{target}: expected and realised"),
         "expected_path": ("verwacht pad", "expected path"),
         "realised_values": ("gerealiseerd", "realised"),

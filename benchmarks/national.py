@@ -1,0 +1,551 @@
+"""Benchmark at national scale: load, check, graph, progress and dump of a national agreement, 1e3 to 1e6 commitments.
+
+Run from the repository root (the whole run at 1e6 takes about half an hour on a shared 2-core machine)::
+
+    nice python benchmarks/national.py --sizes 1000 10000 100000 1000000
+
+The dataset (`national_agreement_data`) has the shape of the Netherlands: 342 municipalities in 40 woondeal
+regions in 12 provinces (one area per municipality with its dwellings and population), 280 housing corporations
+that each work in one to ten municipalities, mostly of one region, 300 tenant organisations (one per corporation
+for most corporations, a tenant platform in some municipalities), the state, the provinces and the national
+alliances; eight themes, a ten-year perspective 2022-2031, national targets broken down per region and regional
+targets broken down per municipality, commitments spread over corporations, municipalities, years and themes,
+and realisations (mostly approved, some draft or submitted) for the years 2022-2025 of the commitments, the
+targets and the indicators per municipality. Only the commitments (and their realisations) grow with the size;
+the national skeleton is the same at every size. The same seed gives the same data.
+
+For each size the JSON is written once to a cache folder, and every measurement runs in a fresh Python process,
+so that one size or step does not leave memory behind for the next:
+
+- **Times**: in one process per size, the median of ``--repeat`` runs (``--large-repeat`` at 1e6 and more) of
+  ``orjson.loads(bytes)`` (the parse floor, with the garbage collector on, as a user's parse runs), the same with
+  the collector paused (the parse alone), ``prestatieafspraken.loads(bytes, format="json")``, ``check`` (every
+  rule, as of 2026-06-01; each run checks a freshly loaded agreement, so building its index is part of the
+  check), ``responsibility_graph``, ``progress`` (as of the same date) and ``dumps(format="json")`` (these three
+  on an agreement whose index is built). Every step is first run once on the 1e3 dataset, so imports and
+  generated hooks are not timed. Each time is printed as a ratio to the floor, check and progress also as a
+  ratio to load, and every step's growth factor per 10x more commitments (linear is 10).
+- **Memory**: in one process per size and step, the resident set size (RSS) from ``/proc/self/status``; before
+  the step the peak is reset (``/proc/self/clear_refs``, Linux 4.0+), after it the peak (``VmHWM``, the same
+  figure as ``resource.getrusage(...).ru_maxrss``) less the RSS before the step is the step's peak. For load, the
+  JSON bytes are already in memory before the step, and the memory retained is the RSS after the load, with the
+  index built and a full collection, less the RSS before it. Both are given in MiB and as a multiple of the JSON
+  size. RSS counts what the process holds from the system: it includes memory the allocator keeps after freeing
+  (the parse tree), which tracemalloc would not count; tracemalloc itself is too slow at 1e6.
+
+``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import itertools
+import json
+import math
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+from load import median_seconds
+from synthetic import _GOALS, _INDICATORS, _MILESTONES
+
+__all__ = ["AS_OF", "national_agreement_data", "national_json_bytes"]
+
+#: The perspective: ten years.
+FIRST_YEAR = 2022
+LAST_YEAR = 2031
+YEARS = tuple(range(FIRST_YEAR, LAST_YEAR + 1))
+#: The check date of check and progress: the years 2022-2025 are past and have realisations.
+AS_OF = dt.date(2026, 6, 1)
+PAST_YEARS = tuple(year for year in YEARS if year < AS_OF.year)
+
+MUNICIPALITIES = 342
+REGIONS = 40
+PROVINCES = 12
+CORPORATIONS = 280
+#: Corporations with a tenant organisation of their own; with the municipal tenant platforms, 300 in all.
+CORPORATION_TENANTS = 260
+MUNICIPAL_TENANTS = 40
+
+#: The eight themes of the Amsterdam Samenwerkingsafspraken (the standard themes without collaboration).
+THEMES = (
+    "availability",
+    "affordability",
+    "target-groups",
+    "vulnerable-groups-and-care",
+    "quality-and-sustainability",
+    "liveability",
+    "finance",
+    "monitoring",
+)
+#: How often each theme comes up in the commitments.
+THEME_WEIGHTS = (30, 12, 10, 8, 20, 12, 5, 3)
+#: Commitments are agreed for the nearer years more than for the later ones.
+YEAR_WEIGHTS = (12, 12, 12, 12, 11, 10, 9, 8, 7, 7)
+
+_EXTRA_INDICATORS: tuple[dict[str, Any], ...] = (
+    {"id": "affordable-allocations", "label": "Toewijzingen aan de doelgroep", "unit": "households",
+     "aggregation": "flow"},
+    {"id": "homes-adapted", "label": "Woningen aangepast voor zorg", "unit": "dwellings", "aggregation": "flow"},
+    {"id": "homes-insulated", "label": "Woningen geïsoleerd", "unit": "dwellings", "aggregation": "flow"},
+    {"id": "liveability-budget", "label": "Budget leefbaarheid", "unit": "EUR", "aggregation": "flow"},
+    {"id": "investment", "label": "Investeringen", "unit": "EUR", "aggregation": "flow"},
+)  # fmt: skip
+INDICATORS: tuple[dict[str, Any], ...] = (*_INDICATORS, *_EXTRA_INDICATORS)
+
+#: Per theme: the indicators of its result commitments, a base value per commitment and the goal it serves.
+_THEME_WORK: dict[str, tuple[tuple[str, ...], int, str]] = {
+    "availability": (("social-new-build", "new-build-total", "social-acquired"), 40, "more-social-homes"),
+    "affordability": (("affordable-allocations",), 60, "affordable-rents"),
+    "target-groups": (("affordable-allocations",), 30, "affordable-rents"),
+    "vulnerable-groups-and-care": (("homes-adapted", "evictions"), 10, "liveable-neighbourhoods"),
+    "quality-and-sustainability": (("homes-insulated",), 80, "sustainable-stock"),
+    "liveability": (("liveability-budget",), 25_000, "liveable-neighbourhoods"),
+    "finance": (("investment",), 500_000, "close-the-gap"),
+    "monitoring": ((), 0, "shared-picture"),
+}
+#: The indicators of the national targets, each broken down per region and then per municipality.
+_TARGET_INDICATORS = (("social-new-build", 0.013), ("new-build-total", 0.04), ("homes-insulated", 0.12))
+_FLOWS = ("social-new-build", "social-acquired", "social-sold", "social-demolished")
+
+
+class _Skeleton:
+    """The national cast: areas, parties and their relations, the same at every size."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.provinces = [f"provincie-{p:02d}" for p in range(PROVINCES)]
+        self.regions = [f"regio-{r:02d}" for r in range(REGIONS)]
+        self.region_province = [self.provinces[r * PROVINCES // REGIONS] for r in range(REGIONS)]
+        self.municipalities = [f"gm{m:04d}" for m in range(MUNICIPALITIES)]
+        # A few large cities, many small municipalities: dwellings are log-normal (median about 17,000).
+        self.dwellings = [round(min(460_000, max(2_500, rng.lognormvariate(9.75, 0.8)))) for _ in self.municipalities]
+        # Every region has at least one municipality; the rest fall in regions at random.
+        region_of = list(range(REGIONS)) + [rng.randrange(REGIONS) for _ in range(MUNICIPALITIES - REGIONS)]
+        rng.shuffle(region_of)
+        self.region_of = region_of
+        self.members: list[list[int]] = [[] for _ in range(REGIONS)]
+        for municipality, region in enumerate(region_of):
+            self.members[region].append(municipality)
+        self.corporations = [f"corporatie-{c:03d}" for c in range(CORPORATIONS)]
+        # Corporations work in one to ten municipalities, mostly few; the extra ones beyond the home region are
+        # municipalities of the neighbouring region.
+        self.works_in: list[list[int]] = []
+        for _ in self.corporations:
+            count = rng.choices(range(1, 11), weights=(30, 20, 14, 10, 8, 6, 5, 3, 2, 2))[0]
+            home = rng.randrange(REGIONS)
+            pool = self.members[home] + self.members[(home + 1) % REGIONS]
+            self.works_in.append(rng.sample(pool, min(count, len(pool))))
+        self.corporation_size = [
+            sum(self.dwellings[m] for m in municipalities) * rng.uniform(0.05, 0.4) for municipalities in self.works_in
+        ]
+        self.corporation_tenants = {
+            c: f"huurders-{self.corporations[c]}" for c in sorted(rng.sample(range(CORPORATIONS), CORPORATION_TENANTS))
+        }
+        self.municipal_tenants = {
+            m: f"huurdersplatform-{self.municipalities[m]}"
+            for m in sorted(rng.sample(range(MUNICIPALITIES), MUNICIPAL_TENANTS))
+        }
+        # Commitments fall to corporations by size, and within a corporation to its municipalities by dwellings.
+        self.corporation_weights = list(itertools.accumulate(self.corporation_size))
+        self.municipality_weights = [
+            list(itertools.accumulate(self.dwellings[m] for m in municipalities)) for municipalities in self.works_in
+        ]
+
+    @property
+    def municipality_parties(self) -> list[str]:
+        return [f"gemeente-{m:03d}" for m in range(MUNICIPALITIES)]
+
+
+def _parts(total: int, weights: list[float]) -> list[int]:
+    """Whole parts of *total* in proportion to *weights* that add up to *total* exactly (largest remainders)."""
+    whole = sum(weights)
+    exact = [total * weight / whole for weight in weights]
+    parts = [math.floor(share) for share in exact]
+    by_remainder = sorted(range(len(parts)), key=lambda i: (parts[i] - exact[i], i))
+    for i in by_remainder[: total - sum(parts)]:
+        parts[i] += 1
+    return parts
+
+
+def _targets(cast: _Skeleton, rng: random.Random) -> tuple[list[dict[str, Any]], dict[tuple[str, int], str]]:
+    """National targets per indicator broken down per region; regional targets broken down per municipality."""
+    targets: list[dict[str, Any]] = []
+    regional: dict[tuple[str, int], str] = {}
+    region_dwellings = [sum(cast.dwellings[m] for m in members) for members in cast.members]
+    for indicator, per_dwelling in _TARGET_INDICATORS:
+        total = round(sum(cast.dwellings) * per_dwelling)
+        per_region = _parts(total, [weight * rng.uniform(0.8, 1.2) for weight in region_dwellings])
+        targets.append(
+            {
+                "id": f"nl-{indicator}",
+                "indicator": indicator,
+                "value": total,
+                "from": FIRST_YEAR,
+                "by": LAST_YEAR - 1,
+                "theme": "quality-and-sustainability" if indicator == "homes-insulated" else "availability",
+                "goals": ["sustainable-stock" if indicator == "homes-insulated" else "more-social-homes"],
+                "breakdown": dict(zip(cast.regions, per_region, strict=True)),
+                "source": "Nationale Woon- en Bouwagenda",
+            }
+        )
+        for r, region in enumerate(cast.regions):
+            members = cast.members[r]
+            parts = _parts(per_region[r], [cast.dwellings[m] for m in members])
+            target_id = f"{region}-{indicator}"
+            regional[indicator, r] = target_id
+            targets.append(
+                {
+                    "id": target_id,
+                    "indicator": indicator,
+                    "value": per_region[r],
+                    "from": FIRST_YEAR,
+                    "by": LAST_YEAR - 1,
+                    "theme": targets[-1 - r]["theme"] if r else targets[-1]["theme"],
+                    "goals": targets[-1 - r]["goals"] if r else targets[-1]["goals"],
+                    "area": region,
+                    "breakdown": {cast.municipalities[m]: part for m, part in zip(members, parts, strict=True)},
+                    "source": "Woondeal",
+                }
+            )
+    social_stock = sum(round(d * 0.28) for d in cast.dwellings)
+    targets += [
+        {
+            "id": "nl-social-stock",
+            "indicator": "social-stock",
+            "value": round(social_stock * 0.05),
+            "by": LAST_YEAR,
+            "theme": "availability",
+            "goals": ["more-social-homes"],
+            "breakdown": dict(
+                zip(cast.regions, _parts(round(social_stock * 0.05), [len(m) for m in cast.members]), strict=True)
+            ),
+            "baseline": {"year": FIRST_YEAR - 1, "value": social_stock},
+        },
+        {
+            "id": "nl-label-b-or-better",
+            "indicator": "label-b-or-better",
+            "value": 0.8,
+            "by": LAST_YEAR,
+            "theme": "quality-and-sustainability",
+            "goals": ["sustainable-stock"],
+            "area": None,
+            "breakdown": dict.fromkeys(cast.regions, 0.8),
+            "baseline": {"year": FIRST_YEAR - 1, "value": 0.52},
+        },
+    ]
+    del targets[-1]["area"]
+    return targets, regional
+
+
+class _Commitments:
+    """Commitments one by one, each with its realisations for the past years."""
+
+    def __init__(self, cast: _Skeleton, regional: dict[tuple[str, int], str], rng: random.Random) -> None:
+        self.cast = cast
+        self.regional = regional
+        self.rng = rng
+        self.municipality_parties = cast.municipality_parties
+        self.theme_weights = list(itertools.accumulate(THEME_WEIGHTS))
+        self.year_weights = list(itertools.accumulate(YEAR_WEIGHTS))
+        self.size_factor = [d / statistics.mean(cast.dwellings) for d in cast.dwellings]
+        # The latest commitment of each corporation per year: a condition names one of the same or an earlier year.
+        self.latest: dict[tuple[int, int], str] = {}
+
+    def make(self, n: int) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        rng, cast = self.rng, self.cast
+        c = rng.choices(range(CORPORATIONS), cum_weights=cast.corporation_weights)[0]
+        m = rng.choices(cast.works_in[c], cum_weights=cast.municipality_weights[c])[0]
+        corporation, municipality = cast.corporations[c], self.municipality_parties[m]
+        tenants = cast.corporation_tenants.get(c) or cast.municipal_tenants.get(m)
+        year = rng.choices(YEARS, cum_weights=self.year_weights)[0]
+        theme = rng.choices(THEMES, cum_weights=self.theme_weights)[0]
+        indicators, base, goal = _THEME_WORK[theme]
+        roll = rng.random()
+        beneficiaries = [municipality] if tenants is None else [municipality, tenants]
+        by: str | list[str] = corporation
+        if roll < 0.15:
+            by = [corporation, municipality]
+        elif roll < 0.25:
+            by, beneficiaries = municipality, [corporation] if tenants is None else [corporation, tenants]
+        elif roll < 0.28 and tenants is not None:
+            by, beneficiaries = tenants, [corporation]
+        entry: dict[str, Any] = {"id": f"c-{n:07d}", "by": by, "for": beneficiaries, "theme": theme, "goals": [goal]}
+        entry["year"] = year
+        realisation = None
+        if indicators and rng.random() < 0.8:
+            indicator = rng.choice(indicators)
+            value = max(1, round(base * self.size_factor[m] * rng.uniform(0.3, 1.7)))
+            entry |= {
+                "text": f"{indicator}: {value} in {cast.municipalities[m]} ({year})",
+                "indicator": indicator,
+                "value": value,
+                "area": cast.municipalities[m],
+                "due": f"{year}-{rng.randint(3, 12):02d}-{rng.randint(1, 28):02d}",
+            }
+            target = self.regional.get((indicator, cast.region_of[m]))
+            if target is not None:
+                entry["target"] = target
+            if year < AS_OF.year and rng.random() < 0.6:
+                realisation = {
+                    "commitment": entry["id"],
+                    "year": year,
+                    "value": round(value * rng.uniform(0.4, 1.2)),
+                    "reported_on": f"{year + 1}-{rng.randint(2, 4):02d}-{rng.randint(1, 28):02d}",
+                    "status": rng.choice(("approved", "approved", "approved", "approved", "submitted", "draft")),
+                }
+        else:
+            entry |= {"kind": "effort", "text": f"Inspanning {n} van {corporation} in {cast.municipalities[m]}"}
+        if rng.random() < 0.03:
+            earlier = [self.latest.get((c, y)) for y in range(year, FIRST_YEAR - 1, -1)]
+            condition = next((found for found in earlier if found is not None), None)
+            if condition is not None:
+                entry["conditional_on"] = [condition]
+        self.latest[c, year] = entry["id"]
+        roll = rng.random()
+        if roll < 0.08:
+            entry["visibility"] = "parties"
+            if realisation is not None:
+                realisation["visibility"] = "parties"
+        elif roll < 0.1:
+            entry |= {"visibility": "restricted", "visible_to": [corporation, municipality]}
+        return entry, realisation
+
+
+def _figures(cast: _Skeleton, targets: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
+    """The monitor's figures for the past years: of every municipality, of the regional and the national targets."""
+    figures: list[dict[str, Any]] = []
+    for m, area in enumerate(cast.municipalities):
+        stock = round(cast.dwellings[m] * rng.uniform(0.15, 0.4))
+        share = rng.uniform(0.35, 0.65)
+        consistent = rng.random() < 0.97  # a few municipalities report flows that do not add up (PA311)
+        figures.append({"indicator": "social-stock", "area": area, "year": FIRST_YEAR - 1, "value": stock,
+                        "status": "approved", "reported_on": f"{FIRST_YEAR}-03-15"})  # fmt: skip
+        figures.append({"indicator": "label-b-or-better", "area": area, "year": FIRST_YEAR - 1,
+                        "value": round(share, 3), "status": "approved"})  # fmt: skip
+        for year in PAST_YEARS:
+            scale = cast.dwellings[m] / 100
+            flows = [round(scale * rng.uniform(*bounds)) for bounds in ((0.5, 1.5), (0, 0.3), (0, 0.4), (0, 0.2))]
+            stock += flows[0] + flows[1] - flows[2] - flows[3] + (0 if consistent else rng.randint(1, 50))
+            share = min(1.0, share + rng.uniform(0.0, 0.06))
+            reported = f"{year + 1}-0{rng.randint(2, 5)}-{rng.randint(1, 28):02d}"
+            status = "approved" if year < AS_OF.year - 1 or rng.random() < 0.8 else "submitted"
+            figures += [
+                {"indicator": flow, "area": area, "year": year, "value": value, "status": status,
+                 "reported_on": reported}
+                for flow, value in zip(_FLOWS, flows, strict=True)
+            ]  # fmt: skip
+            figures.append({"indicator": "social-stock", "area": area, "year": year, "value": stock,
+                            "status": status, "reported_on": reported})  # fmt: skip
+            figures.append({"indicator": "label-b-or-better", "area": area, "year": year, "value": round(share, 3),
+                            "status": status, "reported_on": reported})  # fmt: skip
+    for target in targets:
+        if "area" not in target or target["indicator"] == "social-stock":
+            continue
+        yearly = target["value"] / (LAST_YEAR - FIRST_YEAR)
+        for year in PAST_YEARS:
+            for area, part in target["breakdown"].items():
+                figures.append({"target": target["id"], "area": area, "year": year,
+                                "value": round(part / max(1, target["value"]) * yearly * rng.uniform(0.5, 1.2)),
+                                "status": "approved", "reported_on": f"{year + 1}-05-01"})  # fmt: skip
+    return figures
+
+
+def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
+    """Return a national agreement with *commitments* commitments as plain data of file format v1 (see above)."""
+    rng = random.Random(seed)
+    cast = _Skeleton(rng)
+    municipality_parties = cast.municipality_parties
+    corporation_tenants = list(cast.corporation_tenants.values())
+    municipal_tenants = list(cast.municipal_tenants.values())
+    alliances = ["aedes", "woonbond", "vng", "ipo"]
+    targets, regional = _targets(cast, rng)
+    maker = _Commitments(cast, regional, rng)
+    commitment_list: list[dict[str, Any]] = []
+    realisations: list[dict[str, Any]] = []
+    for n in range(commitments):
+        entry, realisation = maker.make(n)
+        commitment_list.append(entry)
+        if realisation is not None:
+            realisations.append(realisation)
+    realisations += _figures(cast, targets, rng)
+    signatories = [*municipality_parties, *cast.corporations, *corporation_tenants, *municipal_tenants, "rijk"]
+    parties: list[dict[str, Any]] = [
+        {"id": "rijk", "name": "Ministerie van VRO", "kind": "state", "supervisory_body": "Tweede Kamer"},
+        *(
+            {"id": province, "name": f"Provincie {p}", "kind": "province", "areas": [province]}
+            for p, province in enumerate(cast.provinces)
+        ),
+        {"id": "aedes", "name": "Aedes", "kind": "corporation_alliance", "represents": cast.corporations},
+        {"id": "woonbond", "name": "Woonbond", "kind": "tenant_alliance",
+         "represents": [*corporation_tenants, *municipal_tenants]},  # fmt: skip
+        {"id": "vng", "name": "VNG", "kind": "other", "represents": municipality_parties},
+        {"id": "ipo", "name": "IPO", "kind": "other", "represents": cast.provinces},
+        *(
+            {
+                "id": party,
+                "name": f"Gemeente {m}",
+                "kind": "municipality",
+                "areas": [cast.municipalities[m]],
+                "supervisory_body": "gemeenteraad",
+            }
+            for m, party in enumerate(municipality_parties)
+        ),
+        *(
+            {
+                "id": corporation,
+                "name": f"Woningcorporatie {c}",
+                "kind": "housing_corporation",
+                "areas": [cast.municipalities[m] for m in cast.works_in[c]],
+                "supervisory_body": "raad van commissarissen",
+            }
+            for c, corporation in enumerate(cast.corporations)
+        ),
+        *(
+            {"id": tenants, "name": f"Huurdersorganisatie van {cast.corporations[c]}", "kind": "tenant_organisation",
+             "supervisory_body": "achterban"}
+            for c, tenants in cast.corporation_tenants.items()
+        ),  # fmt: skip
+        *(
+            {"id": tenants, "name": f"Huurdersplatform {cast.municipalities[m]}", "kind": "tenant_organisation",
+             "areas": [cast.municipalities[m]]}
+            for m, tenants in cast.municipal_tenants.items()
+        ),  # fmt: skip
+    ]
+    joined = cast.corporations[-12:]
+    return {
+        "schema_version": 1,
+        "id": f"national-{commitments}",
+        "title": f"Nationale prestatieafspraken {FIRST_YEAR}-{LAST_YEAR} met {commitments} afspraken",
+        "scope": "national",
+        "perspective": {"start": FIRST_YEAR, "end": LAST_YEAR},
+        "basis": [
+            {"kind": "national_agreement", "title": "Nationale prestatieafspraken", "year": FIRST_YEAR},
+            {"kind": "woondeal", "title": "Regionale woondeals", "year": FIRST_YEAR + 1},
+            {"kind": "housing_programme", "title": "Volkshuisvestingsprogramma's", "year": FIRST_YEAR + 3},
+        ],
+        "assignment": {
+            "purpose": "Samen 900.000 woningen bouwen, betaalbaar en duurzaam",
+            "in_scope": list(THEMES),
+            "out_of_scope": ["Vrije sector koop"],
+            "dilemmas": ["Bouwtempo tegenover betaalbaarheid", "Verduurzaming tegenover nieuwbouw"],
+            "agreed_on": f"{FIRST_YEAR - 1}-11-15",
+        },
+        "areas": [
+            *(
+                {"id": province, "name": f"Provincie {p}", "kind": "province", "cbs_code": f"PV{20 + p:02d}"}
+                for p, province in enumerate(cast.provinces)
+            ),
+            *({"id": region, "name": f"Woondealregio {r}", "kind": "region"} for r, region in enumerate(cast.regions)),
+            *(
+                {
+                    "id": area,
+                    "name": f"Gemeente {m}",
+                    "kind": "municipality",
+                    "cbs_code": f"GM{m:04d}",
+                    "dwellings": cast.dwellings[m],
+                    "population": round(cast.dwellings[m] * 2.1),
+                }
+                for m, area in enumerate(cast.municipalities)
+            ),
+        ],
+        "parties": parties,
+        "coalition": [
+            *({"party": province, "status": "endorser"} for province in cast.provinces),
+            {"party": "ipo", "status": "endorser"},
+            {"party": "vng", "status": "observer"},
+            *({"party": c, "status": "joined", "joined_on": f"{FIRST_YEAR + 1}-06-01"} for c in joined),
+        ],
+        "tenant_involvement": "signatory",
+        "groups": [
+            {"id": "landelijke-stuurgroep", "kind": "steering",
+             "members": ["rijk", "aedes", "woonbond", "vng", municipality_parties[0], cast.corporations[0]]},
+            *(
+                {
+                    "id": f"{region}-regietafel",
+                    "kind": "working",
+                    "members": [
+                        *(municipality_parties[m] for m in cast.members[r]),
+                        *(cast.corporations[c] for c in range(CORPORATIONS) if cast.works_in[c][0] in cast.members[r]),
+                    ],
+                }
+                for r, region in enumerate(cast.regions)
+            ),
+            *({"id": f"tafel-{theme}", "kind": "theme_table", "members": ["rijk", "aedes", "woonbond", "vng"]}
+              for theme in THEMES),
+        ],  # fmt: skip
+        "mandates": [
+            *({"holder": party, "role": "signatory", "person": "bestuurder"} for party in signatories),
+            {"holder": "rijk", "role": "administrative_lead", "granted_by": signatories[:-1]},
+            {"holder": "aedes", "role": "official_lead", "granted_by": signatories[:-1]},
+            {"holder": "rijk", "role": "monitor"},
+            {"holder": "rijk", "role": "drafter"},
+            {"holder": "rijk", "role": "decider"},
+        ],
+        "themes": [
+            {"id": theme, "lead": lead}
+            for theme, lead in zip(THEMES, ("rijk", "aedes", "vng", "woonbond", "aedes", "vng", "rijk", "rijk"), strict=True)
+        ],  # fmt: skip
+        "goals": [{"id": goal_id, "text": text, "kind": kind} for goal_id, text, kind in _GOALS],
+        "definitions": [
+            {"term": "sociale-huur", "defined_by": "rijk", "value": 879.66, "unit": "EUR",
+             "text": "Huur t/m de liberalisatiegrens"},
+            {"term": "betaalbare-koop", "defined_by": "rijk", "value": 405000, "unit": "EUR"},
+        ],  # fmt: skip
+        "indicators": list(INDICATORS),
+        "frameworks": [
+            {"id": "daeb-30", "set_by": "rijk", "numerator": "social-new-build", "denominator": "new-build-total",
+             "min": 0.3, "per": "area", "source": "Nationale Woon- en Bouwagenda: twee derde betaalbaar"},
+        ],  # fmt: skip
+        "targets": targets,
+        "commitments": commitment_list,
+        "process": {
+            "started": f"{FIRST_YEAR - 1}-06-01",
+            "milestones": [
+                *(
+                    {"kind": "bid", "party": corporation, "date": f"{FIRST_YEAR - 1}-06-{1 + c % 28:02d}",
+                     "status": "done"}
+                    for c, corporation in enumerate(cast.corporations)
+                ),  # fmt: skip
+                *(
+                    {"kind": kind, "date": f"{FIRST_YEAR - 1}-{month:02d}-15", "status": "done"}
+                    for month, kind in enumerate(_MILESTONES, start=7)
+                ),
+                {"kind": "evaluation", "date": f"{FIRST_YEAR + 2}-05-01", "status": "done"},
+                {"kind": "evaluation", "date": f"{AS_OF.year}-10-01", "status": "planned"},
+            ],
+            "products": [{"id": "onderhandelakkoord", "title": "Onderhandelakkoord", "status": "final"}],
+        },
+        "monitoring": {
+            "frequency": "yearly",
+            "hybrid": True,
+            "assessments": [
+                {"target": target["id"], "status": "needs_acceleration", "by": "rijk",
+                 "date": f"{AS_OF.year}-04-01", "reason": "Netcongestie en stikstof vertragen de bouw"}
+                for target in targets[1:6]
+            ],  # fmt: skip
+        },
+        "realisations": realisations,
+        "amendments": [
+            {
+                "id": "bijsturing-2024",
+                "date": f"{FIRST_YEAR + 2}-06-30",
+                "reason": "Bijsturen na de midterm review",
+                "agreed_by": signatories,
+            }
+        ],
+    }
+
+
+def national_json_bytes(commitments: int, *, seed: int = 0) -> bytes:
+    """Return `national_agreement_data` as compact JSON bytes, as a file on disk would hold them."""
+    return orjson.dumps(national_agreement_data(commitments, seed=seed))
