@@ -76,6 +76,8 @@ CORPORATIONS = 280
 #: Corporations with a tenant organisation of their own; with the municipal tenant platforms, 300 in all.
 CORPORATION_TENANTS = 260
 MUNICIPAL_TENANTS = 40
+#: The last corporations joined the coalition in the second year.
+JOINED = 12
 
 #: The eight themes of the Amsterdam Samenwerkingsafspraken (the standard themes without collaboration).
 THEMES = (
@@ -185,15 +187,15 @@ def _targets(cast: _Skeleton, rng: random.Random) -> tuple[list[dict[str, Any]],
     for indicator, per_dwelling in _TARGET_INDICATORS:
         total = round(sum(cast.dwellings) * per_dwelling)
         per_region = _parts(total, [weight * rng.uniform(0.8, 1.2) for weight in region_dwellings])
+        sustainable = indicator == "homes-insulated"
+        theme = "quality-and-sustainability" if sustainable else "availability"
+        goals = ["sustainable-stock" if sustainable else "more-social-homes"]
+        common = {"indicator": indicator, "from": FIRST_YEAR, "by": LAST_YEAR - 1, "theme": theme, "goals": goals}
         targets.append(
             {
                 "id": f"nl-{indicator}",
-                "indicator": indicator,
+                **common,
                 "value": total,
-                "from": FIRST_YEAR,
-                "by": LAST_YEAR - 1,
-                "theme": "quality-and-sustainability" if indicator == "homes-insulated" else "availability",
-                "goals": ["sustainable-stock" if indicator == "homes-insulated" else "more-social-homes"],
                 "breakdown": dict(zip(cast.regions, per_region, strict=True)),
                 "source": "Nationale Woon- en Bouwagenda",
             }
@@ -201,34 +203,28 @@ def _targets(cast: _Skeleton, rng: random.Random) -> tuple[list[dict[str, Any]],
         for r, region in enumerate(cast.regions):
             members = cast.members[r]
             parts = _parts(per_region[r], [cast.dwellings[m] for m in members])
-            target_id = f"{region}-{indicator}"
-            regional[indicator, r] = target_id
+            regional[indicator, r] = f"{region}-{indicator}"
             targets.append(
                 {
-                    "id": target_id,
-                    "indicator": indicator,
+                    "id": regional[indicator, r],
+                    **common,
                     "value": per_region[r],
-                    "from": FIRST_YEAR,
-                    "by": LAST_YEAR - 1,
-                    "theme": targets[-1 - r]["theme"] if r else targets[-1]["theme"],
-                    "goals": targets[-1 - r]["goals"] if r else targets[-1]["goals"],
                     "area": region,
                     "breakdown": {cast.municipalities[m]: part for m, part in zip(members, parts, strict=True)},
                     "source": "Woondeal",
                 }
             )
     social_stock = sum(round(d * 0.28) for d in cast.dwellings)
+    growth = round(social_stock * 0.05)
     targets += [
         {
             "id": "nl-social-stock",
             "indicator": "social-stock",
-            "value": round(social_stock * 0.05),
+            "value": growth,
             "by": LAST_YEAR,
             "theme": "availability",
             "goals": ["more-social-homes"],
-            "breakdown": dict(
-                zip(cast.regions, _parts(round(social_stock * 0.05), [len(m) for m in cast.members]), strict=True)
-            ),
+            "breakdown": dict(zip(cast.regions, _parts(growth, [len(m) for m in cast.members]), strict=True)),
             "baseline": {"year": FIRST_YEAR - 1, "value": social_stock},
         },
         {
@@ -238,12 +234,10 @@ def _targets(cast: _Skeleton, rng: random.Random) -> tuple[list[dict[str, Any]],
             "by": LAST_YEAR,
             "theme": "quality-and-sustainability",
             "goals": ["sustainable-stock"],
-            "area": None,
             "breakdown": dict.fromkeys(cast.regions, 0.8),
             "baseline": {"year": FIRST_YEAR - 1, "value": 0.52},
         },
     ]
-    del targets[-1]["area"]
     return targets, regional
 
 
@@ -268,6 +262,8 @@ class _Commitments:
         corporation, municipality = cast.corporations[c], self.municipality_parties[m]
         tenants = cast.corporation_tenants.get(c) or cast.municipal_tenants.get(m)
         year = rng.choices(YEARS, cum_weights=self.year_weights)[0]
+        if c >= CORPORATIONS - JOINED:
+            year = max(year, FIRST_YEAR + 1)  # a corporation that joined in the second year commits from then on
         theme = rng.choices(THEMES, cum_weights=self.theme_weights)[0]
         indicators, base, goal = _THEME_WORK[theme]
         roll = rng.random()
@@ -421,7 +417,7 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
             for m, tenants in cast.municipal_tenants.items()
         ),  # fmt: skip
     ]
-    joined = cast.corporations[-12:]
+    joined = cast.corporations[-JOINED:]
     return {
         "schema_version": 1,
         "id": f"national-{commitments}",
@@ -549,3 +545,243 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
 def national_json_bytes(commitments: int, *, seed: int = 0) -> bytes:
     """Return `national_agreement_data` as compact JSON bytes, as a file on disk would hold them."""
     return orjson.dumps(national_agreement_data(commitments, seed=seed))
+
+
+# --- measuring ---------------------------------------------------------------------------------------------------
+
+#: The steps, in the order of the table.
+STEPS = ("floor", "parse", "load", "check", "graph", "progress", "dumps")
+_STEP_NAMES = {
+    "floor": "orjson.loads (floor)",
+    "parse": "orjson.loads, collector paused",
+    "load": "loads(format='json')",
+    "check": "check (every rule)",
+    "graph": "responsibility_graph",
+    "progress": "progress",
+    "dumps": "dumps(format='json')",
+}
+_MEMORY_STEPS = ("load", "check", "graph", "progress", "dumps")
+_MIB = 1 << 20
+
+
+def _status_kib(field: str) -> int:
+    with Path("/proc/self/status").open() as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise RuntimeError(f"{field} is not in /proc/self/status")
+
+
+def _rss() -> int:
+    """The resident set size of this process, in bytes."""
+    return _status_kib("VmRSS") * 1024
+
+
+def _reset_peak() -> None:
+    """Reset the peak resident set size (VmHWM, ru_maxrss) to the current one (Linux 4.0+)."""
+    Path("/proc/self/clear_refs").write_text("5")
+
+
+def _peak() -> int:
+    """The peak resident set size since the last reset, in bytes."""
+    return _status_kib("VmHWM") * 1024
+
+
+def _warm_up() -> None:
+    """Run every step once on the smallest agreement: imports, generated hooks and caches are not timed."""
+    import prestatieafspraken  # noqa: PLC0415 - the workers import the library, the parent does not
+    from prestatieafspraken.graph import responsibility_graph  # noqa: PLC0415
+    from prestatieafspraken.progress import progress  # noqa: PLC0415
+
+    agreement = prestatieafspraken.loads(national_json_bytes(1_000), format="json")
+    prestatieafspraken.check(agreement, as_of=AS_OF)
+    responsibility_graph(agreement)
+    progress(agreement, as_of=AS_OF)
+    prestatieafspraken.dumps(agreement, format="json")
+
+
+def _time_worker(path: Path, repeat: int) -> dict[str, Any]:
+    """Time every step on one dataset; return the medians in seconds."""
+    import prestatieafspraken  # noqa: PLC0415
+    from prestatieafspraken.graph import responsibility_graph  # noqa: PLC0415
+    from prestatieafspraken.progress import progress  # noqa: PLC0415
+
+    _warm_up()
+    payload = path.read_bytes()
+    times: dict[str, float] = {}
+    times["floor"] = median_seconds(lambda: orjson.loads(payload), repeat)
+    times["parse"] = median_seconds(lambda: orjson.loads(payload), repeat, gc_paused=True)
+    times["load"] = median_seconds(lambda: prestatieafspraken.loads(payload, format="json"), repeat)
+    check_times = []
+    findings = 0
+    for _ in range(repeat):
+        # A freshly loaded agreement each time: building its index is part of a check.
+        fresh = prestatieafspraken.loads(payload, format="json")
+        gc.collect()
+        start = time.perf_counter()
+        report = prestatieafspraken.check(fresh, as_of=AS_OF)
+        check_times.append(time.perf_counter() - start)
+        findings = len(report.findings)
+        del fresh, report
+    times["check"] = statistics.median(check_times)
+    agreement = prestatieafspraken.loads(payload, format="json")
+    _ = agreement.index
+    edges = responsibility_graph(agreement).number_of_edges()
+    times["graph"] = median_seconds(lambda: responsibility_graph(agreement), repeat)
+    times["progress"] = median_seconds(lambda: progress(agreement, as_of=AS_OF), repeat)
+    times["dumps"] = median_seconds(lambda: prestatieafspraken.dumps(agreement, format="json"), repeat)
+    return {
+        "seconds": times,
+        "findings": findings,
+        "edges": edges,
+        "realisations": len(agreement.realisations),
+        "repeat": repeat,
+    }
+
+
+def _memory_worker(path: Path, step: str) -> dict[str, int]:
+    """Measure one step's peak resident memory (and for load, the memory retained), in bytes."""
+    import prestatieafspraken  # noqa: PLC0415
+    from prestatieafspraken.graph import responsibility_graph  # noqa: PLC0415
+    from prestatieafspraken.progress import progress  # noqa: PLC0415
+
+    _warm_up()
+    payload = path.read_bytes()
+    actions: dict[str, Callable[[prestatieafspraken.Agreement], object]] = {
+        "check": lambda agreement: prestatieafspraken.check(agreement, as_of=AS_OF),
+        "graph": responsibility_graph,
+        "progress": lambda agreement: progress(agreement, as_of=AS_OF),
+        "dumps": lambda agreement: prestatieafspraken.dumps(agreement, format="json"),
+    }
+    if step == "load":
+        gc.collect()
+        before = _rss()
+        _reset_peak()
+        agreement = prestatieafspraken.loads(payload, format="json")
+        peak = _peak() - before
+        _ = agreement.index
+        gc.collect()
+        return {"peak": peak, "retained": _rss() - before}
+    agreement = prestatieafspraken.loads(payload, format="json")
+    if step != "check":  # a check builds the index itself, as in the timings
+        _ = agreement.index
+    del payload
+    gc.collect()
+    before = _rss()
+    _reset_peak()
+    result = actions[step](agreement)
+    peak = _peak() - before
+    del result
+    return {"peak": peak}
+
+
+def _child(*arguments: str) -> Any:
+    """Run this script as a worker in a fresh process and return what it prints (JSON)."""
+    command = [sys.executable, __file__, "--worker", *arguments]
+    done = subprocess.run(command, check=True, capture_output=True, text=True)  # noqa: S603 - our own script
+    return json.loads(done.stdout)
+
+
+def _dataset(size: int, seed: int, cache: Path) -> Path:
+    path = cache / f"national-{size}-seed{seed}.json"
+    if not path.exists():
+        _child("generate", str(size), str(seed), str(path))
+    return path
+
+
+def _growth(smaller: tuple[int, float], larger: tuple[int, float]) -> float:
+    """The factor per 10x more commitments between two sizes."""
+    return (larger[1] / smaller[1]) ** (1 / math.log10(larger[0] / smaller[0]))
+
+
+def _rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    yield (
+        f"{'step':<32} {'commitments':>11} {'seconds':>9} {'x floor':>8} {'growth/10x':>10} "
+        f"{'peak MiB':>9} {'peak xJSON':>10}"
+    )
+    for step in STEPS:
+        previous: tuple[int, float] | None = None
+        for result in results:
+            size, seconds = result["commitments"], result["seconds"][step]
+            growth = f"{_growth(previous, (size, seconds)):.1f}" if previous else ""
+            memory = result.get("memory", {}).get(step)
+            peak = f"{memory['peak'] / _MIB:9.0f} {memory['peak'] / result['bytes']:10.2f}" if memory else ""
+            floor = seconds / result["seconds"]["floor"]
+            yield f"{_STEP_NAMES[step]:<32} {size:>11} {seconds:>9.3f} {floor:>8.2f} {growth:>10} {peak}"
+            previous = (size, seconds)
+
+
+def _summary(results: list[dict[str, Any]]) -> Iterator[str]:
+    yield (
+        f"{'commitments':>11} {'JSON MiB':>9} {'realisations':>12} {'edges':>9} {'findings':>8} "
+        f"{'load/floor':>10} {'load/parse':>10} {'check/load':>10} {'progress/load':>13} "
+        f"{'retained xJSON':>14} {'load peak xJSON':>15}"
+    )
+    for result in results:
+        seconds, memory = result["seconds"], result.get("memory", {})
+        retained = f"{memory['load']['retained'] / result['bytes']:14.2f}" if "load" in memory else f"{'':>14}"
+        peak = f"{memory['load']['peak'] / result['bytes']:15.2f}" if "load" in memory else ""
+        yield (
+            f"{result['commitments']:>11} {result['bytes'] / _MIB:>9.1f} {result['realisations']:>12} "
+            f"{result['edges']:>9} {result['findings']:>8} {seconds['load'] / seconds['floor']:>10.2f} "
+            f"{seconds['load'] / seconds['parse']:>10.2f} {seconds['check'] / seconds['load']:>10.2f} "
+            f"{seconds['progress'] / seconds['load']:>13.2f} {retained} {peak}"
+        )
+
+
+def _worker(arguments: list[str]) -> None:
+    kind, *rest = arguments
+    if kind == "generate":
+        size, seed, path = int(rest[0]), int(rest[1]), Path(rest[2])
+        payload = national_json_bytes(size, seed=seed)
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(payload)
+        temporary.replace(path)
+        print(json.dumps({"bytes": len(payload)}))
+    elif kind == "time":
+        print(json.dumps(_time_worker(Path(rest[0]), int(rest[1]))))
+    elif kind == "memory":
+        print(json.dumps(_memory_worker(Path(rest[0]), rest[1])))
+    else:
+        raise SystemExit(f"unknown worker {kind!r}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Measure every size and print the tables."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=5, help="timings per step below 1e6; the median counts (5)")
+    parser.add_argument("--large-repeat", type=int, default=3, help="timings per step at 1e6 and more (3)")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "prestatieafspraken-national")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory measurements")
+    parser.add_argument("--worker", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    arguments = parser.parse_args(argv)
+    if arguments.worker:
+        _worker(arguments.worker)
+        return
+    arguments.cache.mkdir(parents=True, exist_ok=True)
+    results: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    for size in sorted(arguments.sizes):
+        path = _dataset(size, arguments.seed, arguments.cache)
+        repeat = arguments.large_repeat if size >= 1_000_000 else arguments.repeat
+        result = {"commitments": size, "bytes": path.stat().st_size, **_child("time", str(path), str(repeat))}
+        if not arguments.no_memory:
+            result["memory"] = {step: _child("memory", str(path), step) for step in _MEMORY_STEPS}
+        results.append(result)
+        print(f"# {size} commitments measured after {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    print(f"python {sys.version.split()[0]}, pid-independent figures; seed {arguments.seed}; as of {AS_OF}")
+    print()
+    for line in _rows(results):
+        print(line)
+    print()
+    for line in _summary(results):
+        print(line)
+    if arguments.json is not None:
+        arguments.json.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -11,6 +11,7 @@ from prestatieafspraken.allocation import allocate
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
 from prestatieafspraken.planning import plan_backwards
+from prestatieafspraken.progress import progress
 from prestatieafspraken.rules import CheckConfig, Finding, Report, Severity, check
 from prestatieafspraken.serialization import dump, dumps, load, loads
 from prestatieafspraken.views import view_for
@@ -42,6 +43,7 @@ __all__ = [
     "load",
     "loads",
     "plan_backwards",
+    "progress",
     "responsibility_graph",
     "view_for",
 ]

@@ -549,12 +549,19 @@ def single_points_of_failure(agreement: Agreement) -> tuple[SinglePoint, ...]:
 
 
 def _conditions(index: AgreementIndex) -> dict[str, tuple[str, ...]]:
-    """Per commitment its known conditions, without repeats (unknown ids are PA001's)."""
+    """Per commitment with conditions, its known conditions without repeats (unknown ids are PA001's).
+
+    A commitment without known conditions is left out (look it up with ``.get(id, ())``): it is on no cycle and
+    heads no chain, and in a large agreement most commitments have no conditions.
+    """
     commitments = index.commitments
-    return {
-        commitment.id: tuple(dict.fromkeys(c for c in commitment.conditional_on if c in commitments))
-        for commitment in commitments.values()
-    }
+    found: dict[str, tuple[str, ...]] = {}
+    for commitment in commitments.values():
+        if commitment.conditional_on:
+            conditions = tuple(dict.fromkeys(c for c in commitment.conditional_on if c in commitments))
+            if conditions:
+                found[commitment.id] = conditions
+    return found
 
 
 class _Tarjan:
@@ -586,7 +593,7 @@ class _Tarjan:
         work = [self.enter(root)]
         while work:
             node, position = work[-1]
-            children = self.successors[node]
+            children = self.successors.get(node, ())
             if position < len(children):
                 work[-1] = (node, position + 1)
                 child = children[position]
@@ -616,7 +623,7 @@ def _strongly_connected(successors: Mapping[str, tuple[str, ...]]) -> list[list[
 
 
 def _is_cyclic(component: list[str], successors: Mapping[str, tuple[str, ...]]) -> bool:
-    return len(component) > 1 or component[0] in successors[component[0]]
+    return len(component) > 1 or component[0] in successors.get(component[0], ())
 
 
 def _rotated(cycle: list[str]) -> tuple[str, ...]:
@@ -670,7 +677,7 @@ def conditional_chains(agreement: Agreement) -> tuple[tuple[str, ...], ...]:
             unordered.update(component)
             continue
         (node,) = component
-        conditions = successors[node]
+        conditions = successors.get(node, ())
         if any(condition in unordered for condition in conditions):
             unordered.add(node)
             continue
@@ -680,7 +687,7 @@ def conditional_chains(agreement: Agreement) -> tuple[tuple[str, ...], ...]:
             depth[node] = depth[best] + 1
         else:
             depth[node] = 0
-    depended_on = {condition for node in depth for condition in successors[node]}
+    depended_on = {condition for node in depth for condition in successors.get(node, ())}
     chains: list[tuple[str, ...]] = []
     for head, head_depth in depth.items():
         if head_depth == 0 or head in depended_on:
@@ -702,7 +709,7 @@ def conditions_on_later_years(agreement: Agreement) -> tuple[tuple[str, str], ..
     commitments = agreement.index.commitments
     pairs: list[tuple[str, str]] = []
     for commitment in commitments.values():
-        if commitment.year is None:
+        if not commitment.conditional_on or commitment.year is None:
             continue
         for condition_id in dict.fromkeys(commitment.conditional_on):
             condition = commitments.get(condition_id)

@@ -13,7 +13,8 @@ The semantics, and the choices made where DESIGN §5 leaves room:
 - **Which figures count.** A realisation counts when it is approved, its year is at most the as-of year and its
   ``reported_on`` (if given) is at most the as-of date (DESIGN §4, "As-of"). Draft and submitted figures that are
   known by then are shown as `pending`, never counted. Of two counted figures for the same year and place, the
-  later reported one counts (else the later in the file): a correction is a new figure.
+  later reported one counts (else the later in the file; a figure without ``reported_on`` counts as reported
+  first): a correction is a new figure.
 - **A figure's meaning follows the indicator**: for a flow the year's quantity, for a stock the level at the end of
   the year, for a cumulative indicator the running total, for a ratio the share. A figure that names a target or a
   commitment is read the same way.

@@ -5,6 +5,7 @@ Where an id is duplicated (reported by PA002) the first item with it is the one 
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
@@ -65,6 +66,18 @@ class AgreementIndex:
     @classmethod
     def build(cls, agreement: Agreement) -> AgreementIndex:
         """Index *agreement* in one pass over each of its lists."""
+        # Every list and tuple built here survives: a collection during the build is wasted work (it doubles the
+        # build time at 1e5 commitments; STYLE, performance habits).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._build(agreement)
+        finally:
+            if collecting:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, agreement: Agreement) -> AgreementIndex:
         by_party: defaultdict[str, list[Commitment]] = defaultdict(list)
         by_beneficiary: defaultdict[str, list[Commitment]] = defaultdict(list)
         by_theme: defaultdict[str | None, list[Commitment]] = defaultdict(list)

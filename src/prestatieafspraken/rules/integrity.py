@@ -11,13 +11,15 @@ from __future__ import annotations
 import enum
 import itertools
 import math
-from collections.abc import Container, Iterable, Iterator
+import operator
+from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from prestatieafspraken.model import (
     STANDARD_THEMES,
     Aggregation,
     Agreement,
+    Commitment,
     Indicator,
     MilestoneKind,
     Realisation,
@@ -155,21 +157,90 @@ def _measure_references(agreement: Agreement) -> Iterator[_Reference]:
             yield _Reference(f"{path}.breakdown['{key}']", _Kind.AREA_OR_PARTY, key, owner)
 
 
-def _work_references(agreement: Agreement) -> Iterator[_Reference]:
-    """References in the commitments, the milestones, the realisations, the amendments and the assessments."""
-    for i, commitment in enumerate(agreement.commitments):
-        owner = _Owner(f"afspraak {commitment.id}", f"commitment {commitment.id}", commitment.id)
-        path = f"$.commitments[{i}]"
-        # `by` may be written as one id; the model keeps a tuple either way, so the path names the element.
-        yield from _each(f"{path}.by", _Kind.PARTY, commitment.by, owner)
-        yield from _each(f"{path}.for", _Kind.PARTY, commitment.beneficiaries, owner)
-        yield from _one(f"{path}.theme", _Kind.THEME, commitment.theme, owner)
-        yield from _each(f"{path}.goals", _Kind.GOAL, commitment.goals, owner)
-        yield from _one(f"{path}.indicator", _Kind.INDICATOR, commitment.indicator, owner)
-        yield from _one(f"{path}.target", _Kind.TARGET, commitment.target, owner)
-        yield from _one(f"{path}.area", _Kind.AREA, commitment.area, owner)
-        yield from _each(f"{path}.conditional_on", _Kind.COMMITMENT, commitment.conditional_on, owner)
-        yield from _each(f"{path}.visible_to", _Kind.PARTY, commitment.visible_to, owner)
+class _Field(NamedTuple):
+    """A field of a commitment or a realisation that refers to ids: its file key, attribute, kind and arity."""
+
+    key: str
+    attribute: str
+    kind: _Kind
+    many: bool
+
+
+_COMMITMENT_FIELDS = (
+    # `by` may be written as one id; the model keeps a tuple either way, so the path names the element.
+    _Field("by", "by", _Kind.PARTY, many=True),
+    _Field("for", "beneficiaries", _Kind.PARTY, many=True),
+    _Field("theme", "theme", _Kind.THEME, many=False),
+    _Field("goals", "goals", _Kind.GOAL, many=True),
+    _Field("indicator", "indicator", _Kind.INDICATOR, many=False),
+    _Field("target", "target", _Kind.TARGET, many=False),
+    _Field("area", "area", _Kind.AREA, many=False),
+    _Field("conditional_on", "conditional_on", _Kind.COMMITMENT, many=True),
+    _Field("visible_to", "visible_to", _Kind.PARTY, many=True),
+)
+_REALISATION_FIELDS = (
+    _Field("area", "area", _Kind.AREA, many=False),
+    _Field("party", "party", _Kind.PARTY, many=False),
+    _Field("visible_to", "visible_to", _Kind.PARTY, many=True),
+)
+
+
+def _field_references(path: str, item: object, fields: Iterable[_Field], owner: _Owner) -> Iterator[_Reference]:
+    for field in fields:
+        value = getattr(item, field.attribute)
+        if field.many:
+            yield from _each(f"{path}.{field.key}", field.kind, value, owner)
+        else:
+            yield from _one(f"{path}.{field.key}", field.kind, value, owner)
+
+
+def _commitment_references(position: int, commitment: Commitment) -> Iterator[_Reference]:
+    owner = _Owner(f"afspraak {commitment.id}", f"commitment {commitment.id}", commitment.id)
+    return _field_references(f"$.commitments[{position}]", commitment, _COMMITMENT_FIELDS, owner)
+
+
+def _realisation_references(position: int, realisation: Realisation) -> Iterator[_Reference]:
+    kind, subject = realisation.subject
+    owner = _Owner(f"een realisatie van {subject}", f"a realisation of {kind} {subject}")
+    return _field_references(f"$.realisations[{position}]", realisation, _REALISATION_FIELDS, owner)
+
+
+def _positions_to_check(
+    items: Sequence[object], fields: Iterable[_Field], known: Mapping[_Kind, Container[str]] | None
+) -> Iterable[int]:
+    """The positions of the items that may hold a reference to an unknown id: all of them without *known*.
+
+    With *known*, each field's distinct ids are collected over all items at once (in C, through `map`), and only
+    the items that hold one of the unknown ids among them are returned, in file order: in a large agreement
+    nearly every reference is known, and describing each one (a path, an owner) would cost more than the check.
+    """
+    if known is None:
+        return range(len(items))
+    suspects: set[int] = set()
+    for field in fields:
+        values = map(operator.attrgetter(field.attribute), items)
+        distinct = set(itertools.chain.from_iterable(values)) if field.many else set(values)
+        distinct.discard(None)  # an optional field that is not given refers to nothing
+        ids = known[field.kind]
+        unknown = {ref for ref in distinct if ref not in ids}
+        if not unknown:
+            continue
+        for position, item in enumerate(items):
+            value = getattr(item, field.attribute)
+            if (not unknown.isdisjoint(value)) if field.many else (value in unknown):
+                suspects.add(position)
+    return sorted(suspects)
+
+
+def _work_references(agreement: Agreement, known: Mapping[_Kind, Container[str]] | None = None) -> Iterator[_Reference]:
+    """References in the commitments, the milestones, the realisations, the amendments and the assessments.
+
+    With *known* (the ids per kind), commitments and realisations whose references are all known may be left
+    out; every reference to an id that is not in *known* is still there, in the same order.
+    """
+    commitments = agreement.commitments
+    for i in _positions_to_check(commitments, _COMMITMENT_FIELDS, known):
+        yield from _commitment_references(i, commitments[i])
     if agreement.process is not None:
         for i, milestone in enumerate(agreement.process.milestones):
             owner = _Owner(
@@ -177,12 +248,9 @@ def _work_references(agreement: Agreement) -> Iterator[_Reference]:
                 f"the {milestone.kind.value} milestone of {milestone.date.isoformat()}",
             )
             yield from _one(f"$.process.milestones[{i}].party", _Kind.PARTY, milestone.party, owner)
-    for i, realisation in enumerate(agreement.realisations):
-        kind, subject = realisation.subject
-        owner = _Owner(f"een realisatie van {subject}", f"a realisation of {kind} {subject}")
-        yield from _one(f"$.realisations[{i}].area", _Kind.AREA, realisation.area, owner)
-        yield from _one(f"$.realisations[{i}].party", _Kind.PARTY, realisation.party, owner)
-        yield from _each(f"$.realisations[{i}].visible_to", _Kind.PARTY, realisation.visible_to, owner)
+    realisations = agreement.realisations
+    for i in _positions_to_check(realisations, _REALISATION_FIELDS, known):
+        yield from _realisation_references(i, realisations[i])
     for i, amendment in enumerate(agreement.amendments):
         owner = _Owner(f"wijziging {amendment.id}", f"amendment {amendment.id}", amendment.id)
         yield from _each(f"$.amendments[{i}].agreed_by", _Kind.PARTY, amendment.agreed_by, owner)
@@ -234,7 +302,7 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Finding]:
     """
     known = _known_ids(ctx)
     references = itertools.chain(
-        _people_references(ctx.agreement), _measure_references(ctx.agreement), _work_references(ctx.agreement)
+        _people_references(ctx.agreement), _measure_references(ctx.agreement), _work_references(ctx.agreement, known)
     )
     for reference in references:
         if reference.ref in known[reference.kind]:
@@ -438,7 +506,7 @@ def _realisation_indicator(ctx: RuleContext, realisation: Realisation) -> tuple[
 
 
 class _Value(NamedTuple):
-    """A value to judge: where it is, whose it is, and whether the message may quote it."""
+    """A value that makes no sense: where it is, whose it is, why, and whether the message may quote it."""
 
     path: str
     owner_nl: str
@@ -446,42 +514,44 @@ class _Value(NamedTuple):
     subject: str
     value: float
     indicator: Indicator
-    level: bool
+    reason: tuple[str, str]
     quotable: bool
 
 
-def _values(ctx: RuleContext) -> Iterator[_Value]:
-    """Every value in the file whose indicator is known."""
+def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
+    """The values, breakdown parts and baselines of the targets that make no sense for their indicator."""
     indicators = ctx.index.indicators
     for i, target in enumerate(ctx.agreement.targets):
         indicator = indicators.get(target.indicator)
         if indicator is None:
             continue
         path = f"$.targets[{i}]"
-        yield _Value(
-            path=f"{path}.value",
-            owner_nl=f"de waarde van doelstelling {target.id}",
-            owner_en=f"the value of target {target.id}",
-            subject=target.id,
-            value=target.value,
-            indicator=indicator,
-            level=False,
-            quotable=True,
-        )
-        for key, part in target.breakdown.items():
-            # A part of the target's value: for a stock, a change too.
+        if reason := _nonsense(indicator, target.value, level=False):
             yield _Value(
-                path=f"{path}.breakdown['{key}']",
-                owner_nl=f"het deel van {key} in doelstelling {target.id}",
-                owner_en=f"the part of {key} in target {target.id}",
+                path=f"{path}.value",
+                owner_nl=f"de waarde van doelstelling {target.id}",
+                owner_en=f"the value of target {target.id}",
                 subject=target.id,
-                value=part,
+                value=target.value,
                 indicator=indicator,
-                level=False,
+                reason=reason,
                 quotable=True,
             )
-        if target.baseline is not None:
-            # For a stock, the level at the end of the baseline year.
+        for key, part in target.breakdown.items():
+            # A part of the target's value: for a stock, a change too.
+            if reason := _nonsense(indicator, part, level=False):
+                yield _Value(
+                    path=f"{path}.breakdown['{key}']",
+                    owner_nl=f"het deel van {key} in doelstelling {target.id}",
+                    owner_en=f"the part of {key} in target {target.id}",
+                    subject=target.id,
+                    value=part,
+                    indicator=indicator,
+                    reason=reason,
+                    quotable=True,
+                )
+        # For a stock, the baseline is the level at the end of the baseline year.
+        if target.baseline is not None and (reason := _nonsense(indicator, target.baseline.value, level=True)):
             yield _Value(
                 path=f"{path}.baseline.value",
                 owner_nl=f"de nulmeting van doelstelling {target.id}",
@@ -489,26 +559,37 @@ def _values(ctx: RuleContext) -> Iterator[_Value]:
                 subject=target.id,
                 value=target.baseline.value,
                 indicator=indicator,
-                level=True,
+                reason=reason,
                 quotable=True,
             )
+
+
+def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
+    """Every value in the file whose indicator is known and that makes no sense for it, in file order.
+
+    A value is judged before it is described: describing every value of a large agreement costs more than judging.
+    """
+    yield from _nonsense_target_values(ctx)
+    indicators = ctx.index.indicators
     for i, commitment in enumerate(ctx.agreement.commitments):
         if commitment.value is None or commitment.indicator is None or commitment.indicator not in indicators:
             continue
         # A commitment on a stock promises a change.
-        yield _Value(
-            path=f"$.commitments[{i}].value",
-            owner_nl=f"de waarde van afspraak {commitment.id}",
-            owner_en=f"the value of commitment {commitment.id}",
-            subject=commitment.id,
-            value=commitment.value,
-            indicator=indicators[commitment.indicator],
-            level=False,
-            quotable=ctx.quotable(commitment),
-        )
+        indicator = indicators[commitment.indicator]
+        if reason := _nonsense(indicator, commitment.value, level=False):
+            yield _Value(
+                path=f"$.commitments[{i}].value",
+                owner_nl=f"de waarde van afspraak {commitment.id}",
+                owner_en=f"the value of commitment {commitment.id}",
+                subject=commitment.id,
+                value=commitment.value,
+                indicator=indicator,
+                reason=reason,
+                quotable=ctx.quotable(commitment),
+            )
     for i, realisation in enumerate(ctx.agreement.realisations):
-        indicator, level = _realisation_indicator(ctx, realisation)
-        if indicator is None:
+        found, level = _realisation_indicator(ctx, realisation)
+        if found is None or not (reason := _nonsense(found, realisation.value, level=level)):
             continue
         kind, subject = realisation.subject
         quotable = ctx.quotable(realisation)
@@ -518,8 +599,8 @@ def _values(ctx: RuleContext) -> Iterator[_Value]:
             owner_en=f"the realised value of {kind} {subject}" + (f" for {realisation.year}" if quotable else ""),
             subject=subject,
             value=realisation.value,
-            indicator=indicator,
-            level=level,
+            indicator=found,
+            reason=reason,
             quotable=quotable,
         )
 
@@ -545,10 +626,8 @@ def nonsense_value(ctx: RuleContext) -> Iterator[Finding]:
     here: a running total of a change may go either way. A value without a known indicator is skipped (PA001,
     PA308). The value of a commitment or realisation that is not public is never quoted.
     """
-    for item in _values(ctx):
-        reason = _nonsense(item.indicator, item.value, level=item.level)
-        if reason is None:
-            continue
+    for item in _nonsense_values(ctx):
+        reason = item.reason
         shown = f"{_number(item.value)}: " if item.quotable else ""
         aggregation = item.indicator.aggregation.value
         yield ctx.finding(

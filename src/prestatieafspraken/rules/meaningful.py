@@ -89,8 +89,9 @@ def commitment_without_goal(ctx: RuleContext) -> Iterator[Finding]:
     """
     from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
 
-    positions = _first_positions(ctx.agreement.commitments)
-    for commitment_id in graph.commitments_without_goal(ctx.agreement):
+    without = graph.commitments_without_goal(ctx.agreement)
+    positions = _first_positions(ctx.agreement.commitments) if without else {}
+    for commitment_id in without:
         yield ctx.finding(
             path=f"$.commitments[{positions[commitment_id]}]",
             subjects=(commitment_id,),
@@ -803,10 +804,12 @@ def conditions_without_order(ctx: RuleContext) -> Iterator[Finding]:
     """
     from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
 
-    positions = _first_positions(ctx.agreement.commitments)
     commitments = ctx.index.commitments
+    positions: dict[str, int] = {}
 
     def condition_path(commitment_id: str, condition_id: str) -> str:
+        if not positions:  # on the first finding only: most agreements have none
+            positions.update(_first_positions(ctx.agreement.commitments))
         conditions = commitments[commitment_id].conditional_on
         return f"$.commitments[{positions[commitment_id]}].conditional_on[{conditions.index(condition_id)}]"
 
