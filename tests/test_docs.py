@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from prestatieafspraken.testing import isolated_rules
+
 ROOT = Path(__file__).parent.parent
 PAGES = [*sorted((ROOT / "docs").glob("*.md")), ROOT / "README.md"]
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
@@ -22,11 +24,16 @@ PAGES_WITH_CODE = [page for page in PAGES if python_blocks(page)]
 
 @pytest.mark.parametrize("page", PAGES_WITH_CODE, ids=[page.name for page in PAGES_WITH_CODE])
 def test_code_blocks_run(page: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """The Python blocks of a page run in order, in one namespace, without an error."""
-    namespace: dict[str, object] = {"__name__": f"docs_{page.stem}"}
-    for number, block in enumerate(python_blocks(page), start=1):
-        code = compile(block, f"{page.name} block {number}", "exec")
-        exec(code, namespace)  # noqa: S102 - running the documentation's own examples is the point
+    """The Python blocks of a page run in order, in one namespace, without an error.
+
+    They run in a rule sandbox: rules a page registers (as "Write your own rule" does, the way a user would) are
+    forgotten afterwards, so they never leak into other tests.
+    """
+    namespace: dict[str, object] = {"__name__": f"docs_{page.stem.replace('-', '_')}"}
+    with isolated_rules():
+        for number, block in enumerate(python_blocks(page), start=1):
+            code = compile(block, f"{page.name} block {number}", "exec")
+            exec(code, namespace)  # noqa: S102 - running the documentation's own examples is the point
     capsys.readouterr()
 
 

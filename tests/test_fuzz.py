@@ -22,10 +22,11 @@ import json
 import math
 import re
 import signal
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 import attrs
+import pendulum
 import pytest
 import yaml
 from hypothesis import HealthCheck, given, note, settings
@@ -42,7 +43,8 @@ from strategies import agreements, dates
 HANG_SECONDS = 60
 #: Hypothesis' deadline per case: generous (a case takes milliseconds), but finite.
 DEADLINE = dt.timedelta(seconds=10)
-AS_OF = dates(2015, 2040)
+#: Check dates: the years agreements are made in, and the first and last day of the calendar.
+AS_OF = st.one_of(dates(2015, 2040), st.sampled_from([pendulum.Date(1, 1, 1), pendulum.Date(9999, 12, 31)]))
 
 
 class HangError(BaseException):
@@ -74,8 +76,12 @@ def assert_loads_cleanly(payload: str | bytes, format: Format, as_of: dt.date) -
         try:
             agreement = loads(payload, format=format)
         except LoadError as error:
-            assert error.problems, "a LoadError lists at least one problem"
-            for problem in error.problems:
+            refused: LoadError | None = error
+        else:
+            refused = None
+        if refused is not None:
+            assert refused.problems, "a LoadError lists at least one problem"
+            for problem in refused.problems:
                 assert problem.path.startswith("$"), problem
                 assert problem.message.strip(), problem
             return
@@ -94,7 +100,7 @@ def _example_data(name: str) -> dict[str, Any]:
     return unstructure(examples.load(name))
 
 
-def _generated_data(valid_references: bool) -> st.SearchStrategy[dict[str, Any]]:  # noqa: FBT001
+def _generated_data(*, valid_references: bool) -> st.SearchStrategy[dict[str, Any]]:
     return agreements(valid_references=valid_references).map(unstructure)
 
 
@@ -182,6 +188,28 @@ ODD_TEXTS: tuple[str, ...] = (
     "İ",
 )
 
+#: Days at the ends of the calendar, days that do not exist, and dates in forms the format does not take.
+ODD_DATES: tuple[str, ...] = (
+    "0001-01-01",
+    "0001-12-31",
+    "0002-01-01",
+    "9998-12-31",
+    "9999-01-01",
+    "9999-12-31",
+    "2024-02-29",
+    "2023-02-29",
+    "0000-01-01",
+    "2020-1-1",
+    "20200101",
+    "2020-01-01T00:00:00",
+    "2020-01-01 ",
+    "10000-01-01",
+    "-2020-01-01",
+    "2020-13-01",
+    "\uff12\uff10\uff12\uff10-01-01",
+    "\u0662\u0660\u0662\u0660-\u0660\u0661-\u0660\u0661",
+)
+
 #: Characters that make very long texts: one byte, two bytes and four bytes in UTF-8, and a combining mark.
 LONG_TEXT_UNITS = ("x", "é", "🏘", "\u0301", "ab\n")
 LONG_TEXT_LENGTHS = (1_000, 10_000, 100_000, 300_000)
@@ -216,11 +244,12 @@ RAW_SCALARS: tuple[str, ...] = (
 # --- mutating a plain document ------------------------------------------------------------------------------------
 
 Container = dict[Any, Any] | list[Any]
+_Slot = tuple[Container, Any]
 
 
-def _slots(root: list[Any]) -> list[tuple[Container, Any]]:
+def _slots(root: list[Any]) -> list[_Slot]:
     """Every place that holds a value, as (container, key or index), the whole document (``root[0]``) first."""
-    slots: list[tuple[Container, Any]] = []
+    slots: list[_Slot] = []
     stack: list[Any] = [root]
     while stack:
         node = stack.pop()
@@ -237,6 +266,12 @@ def _slots(root: list[Any]) -> list[tuple[Container, Any]]:
 
 def _pick(draw: st.DrawFn, items: list[Any]) -> Any:
     return items[draw(st.integers(0, len(items) - 1))]
+
+
+def _preferred(draw: st.DrawFn, preferred: list[_Slot], others: list[_Slot]) -> list[_Slot]:
+    """The *preferred* places three times in four (when there are any), else all of them."""
+    prefer = draw(st.integers(0, 3)) > 0
+    return preferred if preferred and prefer else others
 
 
 def _typo(draw: st.DrawFn, key: str) -> str:
@@ -294,7 +329,7 @@ class MutatedDocument:
         return [(self.yaml(), "yaml"), (self.json(), "json")]
 
 
-class _Dumper(yaml.SafeDumper):
+class _Dumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]  # libyaml's is untyped
     """Writes a value that occurs twice out twice, rather than as an anchor and an alias."""
 
     def ignore_aliases(self, data: Any) -> bool:  # noqa: ARG002 - the signature of the base class
@@ -354,7 +389,7 @@ def _break_reference(draw: st.DrawFn, root: list[Any], _raw: dict[str, str]) -> 
 def _odd_number(draw: st.DrawFn, root: list[Any], _raw: dict[str, str]) -> str:
     slots = _slots(root)
     numbers = [(c, k) for c, k in slots if type(c[k]) in (int, float)]
-    container, key = _pick(draw, numbers if numbers and draw(st.integers(0, 3)) else slots)
+    container, key = _pick(draw, _preferred(draw, numbers, slots))
     number = draw(st.sampled_from(ODD_NUMBERS))
     container[key] = number
     return f"{key!r} became {number!r}"
@@ -363,7 +398,7 @@ def _odd_number(draw: st.DrawFn, root: list[Any], _raw: dict[str, str]) -> str:
 def _odd_text(draw: st.DrawFn, root: list[Any], _raw: dict[str, str]) -> str:
     slots = _slots(root)
     texts = [(c, k) for c, k in slots if type(c[k]) is str]
-    container, key = _pick(draw, texts if texts and draw(st.integers(0, 3)) else slots)
+    container, key = _pick(draw, _preferred(draw, texts, slots))
     choice = draw(st.integers(0, 3))
     if choice == 0:
         text = draw(st.sampled_from(LONG_TEXT_UNITS)) * draw(st.sampled_from(LONG_TEXT_LENGTHS))
@@ -375,6 +410,18 @@ def _odd_text(draw: st.DrawFn, root: list[Any], _raw: dict[str, str]) -> str:
         text = draw(st.sampled_from([odd, odd + original, original + odd]))
     container[key] = text
     return f"{key!r} became a text of {len(text)} characters: {text[:20]!r}"
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _odd_date(draw: st.DrawFn, root: list[Any], _raw: dict[str, str]) -> str:
+    slots = _slots(root)
+    days = [(c, k) for c, k in slots if type(c[k]) is str and _DATE.fullmatch(c[k])]
+    container, key = _pick(draw, _preferred(draw, days, slots))
+    day = draw(st.sampled_from(ODD_DATES))
+    container[key] = day
+    return f"{key!r} became {day!r}"
 
 
 def _placeholder(raw: dict[str, str], text: str) -> str:
@@ -394,7 +441,7 @@ def _deep_nesting(draw: st.DrawFn, root: list[Any], raw: dict[str, str]) -> str:
 def _raw_scalar(draw: st.DrawFn, root: list[Any], raw: dict[str, str]) -> str:
     slots = _slots(root)
     numbers = [(c, k) for c, k in slots if type(c[k]) in (int, float)]
-    container, key = _pick(draw, numbers if numbers and draw(st.integers(0, 3)) else slots)
+    container, key = _pick(draw, _preferred(draw, numbers, slots))
     scalar = draw(st.sampled_from(RAW_SCALARS))
     container[key] = _placeholder(raw, scalar)
     return f"{key!r} became the raw scalar {scalar[:20]!r}"
@@ -438,11 +485,15 @@ MUTATIONS: tuple[Mutation, ...] = (
     _break_reference,
     _odd_number,
     _odd_text,
+    _odd_date,
     _deep_nesting,
     _raw_scalar,
     _rename_key,
     _extra_key,
 )
+
+#: The mutations that change values only, and mostly leave a document that loads: to exercise the checks.
+VALUE_MUTATIONS: tuple[Mutation, ...] = (_break_reference, _odd_number, _odd_text, _odd_date)
 
 
 @st.composite
@@ -450,23 +501,25 @@ def mutated_documents(
     draw: st.DrawFn,
     *,
     documents: st.SearchStrategy[Any] = PLAIN_DOCUMENTS,
+    mutations: Sequence[Mutation] = MUTATIONS,
     min_mutations: int = 1,
     max_mutations: int = 4,
+    duplicate_keys: bool = True,
 ) -> MutatedDocument:
-    """Plain documents (by default valid agreements) with *min_mutations* to *max_mutations* mutations.
+    """Plain documents (by default valid agreements) with *min_mutations* to *max_mutations* *mutations*.
 
     Each mutation picks a place anywhere in the document, the whole document included, and deletes it, swaps its
     value for one of another type, points a reference at nothing, puts in a huge, negative or non-finite number,
-    odd Unicode or a very long text, a value nested 200 to 5000 levels deep or a number no writer writes, renames
-    a key with a typo, or adds a key. In one case in four a key line of the YAML text is written twice.
+    odd Unicode or a very long text, a day at the calendar's ends or one that does not exist, a value nested 200
+    to 5000 levels deep or a number no writer writes, renames a key with a typo, or adds a key (`MUTATIONS`; pass
+    `VALUE_MUTATIONS` for documents that mostly still load). With *duplicate_keys*, in one case in four a key
+    line of the YAML text is written twice.
     """
     root = [copy.deepcopy(draw(documents))]
     raw: dict[str, str] = {}
-    applied = tuple(
-        draw(st.sampled_from(MUTATIONS))(draw, root, raw)
-        for _ in range(draw(st.integers(min_mutations, max_mutations)))
-    )
-    duplicate_line = draw(st.integers(0, 1000)) if draw(st.integers(0, 3)) == 0 else None
+    chosen = st.sampled_from(tuple(mutations))
+    applied = tuple(draw(chosen)(draw, root, raw) for _ in range(draw(st.integers(min_mutations, max_mutations))))
+    duplicate_line = draw(st.integers(0, 1000)) if duplicate_keys and draw(st.integers(0, 3)) == 0 else None
     return MutatedDocument(data=root[0], mutations=applied, raw=raw, duplicate_line=duplicate_line)
 
 
@@ -494,7 +547,7 @@ INVALID_UTF8: tuple[bytes, ...] = (
 )
 
 
-def _byte_mutation(draw: st.DrawFn, payload: bytes) -> tuple[bytes, str]:
+def _byte_mutation(draw: st.DrawFn, payload: bytes) -> tuple[bytes, str]:  # noqa: PLR0911 - one per kind
     at = draw(st.integers(0, len(payload)))
     kind = draw(st.sampled_from(["truncate", "flip", "invalid", "delete", "insert", "repeat"]))
     if kind == "truncate":
@@ -542,12 +595,15 @@ def mutated_bytes(draw: st.DrawFn, *, max_mutations: int = 3) -> MutatedBytes:
     for _ in range(draw(st.integers(1, max_mutations))):
         payload, description = _byte_mutation(draw, payload)
         applied.append(description)
-    read_format: Format = written_format if draw(st.integers(0, 4)) else ("json" if written_format == "yaml" else "yaml")
+    other: Format = "json" if written_format == "yaml" else "yaml"
+    read_format = written_format if draw(st.integers(0, 4)) else other
     return MutatedBytes(payload=payload, format=read_format, mutations=tuple(applied))
 
 
 # --- the tests ---------------------------------------------------------------------------------------------------
 
+#: Mutated documents: half of them broken in any way, half with odd values that the checks then see.
+DOCUMENTS = st.one_of(mutated_documents(), mutated_documents(mutations=VALUE_MUTATIONS, duplicate_keys=False))
 FUZZ = settings(deadline=DEADLINE, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
 
@@ -561,7 +617,7 @@ class TestFuzz:
     """Whatever a document holds, `loads` returns an agreement that checks and round-trips, or raises `LoadError`."""
 
     @settings(FUZZ, max_examples=300)
-    @given(case=mutated_documents(), as_of=AS_OF)
+    @given(case=DOCUMENTS, as_of=AS_OF)
     def test_mutated_documents(self, case: MutatedDocument, as_of: dt.date) -> None:
         """A mutated agreement, written as YAML and as JSON, loads cleanly or is refused with its problems."""
         _run(case, as_of)
@@ -574,7 +630,140 @@ class TestFuzz:
 
     @pytest.mark.slow
     @settings(FUZZ, max_examples=10_000)
-    @given(case=st.one_of(mutated_documents(), mutated_bytes()), as_of=AS_OF)
+    @given(case=st.one_of(DOCUMENTS, mutated_bytes()), as_of=AS_OF)
     def test_at_length(self, case: MutatedDocument | MutatedBytes, as_of: dt.date) -> None:
         """Ten thousand mutated documents and byte strings all load cleanly or are refused (``-m slow``)."""
         _run(case, as_of)
+
+
+# --- what the fuzzer found ---------------------------------------------------------------------------------------
+
+HEADER = """\
+schema_version: 1
+id: x
+title: t
+scope: local
+parties: [{id: p, name: P, kind: municipality}]
+"""
+
+
+def _document(perspective: str = "{start: 2024, end: 2028}", title: str = "t") -> str:
+    return HEADER.replace("title: t", f"title: {title}") + f"perspective: {perspective}\n"
+
+
+def _edited(name: str, edit: Callable[[dict[str, Any]], None]) -> str:
+    """The YAML text of a shipped example after *edit* changed its plain data."""
+    data = copy.deepcopy(_example_data(name))
+    edit(data)
+    return MutatedDocument(data=data, mutations=()).yaml()
+
+
+class TestFoundByFuzzing:
+    """The documents with which the fuzzer broke the library: each is now refused clearly, or checked and written."""
+
+    @pytest.mark.parametrize(
+        ("document", "path", "message"),
+        [
+            pytest.param(
+                _document(title="9" * 5000),
+                "$",
+                "not valid YAML: a whole number of 5,000 digits is too long to read (line 3, column 8)",
+                id="decimal-of-5000-digits",
+            ),
+            pytest.param(
+                _document(title="!!bool maybe"),
+                "$",
+                "not valid YAML: cannot read the text 'maybe' as 'bool' (line 3, column 8)",
+                id="explicit-bool",
+            ),
+            pytest.param(
+                _document(title="!!timestamp 2020-13-01"),
+                "$",
+                "not valid YAML: cannot read the text '2020-13-01' as 'timestamp'",
+                id="explicit-timestamp-no-such-month",
+            ),
+            pytest.param(
+                _document(title="!!timestamp soon"),
+                "$",
+                "not valid YAML: cannot read the text 'soon' as 'timestamp'",
+                id="explicit-timestamp-not-a-date",
+            ),
+            pytest.param(
+                _document(title="!!float lots"),
+                "$",
+                "not valid YAML: cannot read the text 'lots' as 'float'",
+                id="explicit-float",
+            ),
+            pytest.param(
+                _document(title="{? !!set {a: null} : x}"),
+                "$",
+                "not valid YAML: a key must be a text or a number",
+                id="set-as-key",
+            ),
+            pytest.param(
+                _document(title="0x" + "f" * 5000),
+                "$.title",
+                "expected a text, got a number of about 6,021 digits",
+                id="hexadecimal-of-5000-digits",
+            ),
+            pytest.param(
+                _document(perspective="{start: 2024, end: 0x" + "f" * 300 + "}"),
+                "$.perspective.end",
+                "expected a whole number of at most 19 digits, got a number of about 362 digits",
+                id="year-of-362-digits",
+            ),
+            *(
+                pytest.param(
+                    _document(perspective=f"{{start: {start}, end: {end}}}"),
+                    f"$.perspective.{field}",
+                    f"the perspective {field}s in the year {year}, outside the calendar; write a year from 2 to 9998",
+                    id=f"perspective-{start}-{end}",
+                )
+                for start, end, field, year in [
+                    (-10_000, 2028, "start", -10_000),
+                    (0, 2028, "start", 0),
+                    (1, 2028, "start", 1),
+                    (2024, 9999, "end", 9999),
+                    (2024, 10_000, "end", 10_000),
+                    (-(2**63 - 1), 2028, "start", -(2**63 - 1)),
+                    (2024, 2**63 - 1, "end", 2**63 - 1),
+                ]
+            ),
+        ],
+    )
+    def test_refused(self, document: str, path: str, message: str) -> None:
+        """A value that made `loads` raise something else, or a rule fail or hang, is a LoadError at its place."""
+        with pytest.raises(LoadError, match=re.escape(f"{path}: {message}")):
+            loads(document)
+        assert_loads_cleanly(document, "yaml", dt.date(2026, 1, 1))
+
+    @pytest.mark.parametrize(("start", "end"), [(2, 2), (2, 2028), (2025, 9998), (9998, 9998)])
+    @pytest.mark.parametrize("as_of", [dt.date(1, 1, 1), dt.date(2026, 6, 1), dt.date(9999, 12, 31)])
+    def test_perspective_at_the_calendar_ends(self, start: int, end: int, as_of: dt.date) -> None:
+        """A perspective at the ends of the calendar is checked without a failing rule (PA209, PA401, PA403, PA406)."""
+
+        def edit(data: dict[str, Any]) -> None:
+            data["perspective"] = {"start": start, "end": end}
+
+        assert_loads_cleanly(_edited("lindeveen-2025-2028", edit), "yaml", as_of)
+
+    @pytest.mark.parametrize("day", ["0001-01-01", "0001-12-31", "9999-01-01", "9999-12-31"])
+    @pytest.mark.parametrize("as_of", [dt.date(1, 1, 1), dt.date(2026, 6, 1), dt.date(9999, 12, 31)])
+    def test_dates_at_the_calendar_ends(self, day: str, as_of: dt.date) -> None:
+        """An agreement dated on the calendar's first or last days is checked without a failing rule.
+
+        Election windows (PA208), six months after the process start (PA111, PA404) and the dispute period (PA404)
+        reached past 9999-12-31 or before 0001-01-01.
+        """
+
+        def edit(data: dict[str, Any]) -> None:
+            days = [(container, key) for container, key in _slots([data]) if _is_day(container[key])]
+            assert len(days) > 10
+            for container, key in days:
+                container[key] = day
+
+        assert_loads_cleanly(_edited("lindeveen-2025-2028", edit), "yaml", as_of)
+
+
+def _is_day(value: object) -> bool:
+    return type(value) is str and _DATE.fullmatch(value) is not None

@@ -47,6 +47,19 @@ def _as_date(day: dt.date) -> Date:
     return Date(day.year, day.month, day.day)
 
 
+_FIRST_ORDINAL: Final = dt.date.min.toordinal()
+_LAST_ORDINAL: Final = dt.date.max.toordinal()
+
+
+def _from_ordinal(ordinal: int) -> Date:
+    """The day of `ordinal`, held at the calendar's ends (0001-01-01, 9999-12-31) rather than past them.
+
+    A deadline after 9999-12-31 never comes, and a window that opens before 0001-01-01 is open since then: at the
+    ends, the end itself is the day that serves.
+    """
+    return Date.fromordinal(min(max(ordinal, _FIRST_ORDINAL), _LAST_ORDINAL))
+
+
 # ------------------------------------------------------------------------------------------------------------
 # Elections
 # ------------------------------------------------------------------------------------------------------------
@@ -265,8 +278,8 @@ class ElectionCalendar:
         return tuple(
             ElectionWindow(
                 election=election,
-                start=Date.fromordinal(election.date.toordinal() - before),
-                end=Date.fromordinal(election.date.toordinal() + after),
+                start=_from_ordinal(election.date.toordinal() - before),
+                end=_from_ordinal(election.date.toordinal() + after),
             )
             for election in self.municipal_elections(first_year, last_year, municipality=municipality)
         )
@@ -283,8 +296,8 @@ class ElectionCalendar:
             weeks are configured very wide), or None.
         """
         ordinal = day.toordinal()
-        first_year = Date.fromordinal(ordinal - 7 * self.weeks_after).year
-        last_year = Date.fromordinal(ordinal + 7 * self.weeks_before).year
+        first_year = _from_ordinal(ordinal - 7 * self.weeks_after).year
+        last_year = _from_ordinal(ordinal + 7 * self.weeks_before).year
         for window in self.windows(first_year, last_year, municipality=municipality):
             if window.contains(day):
                 return window
@@ -369,8 +382,14 @@ def add_months(day: dt.date, months: int) -> Date:
         months: Months to add; may be negative.
 
     Returns:
-        The same day of the month `months` later, or the last day of that month when it is shorter.
+        The same day of the month `months` later, or the last day of that month when it is shorter; held at
+        0001-01-01 or 9999-12-31 when that month is outside the calendar.
     """
+    month = day.year * 12 + day.month - 1 + months
+    if month < dt.MINYEAR * 12:
+        return _from_ordinal(_FIRST_ORDINAL)
+    if month > dt.MAXYEAR * 12 + 11:
+        return _from_ordinal(_LAST_ORDINAL)
     return _as_date(day).add(months=months)
 
 
@@ -405,7 +424,7 @@ def dispute_period(start: dt.date, *, months: int = 6, weeks: int = 4) -> tuple[
         ``(arises_on, submit_by)``: start + `months` months, and that day + `weeks` weeks.
     """
     arises_on = add_months(start, months)
-    return arises_on, Date.fromordinal(arises_on.toordinal() + 7 * weeks)
+    return arises_on, _from_ordinal(arises_on.toordinal() + 7 * weeks)
 
 
 # ------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The command line: ``prestatieafspraken check | report | graph | plan | examples | rules | schema`` (DESIGN §7).
+"""The command line: ``prestatieafspraken check | report | graph | plan | export | ... | schema`` (DESIGN §7).
 
 Bad input never shows a traceback: a file that cannot be read gives one message per problem with its ``$.path``
 on standard error and exit status 2.
@@ -16,7 +16,7 @@ from typing import Any, TextIO
 import orjson
 
 from prestatieafspraken import examples
-from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError
+from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import load, write_atomically
 from prestatieafspraken.views import UnknownAudienceError, view_for
@@ -106,9 +106,42 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the text output")
     plan.set_defaults(run=_plan)
 
+    _add_tabular(commands)
+
     schema = commands.add_parser("schema", help="print the JSON Schema of file format v1")
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _add_tabular(commands: Any) -> None:
+    """The commands for spreadsheets: ``export`` and ``import-realisations``."""
+    export = commands.add_parser("export", help="write an agreement as an Excel workbook, or a realisations template")
+    _add_input(export, many=False)
+    export.add_argument("--to", choices=("xlsx", "csv"), required=True, help="xlsx; csv only with --template")
+    export.add_argument(
+        "--template", type=int, metavar="YEAR", help="write the realisations template of YEAR to fill in"
+    )
+    export.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the template")
+    export.add_argument(
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="the file to write, atomically (default: named after the input, never over an existing file)",
+    )
+    export.set_defaults(run=_export)
+
+    merge = commands.add_parser(
+        "import-realisations", help="merge the figures of a filled-in realisations workbook or CSV file"
+    )
+    merge.add_argument("file", type=Path, metavar="FILE", help="agreement file, YAML or JSON")
+    merge.add_argument("book", type=Path, metavar="BOOK.xlsx|FILE.csv", help="the filled-in realisations")
+    merge.add_argument(
+        "--output",
+        type=Path,
+        metavar="PATH",
+        help="write the merged agreement to this .yaml/.json file, atomically (default: print it)",
+    )
+    merge.set_defaults(run=_import_realisations)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -173,7 +206,7 @@ def _check(arguments: argparse.Namespace) -> int:
                 report = check(agreement, as_of=arguments.as_of, config=config)
             else:
                 report = view_for(agreement, arguments.audience).check(as_of=arguments.as_of, config=config)
-        except (ConfigError, UnknownAudienceError) as error:
+        except (ConfigError, RuleRegistrationError, UnknownAudienceError) as error:
             _print(f"{label}: {error}", stream=sys.stderr)
             status = EXIT_UNREADABLE
             continue
@@ -244,10 +277,13 @@ def _examples(arguments: argparse.Namespace) -> int:
 
 
 def _rules(arguments: argparse.Namespace) -> int:
-    from prestatieafspraken.rules import REGISTRY  # noqa: PLC0415
+    """Print the catalogue: the built-in rules, the installed packages' and the current folder's plugins."""
+    from prestatieafspraken.rules import REGISTRY, CheckConfig, find_config  # noqa: PLC0415
     from prestatieafspraken.rules.engine import load_builtin_rules  # noqa: PLC0415
+    from prestatieafspraken.rules.plugins import load_plugins  # noqa: PLC0415
 
     load_builtin_rules()
+    load_plugins(find_config(Path.cwd()) or CheckConfig())
     lang = arguments.lang
     if arguments.code:
         found = REGISTRY.get(arguments.code.upper())
@@ -265,7 +301,8 @@ def _rules(arguments: argparse.Namespace) -> int:
         _print("\n".join(lines))
         return EXIT_OK
     for known in REGISTRY:
-        _print(f"{known.code}\t{known.severity.value}\t{known.title(lang)}\t{known.source}")
+        origin = "" if known.builtin else f"\t{known.origin}"
+        _print(f"{known.code}\t{known.severity.value}\t{known.title(lang)}\t{known.source}{origin}")
     return EXIT_OK
 
 
@@ -285,6 +322,63 @@ def _plan(arguments: argparse.Namespace) -> int:
         _print(orjson.dumps(plan.to_dict(), option=orjson.OPT_INDENT_2).decode())
     else:
         _print(plan.to_text(arguments.lang))
+    return EXIT_OK
+
+
+def _export(arguments: argparse.Namespace) -> int:
+    """Write the agreement as a workbook, or the realisations template of a year (never over a file by default)."""
+    from prestatieafspraken.tabular import realisations_template, write_workbook  # noqa: PLC0415 - start-up
+
+    ((label, file),) = _inputs(arguments, many=False)
+    if arguments.to == "csv" and arguments.template is None:
+        raise _UsageError("--to csv writes a realisations template only: add --template YEAR")
+    agreement = _read(label, file)
+    stem = file.stem if file is not None else label.removeprefix("example:")
+    output: Path | None = arguments.output
+    if output is None:
+        if arguments.template is not None:
+            stem = f"{stem}-{'realisaties' if arguments.lang == 'nl' else 'realisations'}-{arguments.template}"
+        output = (file.parent if file is not None else Path.cwd()) / f"{stem}.{arguments.to}"
+        if output.exists():
+            raise _UsageError(f"{output} exists already; give --output {output} to write over it")
+    try:
+        if arguments.template is None:
+            write_workbook(agreement, output)
+        else:
+            realisations_template(agreement, arguments.template, path=output, lang=arguments.lang)
+    except OSError as error:
+        _print(f"{output}: cannot write the file: {error.strerror or error}", stream=sys.stderr)
+        return EXIT_UNREADABLE
+    _print(f"wrote {output}", stream=sys.stderr)
+    return EXIT_OK
+
+
+def _import_realisations(arguments: argparse.Namespace) -> int:
+    """Merge a filled-in realisations workbook or CSV file; print the agreement, or write it to --output."""
+    from prestatieafspraken.serialization import dump, dumps  # noqa: PLC0415
+    from prestatieafspraken.tabular import import_realisations, import_realisations_csv  # noqa: PLC0415
+
+    output: Path | None = arguments.output
+    if output is not None and output.suffix.lower() not in (".yaml", ".yml", ".json"):
+        raise _UsageError(f"cannot tell the format of --output {output}: use .yaml, .yml or .json")
+    agreement = load(arguments.file)
+    book: Path = arguments.book
+    if book.suffix.lower() == ".csv":
+        merged = import_realisations_csv(agreement, book)
+    else:
+        merged = import_realisations(agreement, book)
+    before = len(agreement.realisations)
+    added = len(merged.realisations) - before
+    moved = sum(old != new for old, new in zip(agreement.realisations, merged.realisations, strict=False))
+    _print(f"{book}: {added} figure(s) added, {moved} status(es) moved", stream=sys.stderr)
+    if output is None:
+        _print(dumps(merged, format="json" if arguments.file.suffix.lower() == ".json" else "yaml"))
+        return EXIT_OK
+    try:
+        dump(merged, output)
+    except OSError as error:
+        _print(f"{output}: cannot write the agreement: {error.strerror or error}", stream=sys.stderr)
+        return EXIT_UNREADABLE
     return EXIT_OK
 
 

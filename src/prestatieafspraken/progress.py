@@ -191,6 +191,10 @@ def yearly(
         party: The scope's own party: a figure with no party or this party counts as the whole.
         weights: The areas by id, whose dwellings (else population) weigh a ratio over areas.
     """
+    if len(figures) == 1:
+        # One figure is its year's value, whatever its place: the common case of a commitment's figure.
+        (only,) = figures
+        return {only.year: YearFigure(year=only.year, value=only.value, figures=(only,))}
     # Per year and level, one figure per place: the later reported one (else the later in the file).
     levels: dict[int, dict[int, dict[object, tuple[int, Realisation]]]] = {}
     for position, realisation in enumerate(figures):
@@ -848,6 +852,26 @@ def progress(
     finally:
         if collecting:
             gc.enable()
+
+
+def _judged_records(
+    agreement: Agreement, as_of: pendulum.Date, thresholds: Thresholds
+) -> tuple[tuple[TargetProgress, ...], tuple[CommitmentProgress, ...]]:
+    """The records of `progress` that can carry a verdict on R, without the roll-ups (for PA307).
+
+    Every target's record, and the record of each commitment with a figure known by *as_of*, each exactly as
+    `progress` computes it; a commitment without one is ``no_data`` or ``not_started`` there, and in a large
+    agreement most commitments have none yet.
+    """
+    computation = _Progress(agreement, as_of, thresholds)
+    figures = computation.figures
+    targets = tuple(computation.target(i, target) for i, target in enumerate(agreement.targets))
+    commitments = tuple(
+        computation.commitment(i, commitment)
+        for i, commitment in enumerate(agreement.commitments)
+        if figures.of("commitment", commitment.id)
+    )
+    return targets, commitments
 
 
 def _report(agreement: Agreement, check_date: pendulum.Date, chosen: Thresholds) -> ProgressReport:

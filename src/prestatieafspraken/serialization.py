@@ -14,13 +14,14 @@ import functools
 import gc
 import math
 import os
+import stat
 import sys
 import tempfile
 import types
 import typing
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Literal, TypeAlias, get_args, get_origin
+from typing import Any, Literal, TypeAlias, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -105,24 +106,51 @@ def _describe(value: object) -> str:  # noqa: PLR0911 - one return per kind of v
     return f"a value of type {type(value).__name__}"
 
 
+# --- nothing of the parsed document stays ------------------------------------------------------------------
+#
+# Python's small-object allocator hands an arena of memory back to the system only when nothing in it is alive.
+# The parsed document (orjson's dicts, lists, texts and numbers) is about 5x the JSON size and is garbage once the
+# model is built, but if the model kept the parser's own text and number objects, one of them in every arena would
+# keep the whole document's memory: at 1e5 commitments the process held about 6x the JSON size after a load, for a
+# model of 1.4x. So the hooks give the model fresh copies of the texts and numbers it keeps (and the fast path
+# shares each distinct id, list of ids and whole number, see `_SHARED_TEXTS`): the document's arenas are freed
+# when the load returns. The copies cost a few percent of a load.
+
+
+def _fresh(text: str) -> str:
+    """A copy of *text* in a new object (`str(text)` and `text[:]` return the same object)."""
+    return text.join(("", ""))
+
+
+_N = TypeVar("_N", int, float)
+
+
+def _fresh_number(value: _N) -> _N:
+    """A copy of a number in a new object (whole numbers below 257 are shared by Python anyway)."""
+    # `x * 1` keeps the type, the value and the sign of -0.0 exactly; `int(x)` and `float(x)` return `x` itself.
+    return value * 1
+
+
 # --- structure hooks: strict, so that a wrong type is an error and never silently coerced ----------------
 
 
 def _structure_str(value: Any, _: Any) -> str:
     if type(value) is str:
-        return value
+        return _fresh(value)
     raise _WireError(f"expected a text, got {_describe(value)}")
 
 
 def _structure_optional_str(value: Any, _: Any) -> str | None:
-    if value is None or type(value) is str:
-        return value
+    if type(value) is str:
+        return _fresh(value)
+    if value is None:
+        return None
     raise _WireError(f"expected a text, got {_describe(value)}")
 
 
 def _structure_int(value: Any, _: Any) -> int:
     if type(value) is int and -_MAX_INT <= value <= _MAX_INT:
-        return value
+        return _shared_int(value)
     if type(value) is int:
         raise _WireError(f"expected a whole number of at most 19 digits, got {_whole_number(value)}")
     raise _WireError(f"expected a whole number, got {_describe(value)}")
@@ -131,9 +159,9 @@ def _structure_int(value: Any, _: Any) -> int:
 def _structure_number(value: Any, _: Any) -> int | float:
     kind = type(value)
     if kind is int and -_MAX_INT <= value <= _MAX_INT:
-        return int(value)
+        return _shared_int(value)
     if kind is float and math.isfinite(value):
-        return float(value)
+        return _fresh_number(float(value))
     raise _WireError(f"expected a finite number, got {_describe(value)}")
 
 
@@ -149,9 +177,12 @@ def _structure_bool(value: Any, _: Any) -> bool:
     raise _WireError(f"expected true or false, got {_describe(value)}")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+#: Dates repeat a lot in a large agreement: each distinct string is parsed once (the table is emptied when full).
+_DATES: dict[str, pendulum.Date] = {}
+_MAX_DATES = 1 << 16
+
+
 def _parse_date(text: str) -> pendulum.Date:
-    # Dates repeat a lot in a large agreement: each distinct string is parsed once.
     if len(text) != 10 or text[4] != "-" or text[7] != "-":  # noqa: PLR2004 - the length of YYYY-MM-DD
         raise _WireError(f"expected a date as YYYY-MM-DD, got {_describe(text)}")
     try:
@@ -162,7 +193,13 @@ def _parse_date(text: str) -> pendulum.Date:
 
 def _structure_date(value: Any, _: Any) -> pendulum.Date:
     if type(value) is str:
-        return _parse_date(value)
+        day = _DATES.get(value)
+        if day is None:
+            day = _parse_date(value)
+            if len(_DATES) >= _MAX_DATES:
+                _DATES.clear()
+            _DATES[_fresh(value)] = day
+        return day
     if type(value) is pendulum.Date:
         return value
     raise _WireError(f"expected a date as YYYY-MM-DD, got {_describe(value)}")
@@ -250,7 +287,113 @@ def _structure_texts(value: Any, _: Any) -> tuple[str, ...]:
     for item in value:
         if type(item) is not str:
             raise _WireError(f"expected a text, got {_describe(item)}")
-    return tuple(value)
+    return tuple([_fresh(item) for item in value])
+
+
+# --- sharing repeated ids on the fast path ------------------------------------------------------------------
+
+#: While `structure` loads through the fast converter, every distinct id in a reference field, and every distinct
+#: list of ids, is kept here once and each repetition refers to it; `structure` empties both when it is done. A
+#: national agreement names a few thousand ids millions of times: one object per id instead of one per mention
+#: halves the model's memory and keeps the ids in the processor's cache for the checks that follow. Two loads at
+#: the same time share the tables too; the one that finishes first only makes the other share less.
+_SHARED_TEXTS: dict[str, str] = {}
+_SHARED_TUPLES: dict[tuple[str, ...], tuple[str, ...]] = {}
+#: Whole numbers (years, counts) are shared the same way, by every converter; the table is emptied when full and
+#: after each load.
+_SHARED_INTS: dict[int, int] = {}
+_MAX_SHARED_INTS = 1 << 16
+
+#: The model's text fields that hold one id of another item. Free texts and an item's own id rarely repeat and are
+#: not shared.
+_REFERENCE_FIELDS = frozenset(
+    {
+        "area",
+        "by",
+        "defined_by",
+        "denominator",
+        "holder",
+        "indicator",
+        "lead",
+        "numerator",
+        "party",
+        "set_by",
+        "target",
+        "term",
+        "theme",
+    }
+)
+
+
+def _shared_int(value: int) -> int:
+    shared = _SHARED_INTS.get(value)
+    if shared is None:
+        if len(_SHARED_INTS) >= _MAX_SHARED_INTS:
+            _SHARED_INTS.clear()
+        shared = _fresh_number(value)
+        _SHARED_INTS[shared] = shared  # the copy is the key too: the table outlives the document
+    return shared
+
+
+def _shared_text(text: str) -> str:
+    shared = _SHARED_TEXTS.get(text)
+    if shared is None:
+        shared = _SHARED_TEXTS[text] = _fresh(text)
+    return shared
+
+
+def _shared_tuple(items: tuple[str, ...]) -> tuple[str, ...]:
+    shared = _SHARED_TUPLES.get(items)
+    if shared is None:
+        shared = tuple([_shared_text(item) for item in items])
+        _SHARED_TUPLES[shared] = shared
+    return shared
+
+
+def _structure_shared_texts(value: Any, _: Any) -> tuple[str, ...]:
+    if type(value) is not list and type(value) is not tuple:
+        raise _WireError(f"expected a list, got {_describe(value)}")
+    for item in value:
+        if type(item) is not str:
+            raise _WireError(f"expected a text, got {_describe(item)}")
+    return _shared_tuple(tuple(value))
+
+
+def _structure_shared_id(value: Any, _: Any) -> str:
+    if type(value) is str:
+        return _shared_text(value)
+    raise _WireError(f"expected a text, got {_describe(value)}")
+
+
+def _structure_shared_optional_id(value: Any, _: Any) -> str | None:
+    if type(value) is str:
+        return _shared_text(value)
+    if value is None:
+        return None
+    raise _WireError(f"expected a text, got {_describe(value)}")
+
+
+def _shared_hook(field: attrs.Attribute[Any]) -> Callable[[Any, Any], Any] | None:
+    """The sharing hook of a field that refers to ids, or None for a field of another kind."""
+    if field.type == tuple[str, ...]:
+        return _structure_shared_texts
+    if field.name not in _REFERENCE_FIELDS:
+        return None
+    if field.type is str:
+        return _structure_shared_id
+    if field.type == str | None:
+        return _structure_shared_optional_id
+    return None
+
+
+@contextlib.contextmanager
+def _sharing() -> Iterator[None]:
+    try:
+        yield
+    finally:
+        _SHARED_TEXTS.clear()
+        _SHARED_TUPLES.clear()
+        _SHARED_INTS.clear()
 
 
 def _structure_tuple_factory(converter: cattrs.Converter, *, detailed: bool) -> Callable[[Any], Any]:
@@ -283,7 +426,7 @@ def _structure_number_mapping(value: Any, _: Any) -> dict[str, int | float]:
         if type(key) is not str:
             raise _WireError(f"expected ids as keys, got {_describe(key)}")
         try:
-            result[key] = _structure_number(number, None)
+            result[_fresh(key)] = _structure_number(number, None)
         except _WireError as error:
             raise _WireError(f"{key}: {error}") from None
     return result
@@ -292,12 +435,18 @@ def _structure_number_mapping(value: Any, _: Any) -> dict[str, int | float]:
 def _structure_executors(value: Any, _: Any) -> tuple[str, ...]:
     # `by:` takes one party id or a list of them.
     if type(value) is str:
-        return (value,)
+        return (_fresh(value),)
     if type(value) is list and value and all(type(item) is str for item in value):
-        return tuple(value)
+        return tuple([_fresh(item) for item in value])
     if type(value) is list and not value:
         raise _WireError("expected a party id or a list of party ids, got an empty list")
     raise _WireError(f"expected a party id or a list of party ids, got {_describe(value)}")
+
+
+def _structure_shared_executors(value: Any, _: Any) -> tuple[str, ...]:
+    if type(value) is str:
+        return _shared_tuple((value,))
+    return _shared_tuple(_structure_executors(value, None))
 
 
 def _unstructure_executors(value: tuple[str, ...]) -> str | list[str]:
@@ -360,9 +509,21 @@ def make_converter(*, detailed_validation: bool = False) -> cattrs.Converter:
         lambda type_: _list_unstructurer(converter, get_args(type_)[0]),
     )
     converter.register_structure_hook_factory(
-        attrs.has, functools.partial(_structure_class, converter, detailed=detailed_validation)
+        attrs.has, functools.partial(_structure_class, converter, detailed=detailed_validation, shared=False)
     )
     converter.register_unstructure_hook_factory(attrs.has, functools.partial(_unstructure_class, converter))
+    return converter
+
+
+def _make_fast_converter() -> cattrs.Converter:
+    """The converter of `structure`'s fast path: `make_converter`'s, sharing repeated ids (see `_SHARED_TEXTS`).
+
+    Only `structure` uses it, as only it empties the tables of shared ids when a load is done.
+    """
+    converter = make_converter()
+    converter.register_structure_hook_factory(
+        attrs.has, functools.partial(_structure_class, converter, detailed=False, shared=True)
+    )
     return converter
 
 
@@ -397,11 +558,17 @@ def _validated(
     return structure
 
 
-def _structure_class(converter: cattrs.Converter, cls: type[Any], *, detailed: bool) -> Callable[[Any, Any], Any]:
-    overrides = _renames(cls)
+def _field_hooks(
+    converter: cattrs.Converter, cls: type[Any], *, detailed: bool, shared: bool
+) -> dict[str, Callable[[Any, Any], Any]]:
+    """The structure hooks of the fields of *cls* that differ from the converter's hooks of their types."""
     hooks: dict[str, Callable[[Any, Any], Any]] = {}
+    if shared:
+        for field in attrs.fields(attrs.resolve_types(cls)):
+            if (shared_hook := _shared_hook(field)) is not None:
+                hooks[field.name] = shared_hook
     if cls is Commitment:
-        hooks["by"] = _structure_executors
+        hooks["by"] = _structure_shared_executors if shared else _structure_executors
     if detailed:
         # attrs runs validators only once every field has been structured, so a bad id next to another problem
         # would go unreported; the detailed converter checks each validated field on its own.
@@ -409,6 +576,14 @@ def _structure_class(converter: cattrs.Converter, cls: type[Any], *, detailed: b
             if field.validator is not None:
                 structure_field = hooks.get(field.name) or converter.get_structure_hook(field.type)
                 hooks[field.name] = _validated(structure_field, field, field.validator)
+    return hooks
+
+
+def _structure_class(
+    converter: cattrs.Converter, cls: type[Any], *, detailed: bool, shared: bool
+) -> Callable[[Any, Any], Any]:
+    overrides = _renames(cls)
+    hooks = _field_hooks(converter, cls, detailed=detailed, shared=shared)
     for name, struct_hook in hooks.items():
         renamed = overrides[name].rename if name in overrides else None
         overrides[name] = override(rename=renamed, struct_hook=struct_hook)
@@ -432,7 +607,7 @@ def _unstructure_class(converter: cattrs.Converter, cls: type[Any]) -> Callable[
     return make_dict_unstructure_fn(cls, converter, _cattrs_omit_if_default=True, **overrides)
 
 
-_FAST = make_converter()
+_FAST = _make_fast_converter()
 _DETAILED = make_converter(detailed_validation=True)
 
 
@@ -534,7 +709,7 @@ def structure(data: Any, *, source: str | None = None) -> Agreement:
     if version_problem is not None:
         raise LoadError([version_problem], source=source)
     try:
-        with _gc_paused():
+        with _gc_paused(), _sharing():
             agreement: Agreement = _FAST.structure(data, Agreement)
     except Exception:  # noqa: BLE001, S110 - any failure is explained by the detailed converter below
         pass
@@ -580,7 +755,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is 
             if kind == "int" and len(node.value) > sys.get_int_max_str_digits() > 0:
                 message = f"a whole number of {len(node.value):,} digits is too long to read"
             else:
-                shown = _describe(node.value) if isinstance(node, yaml.ScalarNode) else f"a {node.id}"
+                shown = _describe(node.value) if isinstance(node, yaml.ScalarNode) else f"a {type(node).__name__}"
                 message = f"cannot read {shown} as {kind!r}"
             raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
 
@@ -743,16 +918,26 @@ def load(
     file = Path(path)
     chosen = _format_of(file, format)
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
+        info = file.stat()
+        if info.st_size > max_bytes:
             raise LoadError(
-                [Problem(path="$", message=f"the file is {size:,} bytes, more than the limit of {max_bytes:,}")],
+                [
+                    Problem(
+                        path="$", message=f"the file is {info.st_size:,} bytes, more than the limit of {max_bytes:,}"
+                    )
+                ],
                 source=str(file),
             )
-        raw = file.read_bytes()
+        # A pipe or a device (/dev/stdin, /dev/zero) has no size beforehand: it is read up to the limit only.
+        raw = file.read_bytes() if stat.S_ISREG(info.st_mode) else _read_at_most(file, max_bytes)
     except OSError as error:
         reason = error.strerror or str(error)
         raise LoadError([Problem(path="$", message=f"cannot open the file: {reason}")], source=str(file)) from error
+    if len(raw) > max_bytes:
+        raise LoadError(
+            [Problem(path="$", message=f"the file holds more than the limit of {max_bytes:,} bytes")],
+            source=str(file),
+        )
     try:
         with _gc_paused():
             return structure(_parse(raw, chosen), source=str(file))
@@ -760,6 +945,23 @@ def load(
         if error.source is None:
             raise LoadError(error.problems, source=str(file)) from None
         raise
+
+
+_CHUNK = 1 << 20
+
+
+def _read_at_most(file: Path, limit: int) -> bytes:
+    """Read *file* until its end or until more than *limit* bytes have arrived, whichever comes first."""
+    chunks: list[bytes] = []
+    total = 0
+    with file.open("rb") as stream:
+        while total <= limit:
+            chunk = stream.read(min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
 
 
 def dumps(agreement: Agreement, format: Format = "yaml") -> str:  # noqa: A002 - the contract's name
@@ -802,7 +1004,13 @@ def write_atomically(file: Path, payload: bytes) -> None:
     The bytes go to a temporary file in the same folder, which is flushed to disk and then renamed over *file*;
     an existing file's permissions are kept, a new file is readable by all (0o644).
     """
-    handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
+    except (FileNotFoundError, NotADirectoryError) as error:
+        # Said of the folder, not of the temporary file the reader never asked for.
+        raise type(error)(
+            error.errno, f"there is no folder {str(file.parent)!r} to write the file in; create it first", str(file)
+        ) from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(payload)

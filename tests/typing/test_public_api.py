@@ -7,9 +7,9 @@ kind of file in ``typing_tests/``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import assert_type
+from typing import Any, assert_type
 
 import attrs
 import cattrs
@@ -31,7 +31,7 @@ from prestatieafspraken import (
     load,
     loads,
 )
-from prestatieafspraken.errors import Problem
+from prestatieafspraken.errors import Problem, RuleRegistrationError
 from prestatieafspraken.model import (
     AgreementIndex,
     CoalitionStatus,
@@ -45,7 +45,10 @@ from prestatieafspraken.model import (
     theme_label,
 )
 from prestatieafspraken.model.lifecycle import MILESTONE_TRANSITIONS, move
+from prestatieafspraken.rules import CheckConfig, Finding, Registry, RuleContext, Severity, rule
+from prestatieafspraken.rules.registry import RuleFunction
 from prestatieafspraken.serialization import make_converter
+from prestatieafspraken.testing import as_agreement, assert_fires, assert_quiet, isolated_rules, minimal_agreement
 
 TINY = """\
 schema_version: 1
@@ -133,3 +136,27 @@ def test_converter_and_check(tiny: Agreement) -> None:
     assert converter.structure(converter.unstructure(tiny), Agreement) == tiny
     assert_type(check(tiny, as_of=dt.date(2024, 6, 1)), Report)
     assert_type(prestatieafspraken.__version__, str)
+
+
+def test_rules_of_your_own(tiny: Agreement) -> None:
+    """The rule decorator returns the function unchanged; the test helpers return reports and plain mappings."""
+    registry = Registry()
+
+    def everywhere(ctx: RuleContext) -> Iterator[Finding]:
+        """Fires once."""
+        yield ctx.finding(path="$", nl="overal", en="everywhere")
+
+    registered = assert_type(
+        rule("X001", severity=Severity.INFO, title_nl="t", title_en="t", source="test", registry=registry)(everywhere),
+        RuleFunction,
+    )
+    assert registered is everywhere
+    assert_type(assert_fires("X001", tiny, registry=registry), Report)
+    assert_type(assert_quiet("PA101", minimal_agreement(assignment={"purpose": "Wonen"})), Report)
+    assert_type(minimal_agreement(), dict[str, Any])
+    assert_type(as_agreement(minimal_agreement()), Agreement)
+    assert_type(CheckConfig(plugins=["my_rules"]).plugins, tuple[str, ...])
+    with isolated_rules() as sandbox:
+        assert_type(sandbox, Registry)
+    with pytest.raises(RuleRegistrationError, match="PA namespace"):
+        rule("PA999", severity=Severity.INFO, title_nl="t", title_en="t", source="test", registry=registry)(everywhere)

@@ -6,6 +6,7 @@ Handbook, "Een heldere bestuurlijke opdracht": "Meest gehoorde succesformule: ee
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 import functools
 
@@ -51,14 +52,32 @@ class Scope(enum.Enum):
     NATIONAL = "national"
 
 
+#: The first and last year a perspective may have: a year before and after each of its years has dates.
+_FIRST_YEAR = dt.MINYEAR + 1
+_LAST_YEAR = dt.MAXYEAR - 1
+
+
 @attrs.frozen(kw_only=True)
 class Perspective:
-    """The multi-year shared perspective, as inclusive years; it cannot end before it starts."""
+    """The multi-year shared perspective, as inclusive years; it cannot end before it starts.
+
+    Its years are years of the calendar with a year before and after them (2 to 9998; the calendar runs from
+    `datetime.MINYEAR` to `datetime.MAXYEAR`): the checks put dates in the year before the first (the bid and the
+    signing for it, DESIGN §4) and in the year after each (its evaluation), and a perspective of a million years
+    is not one that anybody can have agreed on.
+    """
 
     start: int
     end: int
 
     def __attrs_post_init__(self) -> None:
+        for field, year in (("start", self.start), ("end", self.end)):
+            if not _FIRST_YEAR <= year <= _LAST_YEAR:
+                raise InvariantError(
+                    field,
+                    f"the perspective {field}s in the year {year}, outside the calendar; "
+                    f"write a year from {_FIRST_YEAR} to {_LAST_YEAR}",
+                )
         if self.end < self.start:
             raise InvariantError("end", f"the perspective ends ({self.end}) before it starts ({self.start})")
 

@@ -8,9 +8,14 @@ from prestatieafspraken.rules.registry import REGISTRY, Registry
 __all__ = ["catalogue_markdown"]
 
 
-def catalogue_markdown(registry: Registry = REGISTRY) -> str:
-    """A table of every rule, then a section per rule with its description, source and parameters."""
+def catalogue_markdown(registry: Registry = REGISTRY, *, builtin_only: bool = True) -> str:
+    """A table of every rule, then a section per rule with its description, source and parameters.
+
+    By default only the built-in rules, so the library's catalogue does not depend on what is installed or was
+    registered in this process; ``builtin_only=False`` includes your own rules (with their origin).
+    """
     load_builtin_rules()
+    rules = [rule for rule in registry if rule.builtin or not builtin_only]
     lines = [
         "| Code | Severity | Titel | Title | Source |",
         "|---|---|---|---|---|",
@@ -18,9 +23,9 @@ def catalogue_markdown(registry: Registry = REGISTRY) -> str:
     lines += [
         f"| [{rule.code}](#{rule.code.lower()}) | {rule.severity.value} | {rule.title_nl} | {rule.title_en} | "
         f"{rule.source.replace('|', '/')} |"
-        for rule in registry
+        for rule in rules
     ]
-    for rule in registry:
+    for rule in rules:
         lines += [
             "",
             f"### {rule.code}",
@@ -28,6 +33,8 @@ def catalogue_markdown(registry: Registry = REGISTRY) -> str:
             f"**{rule.title_en}** ({rule.title_nl}). Severity: `{rule.severity.value}`.",
         ]
         lines += ["", f"Source: {rule.source}", "", rule.description]
+        if not rule.builtin:
+            lines += ["", f"Origin: `{rule.origin}`"]
         if rule.params:
             lines += ["", "Parameters:", ""]
             lines += [f"- `{name}` = `{value!r}`" for name, value in sorted(rule.params.items())]

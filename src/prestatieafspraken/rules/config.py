@@ -3,13 +3,16 @@
 As ruff has it: ``select`` and ``ignore`` take codes or prefixes (``PA1``, ``PA111``, ``ALL``); where both match a
 code, the longer (more specific) match wins, and on a tie ``ignore`` wins. Configuration comes from the API, from
 ``[tool.prestatieafspraken]`` in ``pyproject.toml`` or from a ``prestatieafspraken.toml`` next to the file.
+Its ``plugins`` name the modules of your own rules, imported with the configuration's folder on ``sys.path``
+(`prestatieafspraken.rules.plugins`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +29,17 @@ CONFIG_FILE = "prestatieafspraken.toml"
 _ALL = "ALL"
 
 
+#: A module name as ``plugins`` takes it: dotted Python identifiers.
+_MODULE_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
 def _codes(value: tuple[str, ...] | list[str] | str) -> tuple[str, ...]:
     items = value.split(",") if isinstance(value, str) else value
     return tuple(item.strip().upper() for item in items if item.strip())
+
+
+def _names(value: Iterable[str] | str) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
 
 
 @attrs.frozen(kw_only=True)
@@ -42,6 +53,11 @@ class CheckConfig:
         params: Rule parameters by name (``prestatieafspraken rules`` lists them with their defaults).
         municipal_elections: Per municipality (CBS code or area id), its own election dates, replacing the
             regular ones (herindeling).
+        plugins: Modules of your own rules (``my_rules``, ``package.module``), imported by `check`; their rules
+            run in the checks whose configuration names them.
+        directory: The folder the plugins are imported from first (put first on ``sys.path`` for the import):
+            the configuration file's folder when read by `read_config`. It takes no part in equality: a
+            configuration read from a file equals the same settings written in code.
     """
 
     select: tuple[str, ...] = attrs.field(default=(_ALL,), converter=_codes)
@@ -49,6 +65,8 @@ class CheckConfig:
     severity: Mapping[str, Severity] = attrs.field(factory=dict, hash=False)
     params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
     municipal_elections: Mapping[str, tuple[pendulum.Date, ...]] = attrs.field(factory=dict, hash=False)
+    plugins: tuple[str, ...] = attrs.field(default=(), converter=_names)
+    directory: Path | None = attrs.field(default=None, eq=False)
 
     def validate(self, registry: Registry = REGISTRY) -> None:
         """Raise `ConfigError` listing every code, prefix or parameter that no registered rule knows."""
@@ -113,9 +131,14 @@ def _as_date(value: object, where: str) -> pendulum.Date:
     raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {value!r}")
 
 
-def config_from_mapping(table: Mapping[str, Any], *, where: str = "configuration") -> CheckConfig:
-    """Build a `CheckConfig` from a TOML table; unknown keys and bad values raise `ConfigError`."""
-    allowed = {"select", "ignore", "severity", "params", "municipal-elections"}
+def config_from_mapping(
+    table: Mapping[str, Any], *, where: str = "configuration", directory: Path | None = None
+) -> CheckConfig:
+    """Build a `CheckConfig` from a TOML table; unknown keys and bad values raise `ConfigError`.
+
+    *directory* is the folder of the configuration file, where its ``plugins`` are imported from first.
+    """
+    allowed = {"select", "ignore", "severity", "params", "municipal-elections", "plugins"}
     unknown = sorted(set(table) - allowed)
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
@@ -135,7 +158,21 @@ def config_from_mapping(table: Mapping[str, Any], *, where: str = "configuration
         severity=severities,
         params=dict(table.get("params", {})),
         municipal_elections=elections,
+        plugins=_plugins(table.get("plugins", ()), where),
+        directory=directory,
     )
+
+
+def _plugins(value: object, where: str) -> tuple[str, ...]:
+    """The ``plugins`` list: module names, as ``["my_rules", "package.module"]``."""
+    names = value if isinstance(value, list | tuple) else [value]
+    wrong = [name for name in names if not isinstance(name, str) or not _MODULE_NAME.fullmatch(name)]
+    if wrong:
+        raise ConfigError(
+            f'{where}: plugins must be a list of Python module names, as ["my_rules", "package.module"]; '
+            f"not a module name: {', '.join(repr(name) for name in wrong)}"
+        )
+    return tuple(str(name) for name in names)
 
 
 def read_config(path: Path) -> CheckConfig | None:
@@ -152,8 +189,8 @@ def read_config(path: Path) -> CheckConfig | None:
         table = document.get("tool", {}).get("prestatieafspraken")
         if table is None:
             return None
-        return config_from_mapping(table, where=f"{path} [tool.prestatieafspraken]")
-    return config_from_mapping(document, where=str(path))
+        return config_from_mapping(table, where=f"{path} [tool.prestatieafspraken]", directory=path.resolve().parent)
+    return config_from_mapping(document, where=str(path), directory=path.resolve().parent)
 
 
 def find_config(directory: Path) -> CheckConfig | None:

@@ -18,6 +18,7 @@ from prestatieafspraken.model import Agreement
 from prestatieafspraken.rules.config import CheckConfig
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.plugins import load_plugins
 from prestatieafspraken.rules.registry import REGISTRY, Registry, Rule
 from prestatieafspraken.rules.report import Report
 
@@ -44,14 +45,18 @@ def check(
     Args:
         agreement: The agreement to check.
         as_of: The check date; default today in Europe/Amsterdam.
-        config: Selection, severity overrides and rule parameters; default every rule with its defaults.
-        registry: The rules to choose from; default the built-in rules (and those registered by users).
+        config: Selection, severity overrides, rule parameters and plugin modules; default every rule with its
+            defaults.
+        registry: The rules to choose from; default the built-in rules, those of installed packages (entry
+            points) and those registered by users.
 
     Raises:
         ConfigError: The configuration names a code, prefix or parameter that no rule knows.
+        RuleRegistrationError: A plugin module, or an installed package's rule module, cannot be imported.
     """
     load_builtin_rules()
     config = config or CheckConfig()
+    not_named = load_plugins(config)  # entry points once per process; this configuration's plugins
     config.validate(registry)
     check_date = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
     params = {**registry.param_defaults(), **config.params}
@@ -69,7 +74,7 @@ def check(
     try:
         context = RuleContext(agreement, as_of=check_date, params=params, calendar=calendar)
         for selected in registry:
-            if config.is_selected(selected.code):
+            if config.is_selected(selected.code) and selected.code not in not_named:
                 findings.extend(_run(selected, context))
     finally:
         if collecting:

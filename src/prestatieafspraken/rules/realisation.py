@@ -24,7 +24,7 @@ from prestatieafspraken.model import (
     Scope,
     Target,
 )
-from prestatieafspraken.progress import FigureIndex, Thresholds, YearFigure, progress, yearly
+from prestatieafspraken.progress import FigureIndex, Thresholds, YearFigure, _judged_records, yearly
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
@@ -457,9 +457,10 @@ def off_track(ctx: RuleContext) -> Iterator[Finding]:
     thresholds = Thresholds(
         on_track=ctx.param("on_track_threshold"), needs_acceleration=ctx.param("needs_acceleration_threshold")
     )
-    report = progress(ctx.agreement, as_of=ctx.as_of, thresholds=thresholds)
+    # The records `progress` computes, less the commitments without figures (never off track) and the roll-ups.
+    targets, commitments = _judged_records(ctx.agreement, ctx.as_of, thresholds)
     day = ctx.as_of.isoformat()
-    for target_record in report.targets:
+    for target_record in targets:
         if target_record.status not in _STATUS_NAMES:
             continue
         status_nl, status_en = _STATUS_NAMES[target_record.status]
@@ -485,7 +486,7 @@ def off_track(ctx: RuleContext) -> Iterator[Finding]:
             en=f"Target {target_record.id} {status_en} as of {day}{numbers_en}. Discuss which target is "
             "realistic and how it can still be reached together.",
         )
-    for record in report.commitments:
+    for record in commitments:
         if record.status not in _STATUS_NAMES:
             continue
         status_nl, status_en = _STATUS_NAMES[record.status]
@@ -544,14 +545,10 @@ def beyond_best_year(ctx: RuleContext) -> Iterator[Finding]:
     factor = ctx.param("ambition_factor")
     figures = FigureIndex(ctx.agreement, ctx.as_of)
     groups: defaultdict[tuple[str, str | None, int], list[tuple[int, Commitment]]] = defaultdict(list)
+    flows = {key: item for key, item in ctx.index.indicators.items() if item.aggregation is Aggregation.FLOW}
     for i, commitment in enumerate(ctx.agreement.commitments):
-        indicator = ctx.index.indicators.get(commitment.indicator or "")
-        if (
-            indicator is None
-            or indicator.aggregation is not Aggregation.FLOW
-            or commitment.value is None
-            or commitment.year is None
-        ):
+        indicator = flows.get(commitment.indicator or "")
+        if indicator is None or commitment.value is None or commitment.year is None:
             continue
         groups[indicator.id, commitment.area, commitment.year].append((i, commitment))
     by_place: defaultdict[tuple[str, str | None], list[Commitment]] = defaultdict(list)
@@ -599,7 +596,10 @@ def _best_year(
     if not series:
         per_year: defaultdict[int, list[Realisation]] = defaultdict(list)
         for commitment in commitments:
-            counted = [r for r in figures.of("commitment", commitment.id) if r.status is RealisationStatus.APPROVED]
+            known = figures.of("commitment", commitment.id)
+            if not known:  # most commitments have no figure yet
+                continue
+            counted = [r for r in known if r.status is RealisationStatus.APPROVED]
             for figure in yearly(counted, aggregation=Aggregation.FLOW, area=area).values():
                 per_year[figure.year].extend(figure.figures)
         series = {

@@ -3,10 +3,17 @@
 A rule reads the agreement through a `RuleContext` and yields findings made with `RuleContext.finding`; it never
 raises on bad data. The registry is the one list the engine runs, the CLI prints and the docs catalogue is
 generated from.
+
+Rules of your own (a municipality's, region's or corporation's norms) are registered the same way, with a code of
+your own prefix (`USER_CODE`): the ``PA`` namespace belongs to the built-in rules, so a code can never mean two
+things. Registration is checked: a code of the wrong shape, a ``PA`` code from outside the library, a code that
+another rule holds and a parameter default that contradicts another rule's raise `RuleRegistrationError`.
+Registering the same function again (a module imported twice) replaces it, so a re-import never fails.
 """
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -15,18 +22,32 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from prestatieafspraken.errors import ConfigError
+from prestatieafspraken.errors import RuleRegistrationError
 from prestatieafspraken.rules.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from prestatieafspraken.rules.context import RuleContext
 
-__all__ = ["REGISTRY", "Registry", "Rule", "RuleFunction", "rule"]
+__all__ = ["BUILTIN_CODE", "BUILTIN_ORIGIN", "REGISTRY", "USER_CODE", "Registry", "Rule", "RuleFunction", "rule"]
 
 RuleFunction = Callable[["RuleContext"], Iterable[Finding]]
 
 #: Built-in codes: PA and three digits (DESIGN §4). A retired code is never reused (PA402 is reserved).
 BUILTIN_CODE = re.compile(r"PA\d{3}")
+
+#: Codes of your own rules: your prefix (a capital letter, then capitals, digits and single hyphens) ending in a
+#: digit, at most 24 characters: ``X001``, ``GM0363-001`` (a municipality's CBS code), ``ROW-12``. Capitals only,
+#: because ``select``/``ignore`` and the command line upper-case the codes they are given. A code that starts with
+#: ``PA`` is refused from outside the library: ``PA`` prefixes select the built-in rules.
+USER_CODE = re.compile(r"(?=.{2,24}$)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?<=[0-9])")
+
+#: The module prefix of the built-in rules; only rules defined under it may use the ``PA`` namespace.
+BUILTIN_ORIGIN = "prestatieafspraken.rules."
+
+_USER_CODE_SHAPE = (
+    "a code of your own is your prefix (a capital letter, then capitals, digits or single hyphens) ending in "
+    "digits, at most 24 characters, such as 'X001', 'GM0363-001' or 'ROW-12'"
+)
 
 
 @attrs.frozen(kw_only=True)
@@ -42,7 +63,17 @@ class Rule:
     """The parameters the rule reads, with their defaults."""
     function: RuleFunction = attrs.field(eq=False, repr=False)
     origin: str = "prestatieafspraken"
-    """Where the rule comes from: this library, or the module or package that registered it."""
+    """The module that registered the rule: one under ``prestatieafspraken.rules.`` for a built-in rule."""
+
+    @property
+    def builtin(self) -> bool:
+        """Whether the rule is one of the library's own (its origin is under `BUILTIN_ORIGIN`)."""
+        return self.origin.startswith(BUILTIN_ORIGIN)
+
+    @property
+    def qualified_name(self) -> str:
+        """The rule function's module and qualified name, which identify a registration (``my_rules.share``)."""
+        return f"{self.origin}.{getattr(self.function, '__qualname__', repr(self.function))}"
 
     @property
     def description(self) -> str:
@@ -61,17 +92,34 @@ class Registry:
         self._rules: dict[str, Rule] = {}
 
     def register(self, new: Rule) -> Rule:
-        """Add a rule; a code that is taken, or a parameter default that contradicts another rule's, is refused."""
-        if new.code in self._rules:
-            taken = self._rules[new.code]
-            raise ConfigError(f"rule code {new.code} is already registered by {taken.origin}")
-        defaults = self.param_defaults()
+        """Add a rule, after checking its code and parameters.
+
+        The same function registered again (same origin module and qualified name, as when a module is imported a
+        second time) replaces its earlier registration. Rules of your own registered in the global `REGISTRY`
+        load the built-in rules first, so a clash is always reported on your rule.
+
+        Raises:
+            RuleRegistrationError: The code has the wrong shape, is a ``PA`` code from outside the library, or is
+                held by another rule; or a parameter default contradicts the default another rule gives it.
+        """
+        _check_code(new)
+        if self is REGISTRY and not new.builtin:
+            importlib.import_module("prestatieafspraken.rules.builtin")  # built-in rules register first
+        taken = self._rules.get(new.code)
+        if taken is not None and taken.qualified_name != new.qualified_name:
+            raise RuleRegistrationError(
+                f"rule code {new.code} of {new.qualified_name} is already registered by {taken.qualified_name}; "
+                "a code means one rule: give one of them another code"
+            )
         for name, default in new.params.items():
-            if name in defaults and defaults[name] != default:
-                raise ConfigError(
-                    f"rule {new.code} gives parameter {name!r} the default {default!r}, "
-                    f"but another rule gives it {defaults[name]!r}"
-                )
+            for other in self._rules.values():
+                if other.code != new.code and name in other.params and other.params[name] != default:
+                    raise RuleRegistrationError(
+                        f"rule {new.code} ({new.qualified_name}) gives parameter {name!r} the default {default!r}, "
+                        f"but rule {other.code} ({other.qualified_name}) gives it {other.params[name]!r}; "
+                        f"parameters are shared by name: give {name!r} the same default, or give your parameter a "
+                        f"name of its own (for example prefixed with your code)"
+                    )
         self._rules[new.code] = new
         return new
 
@@ -100,6 +148,35 @@ class Registry:
             merged.update(known.params)
         return MappingProxyType(merged)
 
+    def _snapshot(self) -> dict[str, Rule]:
+        """The rules by code, a copy (for `prestatieafspraken.testing.isolated_rules`)."""
+        return dict(self._rules)
+
+    def _restore(self, snapshot: Mapping[str, Rule]) -> None:
+        """Return to the rules of a snapshot: rules registered since are forgotten."""
+        self._rules = dict(snapshot)
+
+
+def _check_code(new: Rule) -> None:
+    """Refuse a built-in code outside the library, a code of the wrong shape, and a malformed built-in code."""
+    code = new.code
+    if new.builtin:
+        if not BUILTIN_CODE.fullmatch(code):
+            raise RuleRegistrationError(
+                f"built-in rule {new.qualified_name} has the code {code!r}: built-in codes are PA and three digits"
+            )
+        return
+    if code.upper().startswith("PA"):
+        raise RuleRegistrationError(
+            f"rule code {code!r} of {new.qualified_name} is in the PA namespace of the built-in rules "
+            f"(PA001-PA406, including retired codes); give your rule a prefix of your own, such as a municipality's "
+            f"CBS code ('GM0363-001') or an abbreviation of your organisation ('ROW-12')"
+        )
+    if not USER_CODE.fullmatch(code):
+        raise RuleRegistrationError(
+            f"rule code {code!r} of {new.qualified_name} has the wrong shape: {_USER_CODE_SHAPE}"
+        )
+
 
 #: The registry of the built-in rules (and of rules that users register).
 REGISTRY = Registry()
@@ -115,7 +192,16 @@ def rule(
     params: Mapping[str, Any] | None = None,
     registry: Registry = REGISTRY,
 ) -> Callable[[RuleFunction], RuleFunction]:
-    """Register the decorated function as the rule *code*; the function itself is returned unchanged."""
+    """Register the decorated function as the rule *code*; the function itself is returned unchanged.
+
+    The built-in rules and your own are registered alike. Your code is your prefix followed by digits
+    (`USER_CODE`: ``GM0363-001``, ``ROW-12``), never ``PA...``; *params* are shared by name with every other
+    rule, so give yours names of their own. The rule's origin is the function's module. See the documentation
+    page "Write your own rule".
+
+    Raises:
+        RuleRegistrationError: The code or a parameter default is refused (see `Registry.register`).
+    """
 
     def register(function: RuleFunction) -> RuleFunction:
         registry.register(
