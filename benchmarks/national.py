@@ -40,11 +40,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import gc
 import itertools
 import json
 import math
-import os
 import random
 import statistics
 import subprocess
@@ -53,10 +53,9 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
-from load import median_seconds
 from synthetic import _GOALS, _INDICATORS, _MILESTONES
 
 __all__ = ["AS_OF", "national_agreement_data", "national_json_bytes"]
@@ -96,13 +95,17 @@ THEME_WEIGHTS = (30, 12, 10, 8, 20, 12, 5, 3)
 YEAR_WEIGHTS = (12, 12, 12, 12, 11, 10, 9, 8, 7, 7)
 
 _EXTRA_INDICATORS: tuple[dict[str, Any], ...] = (
-    {"id": "affordable-allocations", "label": "Toewijzingen aan de doelgroep", "unit": "households",
-     "aggregation": "flow"},
+    {
+        "id": "affordable-allocations",
+        "label": "Toewijzingen aan de doelgroep",
+        "unit": "households",
+        "aggregation": "flow",
+    },
     {"id": "homes-adapted", "label": "Woningen aangepast voor zorg", "unit": "dwellings", "aggregation": "flow"},
     {"id": "homes-insulated", "label": "Woningen geïsoleerd", "unit": "dwellings", "aggregation": "flow"},
     {"id": "liveability-budget", "label": "Budget leefbaarheid", "unit": "EUR", "aggregation": "flow"},
     {"id": "investment", "label": "Investeringen", "unit": "EUR", "aggregation": "flow"},
-)  # fmt: skip
+)
 INDICATORS: tuple[dict[str, Any], ...] = (*_INDICATORS, *_EXTRA_INDICATORS)
 
 #: Per theme: the indicators of its result commitments, a base value per commitment and the goal it serves.
@@ -241,6 +244,17 @@ def _targets(cast: _Skeleton, rng: random.Random) -> tuple[list[dict[str, Any]],
     return targets, regional
 
 
+def _who(roll: float, corporation: str, municipality: str, tenants: str | None) -> tuple[str | list[str], list[str]]:
+    """Who executes a commitment and who benefits: mostly the corporation for the municipality and its tenants."""
+    if roll < 0.15:
+        return [corporation, municipality], [municipality] if tenants is None else [municipality, tenants]
+    if roll < 0.25:
+        return municipality, [corporation] if tenants is None else [corporation, tenants]
+    if roll < 0.28 and tenants is not None:
+        return tenants, [corporation]
+    return corporation, [municipality] if tenants is None else [municipality, tenants]
+
+
 class _Commitments:
     """Commitments one by one, each with its realisations for the past years."""
 
@@ -255,7 +269,25 @@ class _Commitments:
         # The latest commitment of each corporation per year: a condition names one of the same or an earlier year.
         self.latest: dict[tuple[int, int], str] = {}
 
+    def _realisation(self, entry: dict[str, Any]) -> dict[str, Any]:
+        """The figure reported on a commitment of a past year: mostly approved, some still draft or submitted."""
+        rng, year = self.rng, entry["year"]
+        return {
+            "commitment": entry["id"],
+            "year": year,
+            "value": round(entry["value"] * rng.uniform(0.4, 1.2)),
+            "reported_on": f"{year + 1}-{rng.randint(2, 4):02d}-{rng.randint(1, 28):02d}",
+            "status": rng.choice(("approved", "approved", "approved", "approved", "submitted", "draft")),
+        }
+
+    def _condition(self, corporation: int, year: int) -> list[str] | None:
+        """A condition on the corporation's latest commitment of the same or an earlier year, if it has one."""
+        earlier = (self.latest.get((corporation, y)) for y in range(year, FIRST_YEAR - 1, -1))
+        condition = next((found for found in earlier if found is not None), None)
+        return None if condition is None else [condition]
+
     def make(self, n: int) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """Commitment number *n*, and the figure reported on it (None when there is none)."""
         rng, cast = self.rng, self.cast
         c = rng.choices(range(CORPORATIONS), cum_weights=cast.corporation_weights)[0]
         m = rng.choices(cast.works_in[c], cum_weights=cast.municipality_weights[c])[0]
@@ -266,15 +298,7 @@ class _Commitments:
             year = max(year, FIRST_YEAR + 1)  # a corporation that joined in the second year commits from then on
         theme = rng.choices(THEMES, cum_weights=self.theme_weights)[0]
         indicators, base, goal = _THEME_WORK[theme]
-        roll = rng.random()
-        beneficiaries = [municipality] if tenants is None else [municipality, tenants]
-        by: str | list[str] = corporation
-        if roll < 0.15:
-            by = [corporation, municipality]
-        elif roll < 0.25:
-            by, beneficiaries = municipality, [corporation] if tenants is None else [corporation, tenants]
-        elif roll < 0.28 and tenants is not None:
-            by, beneficiaries = tenants, [corporation]
+        by, beneficiaries = _who(rng.random(), corporation, municipality, tenants)
         entry: dict[str, Any] = {"id": f"c-{n:07d}", "by": by, "for": beneficiaries, "theme": theme, "goals": [goal]}
         entry["year"] = year
         realisation = None
@@ -292,20 +316,11 @@ class _Commitments:
             if target is not None:
                 entry["target"] = target
             if year < AS_OF.year and rng.random() < 0.6:
-                realisation = {
-                    "commitment": entry["id"],
-                    "year": year,
-                    "value": round(value * rng.uniform(0.4, 1.2)),
-                    "reported_on": f"{year + 1}-{rng.randint(2, 4):02d}-{rng.randint(1, 28):02d}",
-                    "status": rng.choice(("approved", "approved", "approved", "approved", "submitted", "draft")),
-                }
+                realisation = self._realisation(entry)
         else:
             entry |= {"kind": "effort", "text": f"Inspanning {n} van {corporation} in {cast.municipalities[m]}"}
-        if rng.random() < 0.03:
-            earlier = [self.latest.get((c, y)) for y in range(year, FIRST_YEAR - 1, -1)]
-            condition = next((found for found in earlier if found is not None), None)
-            if condition is not None:
-                entry["conditional_on"] = [condition]
+        if rng.random() < 0.03 and (condition := self._condition(c, year)) is not None:
+            entry["conditional_on"] = condition
         self.latest[c, year] = entry["id"]
         roll = rng.random()
         if roll < 0.08:
@@ -324,10 +339,25 @@ def _figures(cast: _Skeleton, targets: list[dict[str, Any]], rng: random.Random)
         stock = round(cast.dwellings[m] * rng.uniform(0.15, 0.4))
         share = rng.uniform(0.35, 0.65)
         consistent = rng.random() < 0.97  # a few municipalities report flows that do not add up (PA311)
-        figures.append({"indicator": "social-stock", "area": area, "year": FIRST_YEAR - 1, "value": stock,
-                        "status": "approved", "reported_on": f"{FIRST_YEAR}-03-15"})  # fmt: skip
-        figures.append({"indicator": "label-b-or-better", "area": area, "year": FIRST_YEAR - 1,
-                        "value": round(share, 3), "status": "approved"})  # fmt: skip
+        figures.append(
+            {
+                "indicator": "social-stock",
+                "area": area,
+                "year": FIRST_YEAR - 1,
+                "value": stock,
+                "status": "approved",
+                "reported_on": f"{FIRST_YEAR}-03-15",
+            }
+        )
+        figures.append(
+            {
+                "indicator": "label-b-or-better",
+                "area": area,
+                "year": FIRST_YEAR - 1,
+                "value": round(share, 3),
+                "status": "approved",
+            }
+        )
         for year in PAST_YEARS:
             scale = cast.dwellings[m] / 100
             flows = [round(scale * rng.uniform(*bounds)) for bounds in ((0.5, 1.5), (0, 0.3), (0, 0.4), (0, 0.2))]
@@ -336,23 +366,52 @@ def _figures(cast: _Skeleton, targets: list[dict[str, Any]], rng: random.Random)
             reported = f"{year + 1}-0{rng.randint(2, 5)}-{rng.randint(1, 28):02d}"
             status = "approved" if year < AS_OF.year - 1 or rng.random() < 0.8 else "submitted"
             figures += [
-                {"indicator": flow, "area": area, "year": year, "value": value, "status": status,
-                 "reported_on": reported}
+                {
+                    "indicator": flow,
+                    "area": area,
+                    "year": year,
+                    "value": value,
+                    "status": status,
+                    "reported_on": reported,
+                }
                 for flow, value in zip(_FLOWS, flows, strict=True)
-            ]  # fmt: skip
-            figures.append({"indicator": "social-stock", "area": area, "year": year, "value": stock,
-                            "status": status, "reported_on": reported})  # fmt: skip
-            figures.append({"indicator": "label-b-or-better", "area": area, "year": year, "value": round(share, 3),
-                            "status": status, "reported_on": reported})  # fmt: skip
+            ]
+            figures.append(
+                {
+                    "indicator": "social-stock",
+                    "area": area,
+                    "year": year,
+                    "value": stock,
+                    "status": status,
+                    "reported_on": reported,
+                }
+            )
+            figures.append(
+                {
+                    "indicator": "label-b-or-better",
+                    "area": area,
+                    "year": year,
+                    "value": round(share, 3),
+                    "status": status,
+                    "reported_on": reported,
+                }
+            )
     for target in targets:
         if "area" not in target or target["indicator"] == "social-stock":
             continue
         yearly = target["value"] / (LAST_YEAR - FIRST_YEAR)
         for year in PAST_YEARS:
             for area, part in target["breakdown"].items():
-                figures.append({"target": target["id"], "area": area, "year": year,
-                                "value": round(part / max(1, target["value"]) * yearly * rng.uniform(0.5, 1.2)),
-                                "status": "approved", "reported_on": f"{year + 1}-05-01"})  # fmt: skip
+                figures.append(
+                    {
+                        "target": target["id"],
+                        "area": area,
+                        "year": year,
+                        "value": round(part / max(1, target["value"]) * yearly * rng.uniform(0.5, 1.2)),
+                        "status": "approved",
+                        "reported_on": f"{year + 1}-05-01",
+                    }
+                )
     return figures
 
 
@@ -363,7 +422,6 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
     municipality_parties = cast.municipality_parties
     corporation_tenants = list(cast.corporation_tenants.values())
     municipal_tenants = list(cast.municipal_tenants.values())
-    alliances = ["aedes", "woonbond", "vng", "ipo"]
     targets, regional = _targets(cast, rng)
     maker = _Commitments(cast, regional, rng)
     commitment_list: list[dict[str, Any]] = []
@@ -382,8 +440,12 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
             for p, province in enumerate(cast.provinces)
         ),
         {"id": "aedes", "name": "Aedes", "kind": "corporation_alliance", "represents": cast.corporations},
-        {"id": "woonbond", "name": "Woonbond", "kind": "tenant_alliance",
-         "represents": [*corporation_tenants, *municipal_tenants]},  # fmt: skip
+        {
+            "id": "woonbond",
+            "name": "Woonbond",
+            "kind": "tenant_alliance",
+            "represents": [*corporation_tenants, *municipal_tenants],
+        },
         {"id": "vng", "name": "VNG", "kind": "other", "represents": municipality_parties},
         {"id": "ipo", "name": "IPO", "kind": "other", "represents": cast.provinces},
         *(
@@ -407,15 +469,23 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
             for c, corporation in enumerate(cast.corporations)
         ),
         *(
-            {"id": tenants, "name": f"Huurdersorganisatie van {cast.corporations[c]}", "kind": "tenant_organisation",
-             "supervisory_body": "achterban"}
+            {
+                "id": tenants,
+                "name": f"Huurdersorganisatie van {cast.corporations[c]}",
+                "kind": "tenant_organisation",
+                "supervisory_body": "achterban",
+            }
             for c, tenants in cast.corporation_tenants.items()
-        ),  # fmt: skip
+        ),
         *(
-            {"id": tenants, "name": f"Huurdersplatform {cast.municipalities[m]}", "kind": "tenant_organisation",
-             "areas": [cast.municipalities[m]]}
+            {
+                "id": tenants,
+                "name": f"Huurdersplatform {cast.municipalities[m]}",
+                "kind": "tenant_organisation",
+                "areas": [cast.municipalities[m]],
+            }
             for m, tenants in cast.municipal_tenants.items()
-        ),  # fmt: skip
+        ),
     ]
     joined = cast.corporations[-JOINED:]
     return {
@@ -463,8 +533,11 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
         ],
         "tenant_involvement": "signatory",
         "groups": [
-            {"id": "landelijke-stuurgroep", "kind": "steering",
-             "members": ["rijk", "aedes", "woonbond", "vng", municipality_parties[0], cast.corporations[0]]},
+            {
+                "id": "landelijke-stuurgroep",
+                "kind": "steering",
+                "members": ["rijk", "aedes", "woonbond", "vng", municipality_parties[0], cast.corporations[0]],
+            },
             *(
                 {
                     "id": f"{region}-regietafel",
@@ -476,9 +549,11 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
                 }
                 for r, region in enumerate(cast.regions)
             ),
-            *({"id": f"tafel-{theme}", "kind": "theme_table", "members": ["rijk", "aedes", "woonbond", "vng"]}
-              for theme in THEMES),
-        ],  # fmt: skip
+            *(
+                {"id": f"tafel-{theme}", "kind": "theme_table", "members": ["rijk", "aedes", "woonbond", "vng"]}
+                for theme in THEMES
+            ),
+        ],
         "mandates": [
             *({"holder": party, "role": "signatory", "person": "bestuurder"} for party in signatories),
             {"holder": "rijk", "role": "administrative_lead", "granted_by": signatories[:-1]},
@@ -489,29 +564,47 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
         ],
         "themes": [
             {"id": theme, "lead": lead}
-            for theme, lead in zip(THEMES, ("rijk", "aedes", "vng", "woonbond", "aedes", "vng", "rijk", "rijk"), strict=True)
-        ],  # fmt: skip
+            for theme, lead in zip(
+                THEMES, ("rijk", "aedes", "vng", "woonbond", "aedes", "vng", "rijk", "rijk"), strict=True
+            )
+        ],
         "goals": [{"id": goal_id, "text": text, "kind": kind} for goal_id, text, kind in _GOALS],
         "definitions": [
-            {"term": "sociale-huur", "defined_by": "rijk", "value": 879.66, "unit": "EUR",
-             "text": "Huur t/m de liberalisatiegrens"},
+            {
+                "term": "sociale-huur",
+                "defined_by": "rijk",
+                "value": 879.66,
+                "unit": "EUR",
+                "text": "Huur t/m de liberalisatiegrens",
+            },
             {"term": "betaalbare-koop", "defined_by": "rijk", "value": 405000, "unit": "EUR"},
-        ],  # fmt: skip
+        ],
         "indicators": list(INDICATORS),
         "frameworks": [
-            {"id": "daeb-30", "set_by": "rijk", "numerator": "social-new-build", "denominator": "new-build-total",
-             "min": 0.3, "per": "area", "source": "Nationale Woon- en Bouwagenda: twee derde betaalbaar"},
-        ],  # fmt: skip
+            {
+                "id": "daeb-30",
+                "set_by": "rijk",
+                "numerator": "social-new-build",
+                "denominator": "new-build-total",
+                "min": 0.3,
+                "per": "area",
+                "source": "Nationale Woon- en Bouwagenda: twee derde betaalbaar",
+            },
+        ],
         "targets": targets,
         "commitments": commitment_list,
         "process": {
             "started": f"{FIRST_YEAR - 1}-06-01",
             "milestones": [
                 *(
-                    {"kind": "bid", "party": corporation, "date": f"{FIRST_YEAR - 1}-06-{1 + c % 28:02d}",
-                     "status": "done"}
+                    {
+                        "kind": "bid",
+                        "party": corporation,
+                        "date": f"{FIRST_YEAR - 1}-06-{1 + c % 28:02d}",
+                        "status": "done",
+                    }
                     for c, corporation in enumerate(cast.corporations)
-                ),  # fmt: skip
+                ),
                 *(
                     {"kind": kind, "date": f"{FIRST_YEAR - 1}-{month:02d}-15", "status": "done"}
                     for month, kind in enumerate(_MILESTONES, start=7)
@@ -525,10 +618,15 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
             "frequency": "yearly",
             "hybrid": True,
             "assessments": [
-                {"target": target["id"], "status": "needs_acceleration", "by": "rijk",
-                 "date": f"{AS_OF.year}-04-01", "reason": "Netcongestie en stikstof vertragen de bouw"}
+                {
+                    "target": target["id"],
+                    "status": "needs_acceleration",
+                    "by": "rijk",
+                    "date": f"{AS_OF.year}-04-01",
+                    "reason": "Netcongestie en stikstof vertragen de bouw",
+                }
                 for target in targets[1:6]
-            ],  # fmt: skip
+            ],
         },
         "realisations": realisations,
         "amendments": [
@@ -562,6 +660,7 @@ _STEP_NAMES = {
 }
 _MEMORY_STEPS = ("load", "check", "graph", "progress", "dumps")
 _MIB = 1 << 20
+_T = TypeVar("_T")
 
 
 def _status_kib(field: str) -> int:
@@ -600,41 +699,61 @@ def _warm_up() -> None:
     prestatieafspraken.dumps(agreement, format="json")
 
 
+class _Samples:
+    """Wall-clock and CPU times per step; each sample starts after a full collection."""
+
+    def __init__(self) -> None:
+        self.wall: dict[str, list[float]] = {step: [] for step in STEPS}
+        self.cpu: dict[str, list[float]] = {step: [] for step in STEPS}
+
+    def take(self, step: str, action: Callable[[], _T], *, gc_paused: bool = False) -> _T:
+        gc.collect()
+        if gc_paused:
+            gc.disable()
+        try:
+            wall, cpu = time.perf_counter(), time.process_time()
+            result = action()
+            self.cpu[step].append(time.process_time() - cpu)
+            self.wall[step].append(time.perf_counter() - wall)
+        finally:
+            gc.enable()
+        return result
+
+    def medians(self) -> dict[str, dict[str, float]]:
+        return {
+            "seconds": {step: statistics.median(times) for step, times in self.wall.items()},
+            "cpu_seconds": {step: statistics.median(times) for step, times in self.cpu.items()},
+        }
+
+
 def _time_worker(path: Path, repeat: int) -> dict[str, Any]:
-    """Time every step on one dataset; return the medians in seconds."""
+    """Time every step on one dataset, in rounds of every step, so that a slow spell of the machine hits all steps."""
     import prestatieafspraken  # noqa: PLC0415
     from prestatieafspraken.graph import responsibility_graph  # noqa: PLC0415
     from prestatieafspraken.progress import progress  # noqa: PLC0415
 
     _warm_up()
     payload = path.read_bytes()
-    times: dict[str, float] = {}
-    times["floor"] = median_seconds(lambda: orjson.loads(payload), repeat)
-    times["parse"] = median_seconds(lambda: orjson.loads(payload), repeat, gc_paused=True)
-    times["load"] = median_seconds(lambda: prestatieafspraken.loads(payload, format="json"), repeat)
-    check_times = []
-    findings = 0
+    samples = _Samples()
+    kept: prestatieafspraken.Agreement | None = None
+    findings = edges = 0
     for _ in range(repeat):
-        # A freshly loaded agreement each time: building its index is part of a check.
-        fresh = prestatieafspraken.loads(payload, format="json")
-        gc.collect()
-        start = time.perf_counter()
-        report = prestatieafspraken.check(fresh, as_of=AS_OF)
-        check_times.append(time.perf_counter() - start)
+        samples.take("floor", lambda: orjson.loads(payload))
+        samples.take("parse", lambda: orjson.loads(payload), gc_paused=True)
+        fresh = samples.take("load", lambda: prestatieafspraken.loads(payload, format="json"))
+        # A freshly loaded agreement: building its index is part of the check.
+        report = samples.take("check", functools.partial(prestatieafspraken.check, fresh, as_of=AS_OF))
         findings = len(report.findings)
+        kept = kept or fresh  # graph, progress and dumps run on one agreement, whose index is built
         del fresh, report
-    times["check"] = statistics.median(check_times)
-    agreement = prestatieafspraken.loads(payload, format="json")
-    _ = agreement.index
-    edges = responsibility_graph(agreement).number_of_edges()
-    times["graph"] = median_seconds(lambda: responsibility_graph(agreement), repeat)
-    times["progress"] = median_seconds(lambda: progress(agreement, as_of=AS_OF), repeat)
-    times["dumps"] = median_seconds(lambda: prestatieafspraken.dumps(agreement, format="json"), repeat)
+        edges = samples.take("graph", functools.partial(responsibility_graph, kept)).number_of_edges()
+        samples.take("progress", functools.partial(progress, kept, as_of=AS_OF))
+        samples.take("dumps", functools.partial(prestatieafspraken.dumps, kept, format="json"))
     return {
-        "seconds": times,
+        **samples.medians(),
         "findings": findings,
         "edges": edges,
-        "realisations": len(agreement.realisations),
+        "realisations": len(kept.realisations) if kept is not None else 0,
         "repeat": repeat,
     }
 
@@ -691,42 +810,58 @@ def _dataset(size: int, seed: int, cache: Path) -> Path:
 
 def _growth(smaller: tuple[int, float], larger: tuple[int, float]) -> float:
     """The factor per 10x more commitments between two sizes."""
-    return (larger[1] / smaller[1]) ** (1 / math.log10(larger[0] / smaller[0]))
+    factor: float = (larger[1] / smaller[1]) ** (1 / math.log10(larger[0] / smaller[0]))
+    return factor
 
 
 def _rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    """The table of every step and size: seconds, ratio to the floor, growth per 10x, peak memory."""
     yield (
-        f"{'step':<32} {'commitments':>11} {'seconds':>9} {'x floor':>8} {'growth/10x':>10} "
-        f"{'peak MiB':>9} {'peak xJSON':>10}"
+        f"{'step':<31} {'commitments':>11} {'seconds':>8} {'x floor':>7} {'growth/10x':>10} {'CPU s':>7} "
+        f"{'x floor':>7} {'growth':>6} {'peak MiB':>8} {'peak xJSON':>10}"
     )
     for step in STEPS:
-        previous: tuple[int, float] | None = None
+        previous: dict[str, Any] | None = None
         for result in results:
-            size, seconds = result["commitments"], result["seconds"][step]
-            growth = f"{_growth(previous, (size, seconds)):.1f}" if previous else ""
+            size = result["commitments"]
+            wall, cpu = result["seconds"][step], result["cpu_seconds"][step]
+            growth = cpu_growth = ""
+            if previous is not None:
+                growth = f"{_growth((previous['commitments'], previous['seconds'][step]), (size, wall)):.1f}"
+                cpu_growth = f"{_growth((previous['commitments'], previous['cpu_seconds'][step]), (size, cpu)):.1f}"
             memory = result.get("memory", {}).get(step)
-            peak = f"{memory['peak'] / _MIB:9.0f} {memory['peak'] / result['bytes']:10.2f}" if memory else ""
-            floor = seconds / result["seconds"]["floor"]
-            yield f"{_STEP_NAMES[step]:<32} {size:>11} {seconds:>9.3f} {floor:>8.2f} {growth:>10} {peak}"
-            previous = (size, seconds)
+            peak = f"{memory['peak'] / _MIB:8.0f} {memory['peak'] / result['bytes']:10.2f}" if memory else ""
+            yield (
+                f"{_STEP_NAMES[step]:<31} {size:>11} {wall:>8.3f} {wall / result['seconds']['floor']:>7.2f} "
+                f"{growth:>10} {cpu:>7.3f} {cpu / result['cpu_seconds']['floor']:>7.2f} {cpu_growth:>6} {peak}"
+            )
+            previous = result
 
 
 def _summary(results: list[dict[str, Any]]) -> Iterator[str]:
+    """Per size: the dataset, the ratios of the targets (wall-clock, then CPU time) and the memory ratios."""
     yield (
-        f"{'commitments':>11} {'JSON MiB':>9} {'realisations':>12} {'edges':>9} {'findings':>8} "
+        f"{'commitments':>11} {'JSON MiB':>8} {'realisations':>12} {'edges':>9} {'findings':>8} "
         f"{'load/floor':>10} {'load/parse':>10} {'check/load':>10} {'progress/load':>13} "
         f"{'retained xJSON':>14} {'load peak xJSON':>15}"
     )
     for result in results:
-        seconds, memory = result["seconds"], result.get("memory", {})
+        memory = result.get("memory", {})
         retained = f"{memory['load']['retained'] / result['bytes']:14.2f}" if "load" in memory else f"{'':>14}"
         peak = f"{memory['load']['peak'] / result['bytes']:15.2f}" if "load" in memory else ""
-        yield (
-            f"{result['commitments']:>11} {result['bytes'] / _MIB:>9.1f} {result['realisations']:>12} "
-            f"{result['edges']:>9} {result['findings']:>8} {seconds['load'] / seconds['floor']:>10.2f} "
-            f"{seconds['load'] / seconds['parse']:>10.2f} {seconds['check'] / seconds['load']:>10.2f} "
-            f"{seconds['progress'] / seconds['load']:>13.2f} {retained} {peak}"
-        )
+        for clock in ("seconds", "cpu_seconds"):
+            times = result[clock]
+            head = (
+                f"{result['commitments']:>11} {result['bytes'] / _MIB:>8.1f} {result['realisations']:>12} "
+                f"{result['edges']:>9} {result['findings']:>8}"
+                if clock == "seconds"
+                else f"{'(CPU time)':>11} {'':>8} {'':>12} {'':>9} {'':>8}"
+            )
+            yield (
+                f"{head} {times['load'] / times['floor']:>10.2f} {times['load'] / times['parse']:>10.2f} "
+                f"{times['check'] / times['load']:>10.2f} {times['progress'] / times['load']:>13.2f}"
+                + (f" {retained} {peak}" if clock == "seconds" else "")
+            )
 
 
 def _worker(arguments: list[str]) -> None:
