@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 import prestatieafspraken as pa
 from prestatieafspraken.cli import main
 from prestatieafspraken.errors import ConfigError, RuleRegistrationError
-from prestatieafspraken.rules import CheckConfig, Finding, Registry, RuleContext, Severity, check, rule
+from prestatieafspraken.rules import CheckConfig, Finding, Registry, Rule, RuleContext, Severity, check, rule
 from prestatieafspraken.rules import plugins as plugin_loader
 from prestatieafspraken.rules.catalogue import catalogue_markdown
 from prestatieafspraken.rules.config import config_from_mapping, read_config
@@ -43,6 +44,7 @@ from prestatieafspraken.testing import (
     read_case_file,
     run_case_file,
 )
+from strategies import agreements
 
 PLUGIN = Path(__file__).parent / "plugins" / "example_rules"
 PLUGIN_CASES = sorted((PLUGIN / "cases").glob("*.yaml"))
@@ -211,6 +213,20 @@ class TestCodes:
         assert {known.code[:2] for known in builtin} == {"PA"}
         assert all(known.origin.startswith("prestatieafspraken.rules.") for known in builtin)
 
+    def test_builtin_codes_are_pa_and_three_digits(self) -> None:
+        """A rule in the library's rule modules with another code is a library bug, refused as well."""
+        built_in = Rule(
+            code="PA1001",
+            severity=Severity.INFO,
+            title_nl="t",
+            title_en="t",
+            source="test",
+            function=always,
+            origin="prestatieafspraken.rules.start",
+        )
+        with pytest.raises(RuleRegistrationError, match="built-in codes are PA and three digits"):
+            Registry().register(built_in)
+
     def test_duplicate_code_names_both_origins(self) -> None:
         """A code taken by another function is refused, naming both functions."""
         registry = Registry()
@@ -343,6 +359,14 @@ class TestConfigPlugins:
         with pytest.raises(RuleRegistrationError, match=f"no module named 'regio_regels' .*in {tmp_path}") as info:
             check(SOUND, as_of=AS_OF, config=config)
         assert isinstance(info.value, ValueError)
+
+    def test_plugins_on_the_python_path(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without a folder (a configuration built in code), plugins are imported from the Python path."""
+        write(tmp_path, "region_rules.py", REGION_RULES)
+        with pytest.raises(RuleRegistrationError, match=r"no module named 'region_rules' \(on the Python path\)"):
+            check(SOUND, as_of=AS_OF, config=CheckConfig(plugins="region_rules"))
+        monkeypatch.syspath_prepend(tmp_path)
+        assert_fires("ROW-12", minimal_agreement(), config=CheckConfig(plugins="region_rules"))
 
     def test_two_modules_of_one_name_are_refused(self, tmp_path: Path) -> None:
         """A second folder's own region_rules.py is not silently replaced by the first one's."""
@@ -508,6 +532,15 @@ class TestEntryPoints:
         assert report.agreement_id == "lindeveen-nieuwbouw"
 
     @pytest.mark.usefixtures("installed")
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(agreement=agreements(valid_references=False))
+    def test_never_raises(self, agreement: pa.Agreement) -> None:
+        """The plugin's rule, like every built-in one, reports and never fails on a generated agreement."""
+        report = check(agreement, as_of=AS_OF, config=CheckConfig(select=["WSL"]))
+        assert [f.message_en for f in report.findings if "failed to run" in f.message_en] == []
+        assert "WSL-001" in REGISTRY
+
+    @pytest.mark.usefixtures("installed")
     def test_sound_example_stays_quiet(self) -> None:
         """The handbook-style example gives no warning with the plugin installed either."""
         report = check(SOUND, as_of=AS_OF)
@@ -630,6 +663,8 @@ class TestHelpers:
             """,
         )
         assert run_case_file(case).as_of == dt.date(2026, 1, 1)
+        quoted = write(tmp_path, "quoted.yaml", case.read_text(encoding="utf-8").replace("2026-01-01", "'2026-02-01'"))
+        assert run_case_file(quoted).as_of == dt.date(2026, 2, 1)
         wrong = write(
             tmp_path,
             "wrong.yaml",

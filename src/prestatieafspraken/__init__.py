@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from prestatieafspraken import examples
 from prestatieafspraken.allocation import allocate
-from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError
+from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
 from prestatieafspraken.planning import plan_backwards
 from prestatieafspraken.progress import progress
@@ -32,6 +32,7 @@ __all__ = [
     "Party",
     "PrestatieafsprakenError",
     "Report",
+    "RuleRegistrationError",
     "Severity",
     "Target",
     "__version__",
