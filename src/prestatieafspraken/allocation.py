@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Literal, TypeAlias
 
-from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.errors import AllocationError
 from prestatieafspraken.model import Aggregation, Agreement, AreaKind
 from prestatieafspraken.model.fields import Number
 
@@ -35,10 +35,6 @@ __all__ = ["AllocationError", "AreaWeight", "allocate", "propose_breakdown"]
 AreaWeight: TypeAlias = Literal["dwellings", "population"]
 
 _AREA_WEIGHTS: tuple[AreaWeight, ...] = ("dwellings", "population")
-
-
-class AllocationError(PrestatieafsprakenError, ValueError):
-    """A total cannot be divided as asked: bad numbers, or constraints that cannot all be met."""
 
 
 def _listed(ids: Sequence[str], limit: int = 10) -> str:

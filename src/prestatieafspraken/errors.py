@@ -6,16 +6,25 @@ Few classes; each leaf also inherits the built-in exception a caller would natur
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
+
 import attrs
 
 __all__ = [
+    "AllocationError",
     "ConfigError",
     "ExportError",
     "LoadError",
     "MissingExtraError",
+    "PlanningError",
     "PrestatieafsprakenError",
     "Problem",
     "RuleRegistrationError",
+    "TransitionError",
+    "UnknownAudienceError",
+    "UnknownExampleError",
+    "UnknownPartyError",
 ]
 
 
@@ -94,3 +103,66 @@ class RuleRegistrationError(PrestatieafsprakenError, ValueError):
     fails to import. The message names the code and where the rule comes from (its module, the configuration or
     the installed package), and says what to do.
     """
+
+
+_SHOWN_NAMES = 11
+
+
+def _did_you_mean(name: str, known: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _shown(names: tuple[str, ...]) -> str:
+    # A long list of ids is cut short: the message must stay readable.
+    return ", ".join(names[:_SHOWN_NAMES]) + (", ..." if len(names) > _SHOWN_NAMES else "")
+
+
+class UnknownExampleError(PrestatieafsprakenError, LookupError):
+    """There is no shipped example of that name."""
+
+
+class AllocationError(PrestatieafsprakenError, ValueError):
+    """A total cannot be divided as asked: bad numbers, or constraints that cannot all be met."""
+
+
+class UnknownAudienceError(PrestatieafsprakenError, ValueError):
+    """An audience that is neither ``"public"`` nor a party of the agreement.
+
+    Attributes:
+        audience: The audience asked for.
+        valid: The audiences there are: ``"public"``, then the party ids in file order.
+    """
+
+    def __init__(self, audience: str, valid: Iterable[str]) -> None:
+        self.audience = audience
+        self.valid: tuple[str, ...] = tuple(valid)
+        super().__init__(
+            f"unknown audience {audience!r}{_did_you_mean(audience, self.valid)}; "
+            f"use 'public' or a party id of the agreement: {_shown(self.valid)}"
+        )
+
+
+class PlanningError(PrestatieafsprakenError, ValueError):
+    """A plan cannot be made from the input: a signing date that is no working day, bad lead times or parties."""
+
+
+class TransitionError(PrestatieafsprakenError, ValueError):
+    """A status change that its lifecycle does not allow."""
+
+
+class UnknownPartyError(PrestatieafsprakenError, ValueError):
+    """A party id that the agreement does not have (for example the CLI's ``graph --party ID``).
+
+    Attributes:
+        party: The id asked for.
+        known: The party ids of the agreement, in file order.
+    """
+
+    def __init__(self, party: str, known: Iterable[str]) -> None:
+        self.party = party
+        self.known: tuple[str, ...] = tuple(known)
+        super().__init__(
+            f"unknown party {party!r}{_did_you_mean(party, self.known)}; "
+            f"use one of the agreement's party ids: {_shown(self.known)}"
+        )

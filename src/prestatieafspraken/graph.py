@@ -31,7 +31,6 @@ The graph (`responsibility_graph`):
 from __future__ import annotations
 
 import contextlib
-import difflib
 import gc
 import json
 import re
@@ -42,7 +41,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 import attrs
 
-from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.errors import UnknownPartyError
 from prestatieafspraken.model.fields import Number, Visibility
 from prestatieafspraken.model.mandates import MandateRole
 from prestatieafspraken.model.themes import STANDARD_THEMES, theme_label
@@ -131,23 +130,6 @@ FORMATS: Final[tuple[str, ...]] = get_args(GraphFormat)
 def node_key(kind: str, item_id: str) -> str:
     """Return the graph's key of a model item: ``node_key("party", "afwc") == "party:afwc"``."""
     return f"{kind}:{item_id}"
-
-
-class UnknownPartyError(PrestatieafsprakenError, ValueError):
-    """A party id that the agreement does not have (for example the CLI's ``graph --party ID``).
-
-    Attributes:
-        party: The id asked for.
-        known: The party ids of the agreement, in file order.
-    """
-
-    def __init__(self, party: str, known: Iterable[str]) -> None:
-        self.party = party
-        self.known: tuple[str, ...] = tuple(known)
-        close = difflib.get_close_matches(party, self.known, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        shown = ", ".join(self.known[:10]) + (", ..." if len(self.known) > 10 else "")  # noqa: PLR2004
-        super().__init__(f"unknown party {party!r}{hint}; use one of the agreement's party ids: {shown}")
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ from prestatieafspraken.calendar import (
     subtract_working_days,
     working_days_between,
 )
-from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.errors import PlanningError
 from prestatieafspraken.model import Milestone, MilestoneKind, MilestoneStatus, Party, PartyKind, Process
 
 __all__ = [
@@ -53,10 +53,6 @@ __all__ = [
 ]
 
 Lang = Literal["nl", "en"]
-
-
-class PlanningError(PrestatieafsprakenError, ValueError):
-    """A plan cannot be made from the input: a signing date that is no working day, bad lead times or parties."""
 
 
 # ------------------------------------------------------------------------------------------------------------

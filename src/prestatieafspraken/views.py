@@ -50,14 +50,13 @@ causes.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from prestatieafspraken.arithmetic import total
-from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.errors import UnknownAudienceError
 from prestatieafspraken.model import (
     Aggregation,
     Agreement,
@@ -102,23 +101,6 @@ Basis = Literal["commitment", "target", "indicator"]
 ARTEFACT_CODES: frozenset[str] = frozenset({"PA301"})
 
 _COMMITMENT_FIELDS: tuple[str, ...] = ("value", "text", "indicator")
-
-
-class UnknownAudienceError(PrestatieafsprakenError, ValueError):
-    """An audience that is neither ``"public"`` nor a party of the agreement.
-
-    Attributes:
-        audience: The audience asked for.
-        valid: The audiences there are: ``"public"``, then the party ids in file order.
-    """
-
-    def __init__(self, audience: str, valid: Iterable[str]) -> None:
-        self.audience = audience
-        self.valid: tuple[str, ...] = tuple(valid)
-        close = difflib.get_close_matches(audience, self.valid, n=1)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        shown = ", ".join(self.valid[:11]) + (", ..." if len(self.valid) > 11 else "")  # noqa: PLR2004
-        super().__init__(f"unknown audience {audience!r}{hint}; use 'public' or a party id of the agreement: {shown}")
 
 
 @attrs.frozen(kw_only=True)

@@ -8,17 +8,13 @@ from __future__ import annotations
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.errors import UnknownExampleError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import loads
 
 __all__ = ["UnknownExampleError", "load", "names", "text"]
 
 _SUFFIX = ".yaml"
-
-
-class UnknownExampleError(PrestatieafsprakenError, LookupError):
-    """There is no shipped example of that name."""
 
 
 def _files() -> dict[str, Traversable]:

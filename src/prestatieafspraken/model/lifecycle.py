@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
-from prestatieafspraken.errors import PrestatieafsprakenError
+from prestatieafspraken.errors import TransitionError
 from prestatieafspraken.model.monitoring import RealisationStatus
 from prestatieafspraken.model.process import MilestoneStatus
 
@@ -36,10 +36,6 @@ REALISATION_TRANSITIONS: MappingProxyType[RealisationStatus, frozenset[Realisati
 )
 
 _S = TypeVar("_S", MilestoneStatus, RealisationStatus)
-
-
-class TransitionError(PrestatieafsprakenError, ValueError):
-    """A status change that its lifecycle does not allow."""
 
 
 def move(table: Mapping[_S, frozenset[_S]], current: _S, new: _S) -> _S:
