@@ -970,7 +970,13 @@ def dumps(agreement: Agreement, format: Format = "yaml") -> str:  # noqa: A002 -
 
 
 def _render(agreement: Agreement, format: Format) -> bytes:  # noqa: A002
-    data = unstructure(agreement)
+    # The plain data is a dict per model object, all alive until the text is written: collecting during the
+    # unstructuring is wasted work (half of a JSON dump at 1e5 commitments; STYLE, performance habits).
+    with _gc_paused():
+        return _render_data(unstructure(agreement), format)
+
+
+def _render_data(data: dict[str, Any], format: Format) -> bytes:  # noqa: A002
     if format == "json":
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     text: str = yaml.dump(
