@@ -65,7 +65,6 @@ The semantics, and the choices made where DESIGN §5 leaves room:
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -75,6 +74,7 @@ from typing import Literal
 import attrs
 import pendulum
 
+from prestatieafspraken import collector
 from prestatieafspraken.errors import ConfigError
 from prestatieafspraken.model import (
     Aggregation,
@@ -845,13 +845,8 @@ def progress(
         check_date = pendulum.Date(as_of.year, as_of.month, as_of.day)
     chosen = thresholds if thresholds is not None else Thresholds()
     # Many small records are built and none is garbage: pause the collector, as a bulk load does (STYLE).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with collector.paused():
         return _report(agreement, check_date, chosen)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _judged_records(

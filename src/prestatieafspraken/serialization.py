@@ -11,7 +11,6 @@ import contextlib
 import difflib
 import enum
 import functools
-import gc
 import math
 import os
 import stat
@@ -37,6 +36,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.orjson import make_converter as make_orjson_converter
 
+from prestatieafspraken import collector
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.model import SUPPORTED_SCHEMA_VERSIONS, Agreement, Commitment, InvariantError
 from prestatieafspraken.model.fields import wire_name
@@ -293,7 +293,7 @@ def _structure_texts(value: Any, _: Any) -> tuple[str, ...]:
 # --- sharing repeated ids on the fast path ------------------------------------------------------------------
 
 #: While `structure` loads through the fast converter, every distinct id in a reference field, and every distinct
-#: list of ids, is kept here once and each repetition refers to it; `structure` empties both when it is done. A
+#: list of ids, is kept here once and each repetition refers to it; `structure` empties the tables when done. A
 #: national agreement names a few thousand ids millions of times: one object per id instead of one per mention
 #: halves the model's memory and keeps the ids in the processor's cache for the checks that follow. Two loads at
 #: the same time share the tables too; the one that finishes first only makes the other share less.
@@ -686,18 +686,6 @@ def _version_problem(data: Mapping[str, Any]) -> Problem | None:
     return None
 
 
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    # Structuring allocates millions of objects that all survive: collecting during the load is wasted work.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 def structure(data: Any, *, source: str | None = None) -> Agreement:
     """Build an agreement from plain data (as parsed from YAML or JSON), or raise `LoadError`."""
     if type(data) is not dict:
@@ -709,13 +697,14 @@ def structure(data: Any, *, source: str | None = None) -> Agreement:
     if version_problem is not None:
         raise LoadError([version_problem], source=source)
     try:
-        with _gc_paused(), _sharing():
+        with collector.paused(), _sharing():
             agreement: Agreement = _FAST.structure(data, Agreement)
     except Exception:  # noqa: BLE001, S110 - any failure is explained by the detailed converter below
         pass
     else:
         return agreement
-    problems = _problems(data)
+    with _sharing():
+        problems = _problems(data)
     if not problems:  # pragma: no cover - the two converters agree; this keeps a disagreement from passing
         problems = [Problem(path="$", message="cannot be read")]
     raise LoadError(problems, source=source)
@@ -877,7 +866,7 @@ def loads(text: str | bytes, format: Format = "yaml") -> Agreement:  # noqa: A00
             ``$.path``.
     """
     chosen = _check_format(format)
-    with _gc_paused():  # parsing allocates as much as structuring: collecting during either is wasted work
+    with collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted work
         return structure(_parse(text, chosen))
 
 
@@ -939,7 +928,7 @@ def load(
             source=str(file),
         )
     try:
-        with _gc_paused():
+        with collector.paused():
             return structure(_parse(raw, chosen), source=str(file))
     except LoadError as error:
         if error.source is None:
@@ -972,7 +961,7 @@ def dumps(agreement: Agreement, format: Format = "yaml") -> str:  # noqa: A002 -
 def _render(agreement: Agreement, format: Format) -> bytes:  # noqa: A002
     # The plain data is a dict per model object, all alive until the text is written: collecting during the
     # unstructuring is wasted work (half of a JSON dump at 1e5 commitments; STYLE, performance habits).
-    with _gc_paused():
+    with collector.paused():
         return _render_data(unstructure(agreement), format)
 
 

@@ -5,13 +5,13 @@ Where an id is duplicated (reported by PA002) the first item with it is the one 
 
 from __future__ import annotations
 
-import gc
 from collections import defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
+from prestatieafspraken import collector
 from prestatieafspraken.model.commitments import Commitment
 from prestatieafspraken.model.indicators import Framework, Indicator, Target
 from prestatieafspraken.model.monitoring import Realisation
@@ -68,13 +68,8 @@ class AgreementIndex:
         """Index *agreement* in one pass over each of its lists."""
         # Every list and tuple built here survives: a collection during the build is wasted work (it doubles the
         # build time at 1e5 commitments; STYLE, performance habits).
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collector.paused():
             return cls._build(agreement)
-        finally:
-            if collecting:
-                gc.enable()
 
     @classmethod
     def _build(cls, agreement: Agreement) -> AgreementIndex:
