@@ -1,6 +1,6 @@
 """Benchmark at national scale: load, check, graph, progress and dump of a national agreement, 1e3 to 1e6 commitments.
 
-Run from the repository root (the whole run takes about twenty minutes on a shared 2-core machine)::
+Run from the repository root (ten to twenty minutes on a 2-core machine, depending on what else it runs)::
 
     nice python benchmarks/national.py --sizes 1000 10000 100000 1000000
 

@@ -22,6 +22,7 @@ from prestatieafspraken.progress import (
     ProgressReport,
     TargetProgress,
     Thresholds,
+    _judged_records,
     counts_as_of,
     progress,
 )
@@ -772,3 +773,18 @@ class TestProperties:
         without = progress(bare, as_of=as_of)
         assert [r.status for r in with_them.targets] == [r.status for r in without.targets]
         assert [r.status for r in with_them.commitments] == [r.status for r in without.commitments]
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(agreement=agreements(valid_references=False), as_of=dates(2005, 2045))
+    def test_judged_records_are_the_reports(self, agreement: Agreement, as_of: dt.date) -> None:
+        """The records PA307 reads are those of the report; the commitments it skips are no_data or not_started."""
+        report = progress(agreement, as_of=as_of)
+        targets, commitments = _judged_records(agreement, report.as_of, report.thresholds)
+        assert targets == report.targets
+        judged = {record.path: record for record in commitments}
+        for record in report.commitments:
+            if record.path in judged:
+                assert judged.pop(record.path) == record
+            else:
+                assert record.status in {ProgressStatus.NO_DATA, ProgressStatus.NOT_STARTED}
+        assert judged == {}

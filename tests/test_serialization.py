@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import orjson
 import pendulum
 import pytest
@@ -19,7 +20,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prestatieafspraken import LoadError, dump, dumps, load, loads
+from prestatieafspraken import LoadError, dump, dumps, load, loads, serialization
 from prestatieafspraken.model import (
     Agreement,
     Amendment,
@@ -50,7 +51,7 @@ from prestatieafspraken.model import (
     Theme,
     Visibility,
 )
-from prestatieafspraken.serialization import Format, make_converter
+from prestatieafspraken.serialization import Format, make_converter, structure
 from strategies import (
     agreements,
     amendments,
@@ -768,3 +769,113 @@ class TestDump:
         dump(agreement, fresh)
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
         assert load(kept) == load(fresh) == agreement
+
+
+# --- memory -----------------------------------------------------------------------------------------------
+
+
+def _model_values(item: object) -> list[object]:
+    """Every text and number an agreement holds, through its attrs objects, tuples and mappings."""
+    found: list[object] = []
+    stack = [item]
+    while stack:
+        current = stack.pop()
+        cls = type(current)
+        if isinstance(current, str | int | float) and not isinstance(current, bool):
+            found.append(current)
+        elif attrs.has(cls):
+            stack.extend(getattr(current, field.name) for field in attrs.fields(cls))
+        elif isinstance(current, tuple):
+            stack.extend(current)
+        elif isinstance(current, dict):
+            stack.extend([*current.keys(), *current.values()])
+    return found
+
+
+def _document_values(data: object) -> list[object]:
+    """Every text and number of a parsed document."""
+    if isinstance(data, dict):
+        return [value for key, item in data.items() for value in (key, *_document_values(item))]
+    if isinstance(data, list):
+        return [value for item in data for value in _document_values(item)]
+    return [data] if isinstance(data, str | int | float) and not isinstance(data, bool) else []
+
+
+class TestMemory:
+    """A loaded agreement shares repeated ids and keeps nothing of the parsed document (docs/performance.md)."""
+
+    DOCUMENT: dict[str, Any] = edited(
+        (
+            ("commitments",),
+            [
+                {**MINIMAL["commitments"][0], "id": f"c-{n}", "year": 2025 + n % 2, "theme": "availability"}
+                for n in range(3)
+            ],
+        ),
+        (
+            ("realisations",),
+            [{"commitment": "c-0", "year": 2025, "value": 1234, "status": "approved", "party": "bo-ex"}],
+        ),
+    )
+
+    def test_repeated_ids_are_shared(self) -> None:
+        """Every mention of an id is one text object, equal lists of ids are one tuple, and equal years one int."""
+        agreement = loads(as_json(self.DOCUMENT), format="json")
+        first, second, third = agreement.commitments
+        assert first.by is second.by is third.by
+        assert first.beneficiaries is third.beneficiaries
+        assert first.theme is second.theme is third.theme
+        assert first.by[0] is agreement.realisations[0].party
+        assert first.year is third.year is agreement.realisations[0].year
+        assert first.id is not second.id
+
+    def test_nothing_of_the_document_is_kept(self) -> None:
+        """No text or number of the parsed document ends up in the model, so the document's memory is freed."""
+        data = orjson.loads(as_json(self.DOCUMENT))
+        agreement = structure(data)
+        # Python itself shares the numbers -5..256 and the texts of at most one character.
+        parsed = {
+            id(value)
+            for value in _document_values(data)
+            if not (isinstance(value, int) and -5 <= value <= 256) and not (isinstance(value, str) and len(value) <= 1)
+        }
+        kept = [value for value in _model_values(agreement) if id(value) in parsed]
+        assert kept == []
+        assert agreement == loads(as_json(self.DOCUMENT), format="json")
+
+    def test_tables_are_emptied(self) -> None:
+        """After a load, successful or not, the tables of shared ids hold nothing."""
+        loads(as_json(self.DOCUMENT), format="json")
+        with pytest.raises(LoadError, match=re.escape("$.scope")):
+            loads(as_json(edited((("scope",), "lokaal"))), format="json")
+        assert (serialization._SHARED_TEXTS, serialization._SHARED_TUPLES, serialization._SHARED_INTS) == ({}, {}, {})
+
+    @pytest.mark.parametrize(
+        ("edit", "path", "message"),
+        [
+            ((("commitments", 0, "theme"), 5), "$.commitments[0].theme", "expected a text, got the number 5"),
+            ((("mandates",), [{"holder": 7, "role": "monitor"}]), "$.mandates[0].holder", "expected a text"),
+        ],
+    )
+    def test_shared_ids_are_as_strict(
+        self, edit: tuple[tuple[str | int, ...], object], path: str, message: str
+    ) -> None:
+        """A reference field that the fast path shares refuses a wrong type as every field does."""
+        with pytest.raises(LoadError, match=re.escape(f"{path}: {message}")):
+            loads(as_json(edited(edit)), format="json")
+
+    def test_a_null_reference_is_none(self) -> None:
+        """A reference written as null is no reference, as when it is left out."""
+        written = loads(as_json(edited((("commitments", 0, "theme"), None))), format="json")
+        assert written.commitments[0].theme is None
+        assert written == loads(as_json(MINIMAL), format="json")
+
+    def test_full_tables_are_emptied(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The tables of dates and whole numbers start again when full, and the agreement is the same."""
+        document = as_json(edited((("commitments", 0, "due"), "2024-06-30")))  # and 2025-12-31 in the other
+        expected = loads(document, format="json")
+        monkeypatch.setattr(serialization, "_MAX_DATES", 1)
+        monkeypatch.setattr(serialization, "_MAX_SHARED_INTS", 1)
+        serialization._DATES.clear()
+        assert loads(document, format="json") == expected
+        assert len(serialization._DATES) == 1

@@ -206,16 +206,14 @@ def _realisation_references(position: int, realisation: Realisation) -> Iterator
 
 
 def _positions_to_check(
-    items: Sequence[object], fields: Iterable[_Field], known: Mapping[_Kind, Container[str]] | None
-) -> Iterable[int]:
-    """The positions of the items that may hold a reference to an unknown id: all of them without *known*.
+    items: Sequence[object], fields: Iterable[_Field], known: Mapping[_Kind, Container[str]]
+) -> list[int]:
+    """The positions of the items that hold a reference to an id *known* does not have, in file order.
 
-    With *known*, each field's distinct ids are collected over all items at once (in C, through `map`), and only
-    the items that hold one of the unknown ids among them are returned, in file order: in a large agreement
-    nearly every reference is known, and describing each one (a path, an owner) would cost more than the check.
+    Each field's distinct ids are collected over all items at once (in C, through `map`), and only the items that
+    hold one of the unknown ids among them are looked at: in a large agreement nearly every reference is known, and
+    describing each one (a path, an owner) would cost more than the check.
     """
-    if known is None:
-        return range(len(items))
     suspects: set[int] = set()
     for field in fields:
         values = map(operator.attrgetter(field.attribute), items)
@@ -232,11 +230,11 @@ def _positions_to_check(
     return sorted(suspects)
 
 
-def _work_references(agreement: Agreement, known: Mapping[_Kind, Container[str]] | None = None) -> Iterator[_Reference]:
+def _work_references(agreement: Agreement, known: Mapping[_Kind, Container[str]]) -> Iterator[_Reference]:
     """References in the commitments, the milestones, the realisations, the amendments and the assessments.
 
-    With *known* (the ids per kind), commitments and realisations whose references are all known may be left
-    out; every reference to an id that is not in *known* is still there, in the same order.
+    Commitments and realisations whose references are all in *known* (the ids per kind) are left out; every
+    reference to an id that is not in *known* is there, in file order.
     """
     commitments = agreement.commitments
     for i in _positions_to_check(commitments, _COMMITMENT_FIELDS, known):
@@ -360,6 +358,8 @@ def duplicate_id(ctx: RuleContext) -> Iterator[Finding]:
     unique within their own list: a party and an area may share an id.
     """
     for path, ids in _id_lists(ctx.agreement):
+        if len(set(ids)) == len(ids):  # the common case, told in C: no id occurs twice
+            continue
         first: dict[str, int] = {}
         for position, item_id in enumerate(ids):
             earlier = first.setdefault(item_id, position)
