@@ -1,0 +1,506 @@
+"""The one bilingual vocabulary: the Dutch and English word for every enum member and every recurring term.
+
+Rules, the progress and check reports, views, planning, tabular and the glossary all read their words here, so a
+concept has one Dutch word everywhere: a *doel* is a goal, a *streefcijfer* a target, an *afspraak* a commitment.
+Every enum member of the library has a `Label` (a test fails when one is missing), and the glossary's tables of
+the file format's words are generated from `FORMAT_WORDS`.
+
+Word choices follow the handbook (Tips & Tricks meerpartijen prestatieafspraken, 2022) and the practice it
+describes; where the handbook has no word, the one Dutch municipalities and corporations use in their reports.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
+from typing import Final, Literal, TypeGuard, TypeVar
+
+import attrs
+
+from prestatieafspraken.calendar import ElectionKind
+from prestatieafspraken.errors import ConfigError
+from prestatieafspraken.model import (
+    Aggregation,
+    AreaKind,
+    BasisKind,
+    CoalitionStatus,
+    CommitmentKind,
+    Direction,
+    FrameworkScope,
+    Frequency,
+    GoalKind,
+    GroupKind,
+    MandateRole,
+    MilestoneKind,
+    MilestoneStatus,
+    PartyKind,
+    ProductStatus,
+    ProgressStatus,
+    RealisationStatus,
+    Scope,
+    TenantInvolvement,
+    Visibility,
+)
+
+__all__ = [
+    "FORMAT_WORDS",
+    "LANGUAGES",
+    "TERMS",
+    "FormatWords",
+    "Label",
+    "Language",
+    "is_language",
+    "label",
+    "labelled_enums",
+    "language",
+    "parse_label",
+    "term",
+    "the",
+]
+
+#: The languages the library writes: Dutch (the default everywhere) and English.
+Language = Literal["nl", "en"]
+LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
+
+
+def is_language(value: object) -> TypeGuard[Language]:
+    """Whether *value* is one of the `LANGUAGES`."""
+    return value in LANGUAGES
+
+
+def language(value: str) -> Language:
+    """The `Language` named by *value* (``"nl"`` or ``"en"``, in any case).
+
+    Raises:
+        ConfigError: *value* names no language the library writes.
+    """
+    wanted = value.strip().casefold()
+    if is_language(wanted):
+        return wanted
+    raise ConfigError(f"unknown language {value!r}: choose 'nl' (Nederlands) or 'en' (English)")
+
+
+@attrs.frozen(kw_only=True)
+class Label:
+    """The Dutch and English word for one thing, with what a reader may also write and a note for the glossary."""
+
+    nl: str
+    en: str
+    de: Literal["de", "het"] = "de"
+    """The Dutch article, for messages that name the thing ("de ondertekening", "het bod")."""
+    nl_plural: str | None = None
+    en_plural: str | None = None
+    hint_nl: str | None = None
+    """The handbook's question or phrase that explains the word, shown in brackets where it helps."""
+    hint_en: str | None = None
+    note: str = ""
+    """An English note for the glossary."""
+    also: tuple[str, ...] = ()
+    """Other words a person may write for it (read, never written), such as an older Dutch word."""
+
+    def __call__(self, lang: Language, *, plural: bool = False) -> str:
+        """The word in *lang* (its plural with ``plural=True``)."""
+        if lang == "en":
+            return (self.en_plural or self.en + "s") if plural else self.en
+        return (self.nl_plural or self.nl + "en") if plural else self.nl
+
+    def hint(self, lang: Language) -> str | None:
+        """The explaining phrase in *lang*, if any."""
+        return self.hint_en if lang == "en" else self.hint_nl
+
+
+_L = Label
+_E = TypeVar("_E", bound=enum.Enum)
+
+
+def _table(kind: type[enum.Enum], **labels: Label) -> dict[enum.Enum, Label]:
+    return {kind[name.upper()]: item for name, item in labels.items()}
+
+
+_ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
+    **_table(
+        Scope,
+        local=_L(
+            nl="lokaal",
+            en="local",
+            note="one municipality with its corporations and tenants; the statutory cycle applies",
+        ),
+        regional=_L(nl="regionaal", en="regional", note="a region of municipalities"),
+        provincial=_L(nl="provinciaal", en="provincial", note="a province with its regions"),
+        national=_L(
+            nl="landelijk", en="national", note="national agreements, such as the Nationale Prestatieafspraken"
+        ),
+    ),
+    **_table(
+        BasisKind,
+        housing_vision=_L(nl="woonvisie", en="housing vision"),
+        housing_programme=_L(nl="volkshuisvestingsprogramma", en="housing programme", de="het"),
+        regional_vision=_L(nl="regionale woonvisie", en="regional housing vision"),
+        woondeal=_L(nl="woondeal", en="housing deal"),
+        regio_deal=_L(nl="Regio Deal", en="region deal"),
+        housing_accord=_L(nl="woonakkoord", en="housing accord", de="het"),
+        national_agreement=_L(nl="nationale prestatieafspraken (NPA)", en="national performance agreements"),
+        other=_L(nl="overig", en="other", de="het"),
+    ),
+    **_table(
+        AreaKind,
+        municipality=_L(nl="gemeente", en="municipality"),
+        region=_L(nl="regio", en="region"),
+        province=_L(nl="provincie", en="province"),
+        district=_L(nl="wijk", en="district"),
+    ),
+    **_table(
+        PartyKind,
+        municipality=_L(nl="gemeente", en="municipality"),
+        housing_corporation=_L(nl="woningcorporatie", en="housing corporation", also=("corporatie",)),
+        tenant_organisation=_L(
+            nl="huurdersorganisatie",
+            en="tenant organisation",
+            note="also a bewonerscommissie where there is no huurdersorganisatie",
+        ),
+        province=_L(nl="provincie", en="province"),
+        state=_L(nl="Rijk", en="state", de="het"),
+        region=_L(nl="regio", en="region", note="a cooperation of municipalities, such as a stadsregio"),
+        corporation_alliance=_L(nl="samenwerkingsverband van corporaties", en="corporation alliance", de="het"),
+        tenant_alliance=_L(nl="huurderskoepel", en="tenant alliance"),
+        market_party=_L(nl="marktpartij", en="market party"),
+        care_provider=_L(nl="zorgaanbieder", en="care provider"),
+        other=_L(nl="overig", en="other", de="het"),
+    ),
+    **_table(
+        CoalitionStatus,
+        founding=_L(nl="vanaf de start", en="founding", note='counted: "Wie direct mee wil doen, doet mee"'),
+        joined=_L(
+            nl="later aangesloten",
+            en="joined",
+            note='counted, from the year of `joined_on`: "Wie later nog wil aansluiten kan dit doen"',
+        ),
+        endorser=_L(
+            nl="onderschrijver",
+            en="endorser",
+            note='not counted: "pas aan het eind de gemaakte afspraken onderschrijven"',
+        ),
+        observer=_L(nl="waarnemer", en="observer", note="not counted", also=("toehoorder",)),
+        declined=_L(nl="doet niet mee", en="declined", note="not counted"),
+    ),
+    **_table(
+        TenantInvolvement,
+        signatory=_L(nl="ondertekenaar", en="signatory"),
+        consulted=_L(nl="geraadpleegd", en="consulted"),
+        informed=_L(nl="geïnformeerd", en="informed"),
+        none=_L(nl="niet betrokken", en="not involved", note="a recorded choice, itself reported (PA120)"),
+    ),
+    **_table(
+        GroupKind,
+        steering=_L(nl="stuurgroep", en="steering group"),
+        working=_L(nl="werkgroep", en="working group"),
+        theme_table=_L(
+            nl="thematafel", en="theme table", note="such as the tempotafels of the Woondeal Arnhem-Nijmegen"
+        ),
+        other=_L(nl="overig", en="other", de="het"),
+    ),
+    **_table(
+        MandateRole,
+        drafter=_L(
+            nl="opsteller",
+            en="drafter",
+            hint_nl="wie zet het op papier",
+            hint_en="who puts it on paper",
+            note='"wie gaat het op papier zetten"',
+        ),
+        decider=_L(
+            nl="beslisser",
+            en="decider",
+            hint_nl="wie hakt knopen door",
+            hint_en="who makes the calls",
+            note='"wie hakt knopen door"',
+        ),
+        approver=_L(
+            nl="fiatteur",
+            en="approver",
+            hint_nl="wie keurt iets goed",
+            hint_en="who approves",
+            note='"wie keurt iets goed"',
+            also=("goedkeurder",),
+        ),
+        signatory=_L(
+            nl="ondertekenaar", en="signatory", hint_nl="wie tekent", hint_en="who signs", note='"wie tekent"'
+        ),
+        executor=_L(
+            nl="uitvoerder",
+            en="executor",
+            hint_nl="wie voert uit",
+            hint_en="who carries it out",
+            note='"wie voert uit"',
+        ),
+        administrative_lead=_L(nl="bestuurlijke trekker", en="administrative lead"),
+        official_lead=_L(nl="ambtelijke trekker", en="official lead"),
+        coordinator=_L(nl="coördinator", en="coordinator", note="such as a regiocoördinator"),
+        facilitator=_L(nl="procesbegeleider", en="facilitator", note="such as an extern begeleider"),
+        monitor=_L(
+            nl="regie op de voortgang",
+            en="monitor",
+            de="het",
+            hint_nl="wie houdt de regie op de voortgang",
+            hint_en="who keeps track of progress",
+            note='"wie de regie houdt op de voortgang"',
+        ),
+    ),
+    **_table(
+        GoalKind,
+        liveability=_L(nl="leefbaarheid verbeteren", en="improve liveability", de="het"),
+        financing_gap=_L(nl="gat in financiering dichten", en="close a financing gap", de="het"),
+        accelerate_construction=_L(nl="versnellen nieuwbouwopgave", en="accelerate construction", de="het"),
+        shared_insight=_L(
+            nl="samen tot inzicht of besluitvorming komen", en="reach shared insight or decisions", de="het"
+        ),
+        affordability=_L(nl="betaalbaarheid", en="affordability"),
+        sustainability=_L(nl="duurzaamheid", en="sustainability"),
+        other=_L(nl="overig", en="other", de="het"),
+    ),
+    **_table(
+        Aggregation,
+        flow=_L(
+            nl="stroom",
+            en="flow",
+            note="a number per year, summed over the years: nieuwbouw, sloop, verkoop, liberalisatie",
+        ),
+        stock=_L(nl="voorraad", en="stock", note="a level at the end of a year; the latest counts"),
+        ratio=_L(nl="aandeel", en="ratio", de="het", note="a share from 0 to 1; never summed"),
+        cumulative=_L(nl="cumulatief", en="cumulative", de="het", note="a running total"),
+    ),
+    **_table(
+        Direction,
+        increase=_L(nl="toename", en="increase", note="a stock or cumulative value is a positive net change"),
+        decrease=_L(
+            nl="afname",
+            en="decrease",
+            note="such as homes with label E, F or G: a stock value is a negative net change, a flow value a ceiling",
+        ),
+    ),
+    **_table(
+        FrameworkScope,
+        area=_L(nl="per gebied", en="per area"),
+        agreement=_L(nl="voor de hele afspraak", en="for the whole agreement"),
+    ),
+    **_table(
+        CommitmentKind,
+        result=_L(nl="resultaatsverplichting", en="result commitment"),
+        effort=_L(nl="inspanningsverplichting", en="effort commitment"),
+    ),
+    **_table(
+        Visibility,
+        public=_L(nl="openbaar", en="public"),
+        parties=_L(nl="alleen de partijen", en="parties only", also=("partijen",)),
+        restricted=_L(nl="beperkt", en="restricted", note="only the parties in `visible_to` and its own"),
+    ),
+    **_table(
+        MilestoneKind,
+        kickoff=_L(nl="aftrap", en="kickoff"),
+        assignment=_L(nl="bestuurlijke opdracht", en="administrative assignment"),
+        bid=_L(nl="bod", en="bid", de="het", note="overzicht van voorgenomen werkzaamheden, by 1 July"),
+        concept=_L(nl="concept", en="concept", de="het"),
+        administrative_review=_L(nl="bestuurlijke bespreking", en="administrative review"),
+        supervisory_approval=_L(
+            nl="instemming van raad, RvC of achterban",
+            en="approval by the council, supervisory board or members",
+            note="gemeenteraad, raad van commissarissen or achterban",
+        ),
+        decision=_L(nl="besluit", en="decision", de="het", also=("besluitvorming",)),
+        signing=_L(nl="ondertekening", en="signing"),
+        endorsement=_L(nl="onderschrijving", en="endorsement"),
+        evaluation=_L(nl="evaluatie", en="evaluation"),
+    ),
+    **_table(
+        MilestoneStatus,
+        planned=_L(nl="gepland", en="planned"),
+        done=_L(nl="afgerond", en="done", also=("gedaan",)),
+        missed=_L(nl="niet gehaald", en="missed", note="ignored by the rules"),
+    ),
+    **_table(
+        ProductStatus,
+        draft=_L(nl="concept", en="draft"),
+        decided=_L(nl="knoop doorgehakt", en="decided", note='"Voor nu een knoop doorgehakt"'),
+        open=_L(nl="nog ruimte voor discussie", en="open", note='"of is er later toch nog ruimte voor discussie?"'),
+        final=_L(nl="definitief", en="final"),
+    ),
+    **_table(
+        Frequency,
+        yearly=_L(nl="jaarlijks", en="yearly"),
+        half_yearly=_L(nl="halfjaarlijks", en="half-yearly"),
+        quarterly=_L(nl="per kwartaal", en="quarterly"),
+        monthly=_L(nl="maandelijks", en="monthly"),
+    ),
+    **_table(
+        RealisationStatus,
+        draft=_L(nl="concept", en="draft"),
+        submitted=_L(nl="ingediend", en="submitted", also=("aangeleverd",)),
+        approved=_L(nl="goedgekeurd", en="approved", note="only approved figures count", also=("vastgesteld",)),
+    ),
+    **_table(
+        ProgressStatus,
+        achieved=_L(nl="bereikt", en="achieved", note="the value to reach is reached"),
+        on_track=_L(nl="op koers", en="on track", note="R ≥ 0.95: at least 95% of the expected progress"),
+        needs_acceleration=_L(nl="versnelling nodig", en="needs acceleration", note="0.6 ≤ R < 0.95"),
+        off_track=_L(nl="niet op koers", en="off track", note="0 ≤ R < 0.6", also=("uit koers", "loopt achter")),
+        deteriorating=_L(nl="verslechtert", en="deteriorating", note="R < 0: the value moved away from the target"),
+        not_started=_L(
+            nl="nog niet begonnen",
+            en="not started",
+            note="before the target's first year, or before a commitment's due date",
+        ),
+        no_data=_L(
+            nl="geen gegevens",
+            en="no data",
+            note="no approved figure that counts as of the check date, or nothing to measure",
+        ),
+    ),
+    **_table(
+        ElectionKind,
+        municipal=_L(nl="gemeenteraadsverkiezingen", en="municipal elections"),
+        provincial=_L(nl="Provinciale Statenverkiezingen", en="provincial elections"),
+    ),
+}
+
+#: Recurring terms of messages, reports and tables (not enum members), by key.
+TERMS: Final[Mapping[str, Label]] = MappingProxyType(
+    {
+        "agreement": _L(nl="afspraak", en="agreement", de="de", nl_plural="afspraken"),
+        "commitment": _L(nl="afspraak", en="commitment", nl_plural="afspraken", also=("jaarafspraak",)),
+        "target": _L(nl="streefcijfer", en="target", de="het", nl_plural="streefcijfers", also=("doelstelling",)),
+        "goal": _L(nl="doel", en="goal", de="het", nl_plural="doelen"),
+        "indicator": _L(nl="indicator", en="indicator", nl_plural="indicatoren"),
+        "realisation": _L(nl="realisatie", en="realisation", nl_plural="realisaties"),
+        "assessment": _L(nl="beoordeling", en="assessment", nl_plural="beoordelingen"),
+        "amendment": _L(nl="wijziging", en="amendment", nl_plural="wijzigingen"),
+        "party": _L(nl="partij", en="party", nl_plural="partijen", en_plural="parties"),
+        "area": _L(nl="gebied", en="area", de="het", nl_plural="gebieden"),
+        "theme": _L(nl="thema", en="theme", de="het", nl_plural="thema's"),
+        "bid": _L(nl="bod", en="bid", de="het", nl_plural="biedingen", also=("bieding",)),
+        "jaarschijf": _L(
+            nl="jaarschijf", en="annual commitments", nl_plural="jaarschijven", en_plural="annual commitments"
+        ),
+        "milestone": _L(nl="mijlpaal", en="milestone", nl_plural="mijlpalen"),
+        "definition": _L(nl="definitie", en="definition", nl_plural="definities"),
+        "framework": _L(nl="kader", en="framework", de="het", nl_plural="kaders"),
+        "group": _L(nl="groep", en="group", nl_plural="groepen"),
+        "mandate": _L(nl="mandaat", en="mandate", de="het", nl_plural="mandaten"),
+        "perspective": _L(nl="meerjarig perspectief", en="multi-year perspective", de="het"),
+        "total": _L(nl="totaal", en="total", de="het", nl_plural="totalen"),
+        "error": _L(nl="fout", en="error", nl_plural="fouten"),
+        "warning": _L(nl="waarschuwing", en="warning", nl_plural="waarschuwingen"),
+        "info": _L(nl="info", en="info", de="het", nl_plural="info", en_plural="info"),
+    }
+)
+
+
+def label(member: enum.Enum, lang: Language, *, plural: bool = False) -> str:
+    """The word for an enum member in *lang*.
+
+    Raises:
+        KeyError: *member* has no label (a test keeps every enum of the library labelled).
+    """
+    return _ENUM_LABELS[member](lang, plural=plural)
+
+
+def labelled(member: enum.Enum) -> Label:
+    """The whole `Label` of an enum member."""
+    return _ENUM_LABELS[member]
+
+
+def term(key: str, lang: Language, *, plural: bool = False) -> str:
+    """The word for a recurring term (``"target"``, ``"commitment"``, ...) in *lang*."""
+    return TERMS[key](lang, plural=plural)
+
+
+def the(member_or_term: enum.Enum | str, lang: Language) -> str:
+    """The word with its article: "de ondertekening", "het bod"; "the signing", "the bid"."""
+    found = TERMS[member_or_term] if isinstance(member_or_term, str) else _ENUM_LABELS[member_or_term]
+    return f"the {found.en}" if lang == "en" else f"{found.de} {found.nl}"
+
+
+def parse_label(text: str, kind: type[_E]) -> _E | None:
+    """The member of *kind* that *text* names: its file-format value, Dutch or English word, or an accepted synonym.
+
+    Case and surrounding spaces do not matter; ``None`` when *text* names no member.
+    """
+    wanted = text.strip().casefold()
+    for member in kind:
+        found = _ENUM_LABELS.get(member)
+        words = {str(member.value)}
+        if found is not None:
+            words |= {found.nl, found.en, *found.also}
+        if wanted in {word.casefold() for word in words}:
+            return member
+    return None
+
+
+def labelled_enums() -> Iterator[type[enum.Enum]]:
+    """The enum classes with labels, in the order of the vocabulary."""
+    seen: list[type[enum.Enum]] = []
+    for member in _ENUM_LABELS:
+        if type(member) not in seen:
+            seen.append(type(member))
+            yield type(member)
+
+
+@attrs.frozen(kw_only=True)
+class FormatWords:
+    """One table of the glossary: where the file format uses an enum, what it says, and the enum."""
+
+    key: str
+    """Where in the file, such as ``parties[].kind``."""
+    about: str
+    kind: type[enum.Enum]
+
+
+#: The glossary's tables of the file format's words, generated from the labels above (docs/glossary.md).
+FORMAT_WORDS: Final[tuple[FormatWords, ...]] = (
+    FormatWords(key="scope", about="The scale of the agreement", kind=Scope),
+    FormatWords(key="basis[].kind", about="The policy document the agreement rests on", kind=BasisKind),
+    FormatWords(key="areas[].kind", about="The kind of area", kind=AreaKind),
+    FormatWords(key="parties[].kind", about="The kind of party", kind=PartyKind),
+    FormatWords(
+        key="coalition[].status", about="A party's place in the coalition of the willing", kind=CoalitionStatus
+    ),
+    FormatWords(
+        key="tenant_involvement",
+        about="How tenants are involved in a regional or wider agreement",
+        kind=TenantInvolvement,
+    ),
+    FormatWords(key="groups[].kind", about="The kind of group", kind=GroupKind),
+    FormatWords(key="mandates[].role", about="What a party's mandate is for", kind=MandateRole),
+    FormatWords(key="goals[].kind", about="The kind of goal", kind=GoalKind),
+    FormatWords(key="indicators[].aggregation", about="How an indicator's figures add up", kind=Aggregation),
+    FormatWords(key="indicators[].direction", about="Which way is better", kind=Direction),
+    FormatWords(key="frameworks[].per", about="Where a framework's share must be met", kind=FrameworkScope),
+    FormatWords(key="commitments[].kind", about="What a commitment promises", kind=CommitmentKind),
+    FormatWords(key="visibility", about="Who may see a commitment or realisation", kind=Visibility),
+    FormatWords(key="process.milestones[].kind", about="A step of the process", kind=MilestoneKind),
+    FormatWords(key="process.milestones[].status", about="Where a milestone stands", kind=MilestoneStatus),
+    FormatWords(key="process.products[].status", about="How final an intermediate product is", kind=ProductStatus),
+    FormatWords(key="monitoring.frequency", about="How often progress is monitored", kind=Frequency),
+    FormatWords(key="realisations[].status", about="The approval of a reported figure", kind=RealisationStatus),
+    FormatWords(
+        key="monitoring.assessments[].status",
+        about=(
+            "Where a target or commitment stands against its expected path, as the progress report computes it and "
+            "as a manual assessment records it next to the computed one"
+        ),
+        kind=ProgressStatus,
+    ),
+)
+
+
+def format_words_markdown() -> str:
+    """The glossary's tables of the file format's words, as Markdown (see docs/hooks.py)."""
+    parts: list[str] = []
+    for table in FORMAT_WORDS:
+        parts += [f"### `{table.key}`", "", f"{table.about} (`{table.kind.__name__}`).", ""]
+        parts += ["| value | Dutch | English | note |", "|---|---|---|---|"]
+        for member in table.kind:
+            found = _ENUM_LABELS[member]
+            parts.append(f"| `{member.value}` | {found.nl} | {found.en} | {found.note} |")
+        parts.append("")
+    return "\n".join(parts)
