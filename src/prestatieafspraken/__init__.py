@@ -6,7 +6,7 @@ The graph functions import networkx, which is slow to import: `responsibility_gr
 from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
-from prestatieafspraken import examples
+from prestatieafspraken import examples, norms
 from prestatieafspraken.allocation import allocate
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
@@ -43,6 +43,7 @@ __all__ = [
     "examples",
     "load",
     "loads",
+    "norms",
     "plan_backwards",
     "progress",
     "responsibility_graph",

@@ -107,6 +107,7 @@ def _parser() -> argparse.ArgumentParser:
     plan.set_defaults(run=_plan)
 
     _add_tabular(commands)
+    _add_norms(commands)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of file format v1")
     schema.set_defaults(run=_schema)
@@ -142,6 +143,24 @@ def _add_tabular(commands: Any) -> None:
         help="write the merged agreement to this .yaml/.json file, atomically (default: print it)",
     )
     merge.set_defaults(run=_import_realisations)
+
+
+def _add_norms(commands: Any) -> None:
+    """The command ``norms``: the national reference values and targets with their sources."""
+    norms = commands.add_parser("norms", help="list the national norms (reference values, targets) with sources")
+    norms.add_argument("name", nargs="?", metavar="NAME", help="one norm, e.g. social-rent-limit")
+    norms.add_argument("--year", type=int, metavar="Y", help="only the value that holds in year Y")
+    norms.add_argument("--format", choices=("text", "json"), default="text")
+    norms.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of labels and notes")
+    norms.set_defaults(run=_norms)
+
+
+def _norms(arguments: argparse.Namespace) -> int:
+    """Print the norms; an unknown name or a year without a value exits 2 (through `main`)."""
+    from prestatieafspraken.norms._listing import render_norms  # noqa: PLC0415 - start-up
+
+    _print(render_norms(arguments.name, year=arguments.year, format=arguments.format, lang=arguments.lang))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

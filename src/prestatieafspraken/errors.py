@@ -24,6 +24,7 @@ __all__ = [
     "TransitionError",
     "UnknownAudienceError",
     "UnknownExampleError",
+    "UnknownNormError",
     "UnknownPartyError",
 ]
 
@@ -166,3 +167,27 @@ class UnknownPartyError(PrestatieafsprakenError, ValueError):
             f"unknown party {party!r}{_did_you_mean(party, self.known)}; "
             f"use one of the agreement's party ids: {_shown(self.known)}"
         )
+
+
+class UnknownNormError(PrestatieafsprakenError, LookupError):
+    """A national norm that does not exist, or a year for which a norm has no value (`prestatieafspraken.norms`).
+
+    Attributes:
+        name: The norm asked for.
+        year: The year asked for; ``None`` when the name itself is unknown.
+        known: For an unknown name, the names of the norms; for a year without a value, the years (or runs of
+            years, ``"2015–2018"``) that have one.
+    """
+
+    def __init__(self, name: str, known: Iterable[str], *, year: int | None = None) -> None:
+        self.name = name
+        self.year = year
+        self.known: tuple[str, ...] = tuple(known)
+        if year is None:
+            message = (
+                f"unknown norm {name!r}{_did_you_mean(name, self.known)}; "
+                f"`prestatieafspraken norms` lists them: {_shown(self.known)}"
+            )
+        else:
+            message = f"norm {name!r} has no value for {year}; it has values for {', '.join(self.known)}"
+        super().__init__(message)
