@@ -42,6 +42,8 @@ from prestatieafspraken.model import (
     TenantInvolvement,
     Visibility,
 )
+from prestatieafspraken.norms import Bound, Unit
+from prestatieafspraken.norms import Kind as NormKind
 
 __all__ = [
     "FORMAT_WORDS",
@@ -360,6 +362,22 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
         ElectionKind,
         municipal=_L(nl="gemeenteraadsverkiezingen", en="municipal elections"),
         provincial=_L(nl="Provinciale Statenverkiezingen", en="provincial elections"),
+    ),
+    **_table(
+        NormKind,
+        reference=_L(nl="referentiewaarde", en="reference value"),
+        target=_L(nl="landelijk doel", en="national target", de="het"),
+    ),
+    **_table(Bound, upper=_L(nl="bovengrens", en="ceiling"), lower=_L(nl="ondergrens", en="floor")),
+    **_table(
+        Unit,
+        eur_per_month=_L(nl="€ per maand", en="€ per month"),
+        eur_per_year=_L(nl="€ per jaar", en="€ per year"),
+        eur=_L(nl="€", en="€"),
+        homes=_L(nl="woningen", en="homes"),
+        homes_per_year=_L(nl="woningen per jaar", en="homes per year"),
+        places=_L(nl="plaatsen", en="places"),
+        percent=_L(nl="procent", en="percent"),
     ),
 }
 

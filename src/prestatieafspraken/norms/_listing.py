@@ -15,7 +15,8 @@ from typing import Any
 import orjson
 
 from prestatieafspraken import norms
-from prestatieafspraken.norms import Bound, Kind, Norm, NormValue, Unit
+from prestatieafspraken.norms import Norm, NormValue, Unit
+from prestatieafspraken.vocabulary import Language, label
 
 __all__ = ["render_norms"]
 
@@ -25,23 +26,19 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "unit": ("eenheid", "unit"),
         "source": ("bron", "source"),
         "none": ("Geen landelijke norm heeft een waarde voor {year}.", "No national norm has a value for {year}."),
-        Kind.REFERENCE.value: ("referentiewaarde", "reference value"),
-        Kind.TARGET.value: ("landelijk doel", "national target"),
-        Bound.UPPER.value: ("bovengrens", "ceiling"),
-        Bound.LOWER.value: ("ondergrens", "floor"),
     }
 )
 
-# Per unit: the unit's name, and how a value is written around the number, in Dutch and English.
-_UNITS: Mapping[Unit, tuple[tuple[str, str], tuple[str, str]]] = MappingProxyType(
+# How a value is written around the number, in Dutch and English (the unit's name is in the vocabulary).
+_AMOUNTS: Mapping[Unit, tuple[str, str]] = MappingProxyType(
     {
-        Unit.EUR_PER_MONTH: (("€ per maand", "€ {} per maand"), ("€ per month", "€{} per month")),
-        Unit.EUR_PER_YEAR: (("€ per jaar", "€ {} per jaar"), ("€ per year", "€{} per year")),
-        Unit.EUR: (("€", "€ {}"), ("€", "€{}")),
-        Unit.HOMES: (("woningen", "{} woningen"), ("homes", "{} homes")),
-        Unit.HOMES_PER_YEAR: (("woningen per jaar", "{} woningen per jaar"), ("homes per year", "{} homes per year")),
-        Unit.PLACES: (("plaatsen", "{} plaatsen"), ("places", "{} places")),
-        Unit.PERCENT: (("procent", "{} %"), ("percent", "{}%")),
+        Unit.EUR_PER_MONTH: ("€ {} per maand", "€{} per month"),
+        Unit.EUR_PER_YEAR: ("€ {} per jaar", "€{} per year"),
+        Unit.EUR: ("€ {}", "€{}"),
+        Unit.HOMES: ("{} woningen", "{} homes"),
+        Unit.HOMES_PER_YEAR: ("{} woningen per jaar", "{} homes per year"),
+        Unit.PLACES: ("{} plaatsen", "{} places"),
+        Unit.PERCENT: ("{} %", "{}%"),
     }
 )
 
@@ -52,8 +49,7 @@ def _word(key: str, lang: str) -> str:
 
 
 def _unit(unit: Unit, lang: str) -> str:
-    dutch, english = _UNITS[unit]
-    return (english if lang == "en" else dutch)[0]
+    return label(unit, "en" if lang == "en" else "nl")
 
 
 def _amount(figure: Decimal, unit: Unit, lang: str) -> str:
@@ -61,8 +57,8 @@ def _amount(figure: Decimal, unit: Unit, lang: str) -> str:
     digits = f"{figure:,}"
     if lang != "en":
         digits = digits.translate(str.maketrans(",.", ".,"))
-    dutch, english = _UNITS[unit]
-    return (english if lang == "en" else dutch)[1].format(digits)
+    dutch, english = _AMOUNTS[unit]
+    return (english if lang == "en" else dutch).format(digits)
 
 
 def _number(figure: Decimal) -> int | float:
@@ -104,7 +100,8 @@ def render_norms(name: str | None = None, *, year: int | None = None, format: st
 
 
 def _block(norm: Norm, entries: tuple[NormValue, ...], lang: str) -> str:
-    kind = f"{_word(norm.kind.value, lang)} ({_word(norm.bound.value, lang)})"
+    words: Language = "en" if lang == "en" else "nl"
+    kind = f"{label(norm.kind, words)} ({label(norm.bound, words)})"
     lines = [
         f"{norm.name}: {norm.label(lang)}",
         f"  {_word('kind', lang)}: {kind}; {_word('unit', lang)}: {_unit(norm.unit, lang)}",
