@@ -11,21 +11,20 @@ import pytest
 
 from prestatieafspraken import examples
 from prestatieafspraken.cli import main
+from support import EXAMPLES_AS_OF, agreement_yaml, party_entry
 
 EXAMPLE = "lindeveen-2025-2028"
-AS_OF = "--as-of=2026-11-29"
+AS_OF = f"--as-of={EXAMPLES_AS_OF.isoformat()}"
 
 # A local agreement with two errors: a duplicate party id (PA002) and no tenant organisation (PA119).
-BROKEN_RULES = """\
-schema_version: 1
-id: dubbel
-title: Dubbele partij
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente, name: Gemeente, kind: municipality}
-  - {id: gemeente, name: Gemeente nogmaals, kind: municipality}
-"""
+BROKEN_RULES = agreement_yaml(
+    id="dubbel",
+    title="Dubbele partij",
+    parties=[
+        party_entry("gemeente", "Gemeente", "municipality"),
+        party_entry("gemeente", "Gemeente nogmaals", "municipality"),
+    ],
+)
 
 UNREADABLE = {
     "broken-yaml.yaml": ("schema_version: 1\nid: [x\n", "not valid YAML"),

@@ -23,18 +23,16 @@ import pytest
 from prestatieafspraken import LoadError, dump, dumps, load, loads
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import DEFAULT_MAX_BYTES
+from support import agreement_yaml, party_entry
 
-MINIMAL = """\
-schema_version: 1
-id: utrecht-2024-2028
-title: Prestatieafspraken Utrecht 2024-2028
-scope: local
-perspective: {start: 2024, end: 2028}
-parties:
-  - {id: gemeente-utrecht, name: Gemeente Utrecht, kind: municipality}
-  - {id: bo-ex, name: Bo-Ex, kind: housing_corporation}
-  - {id: huurders, name: Huurdersvereniging, kind: tenant_organisation}
-"""
+MINIMAL = agreement_yaml(
+    perspective={"start": 2024, "end": 2028},
+    parties=[
+        party_entry("gemeente-utrecht", "Gemeente Utrecht", "municipality"),
+        party_entry("bo-ex", "Bo-Ex", "housing_corporation"),
+        party_entry("huurders", "Huurdersvereniging", "tenant_organisation"),
+    ],
+)
 
 OLD_CONTENT = b"old content: the agreement as it was\n"
 

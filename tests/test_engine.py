@@ -15,21 +15,18 @@ from prestatieafspraken.rules.config import config_from_mapping
 from prestatieafspraken.rules.findings import path_sort_key
 from prestatieafspraken.rules.registry import REGISTRY
 from strategies import agreements, dates
+from support import EXAMPLES_AS_OF as AS_OF
+from support import agreement_yaml, party_entry
 
-AS_OF = dt.date(2026, 11, 29)
 SOUND = pa.examples.load("lindeveen-2025-2028")
 
 TWO_ERRORS = pa.loads(
-    """
-schema_version: 1
-id: twee-fouten
-title: Twee fouten
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente, name: Gemeente, kind: municipality}
-  - {id: gemeente, name: Gemeente nogmaals, kind: municipality}
-"""
+    agreement_yaml(
+        parties=[
+            party_entry("gemeente", "Gemeente", "municipality"),
+            party_entry("gemeente", "Gemeente nogmaals", "municipality"),
+        ],
+    )
 )
 
 

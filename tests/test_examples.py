@@ -7,7 +7,6 @@ fails here.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
@@ -27,6 +26,7 @@ from prestatieafspraken.model import (
     TenantInvolvement,
 )
 from prestatieafspraken.serialization import Format
+from support import EXAMPLES_AS_OF as AS_OF
 
 #: The seven agreements the handbook describes, by example name.
 HANDBOOK = (
@@ -39,7 +39,6 @@ HANDBOOK = (
     "parkstad-limburg-2019-2024",
 )
 SHIPPED = tuple(sorted((*HANDBOOK, "lindeveen-2025-2028")))
-AS_OF = dt.date(2026, 11, 29)
 FORMATS: tuple[Format, ...] = ("yaml", "json")
 
 

@@ -45,14 +45,9 @@ from prestatieafspraken.graph import (
 )
 from prestatieafspraken.model import STANDARD_THEMES, Agreement, MandateRole
 from strategies import agreements
+from support import agreement_yaml
 
-HEADER = """\
-schema_version: 1
-id: test
-title: Test
-scope: local
-perspective: {start: 2024, end: 2027}
-"""
+HEADER = agreement_yaml(id="test", title="Test", perspective={"start": 2024, "end": 2027}, parties=None)
 
 TWO_PARTIES = """\
 parties:

@@ -47,6 +47,7 @@ from prestatieafspraken.planning import (
     plan_backwards,
 )
 from prestatieafspraken.rules import CheckConfig
+from support import code_paths
 
 MAASHORST = "GM1991"
 MAASHORST_ELECTIONS = (Date(2021, 11, 24), Date(2026, 3, 18))
@@ -113,7 +114,7 @@ def agreement_with(plan: ProcessPlan, parties: tuple[Party, ...], **changes: Any
 def planning_findings(agreement: Agreement, **options: Any) -> list[tuple[str, str]]:
     """(code, path) of the findings of the process rules for an agreement."""
     report = check(agreement, as_of=dt.date(2020, 1, 1), config=CheckConfig(select=PLANNING_RULES, **options))
-    return sorted((finding.code, finding.path) for finding in report.findings)
+    return code_paths(report)
 
 
 # --- lead times ---------------------------------------------------------------------------------------------

@@ -45,11 +45,11 @@ from prestatieafspraken.testing import (
     run_case_file,
 )
 from strategies import agreements
+from support import EXAMPLES_AS_OF as AS_OF
 
 PLUGIN = Path(__file__).parent / "plugins" / "example_rules"
 PLUGIN_CASES = sorted((PLUGIN / "cases").glob("*.yaml"))
 SOUND = pa.examples.load("lindeveen-2025-2028")
-AS_OF = dt.date(2026, 11, 29)
 
 # A region's norm: every municipality executes a commitment on liveability (leefbaarheid).
 REGION_RULES = '''\

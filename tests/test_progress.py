@@ -30,24 +30,24 @@ from prestatieafspraken.rules import check
 from prestatieafspraken.rules.config import CheckConfig
 from prestatieafspraken.rules.engine import today
 from strategies import agreements, dates
+from support import agreement_yaml, party_entry
 
 AS_OF = dt.date(2027, 6, 1)
 
-_HEAD = """
-schema_version: 1
-id: zeist-2025-2028
-title: Prestatieafspraken Zeist 2025-2028
-scope: local
-perspective: {start: 2025, end: 2028}
+_HEAD = (
+    agreement_yaml(
+        parties=[
+            party_entry("gemeente-zeist", "Gemeente Zeist", "municipality"),
+            party_entry("seyst", "Woonstichting Seyst", "housing_corporation"),
+            party_entry("de-kombinatie", "De Kombinatie", "housing_corporation"),
+            party_entry("huurders", "Huurdersvereniging Zeist", "tenant_organisation"),
+        ],
+    )
+    + """\
 areas:
   - {id: zeist, name: Zeist, kind: municipality, dwellings: 30000}
   - {id: den-dolder, name: Den Dolder, kind: district, dwellings: 1000}
   - {id: austerlitz, name: Austerlitz, kind: district, dwellings: 3000}
-parties:
-  - {id: gemeente-zeist, name: Gemeente Zeist, kind: municipality}
-  - {id: seyst, name: Woonstichting Seyst, kind: housing_corporation}
-  - {id: de-kombinatie, name: De Kombinatie, kind: housing_corporation}
-  - {id: huurders, name: Huurdersvereniging Zeist, kind: tenant_organisation}
 indicators:
   - {id: nieuwbouw, label: Nieuwbouw sociale huur, unit: woningen, aggregation: flow}
   - {id: sloop, label: Sloop sociale huur, unit: woningen, aggregation: flow}
@@ -58,6 +58,7 @@ indicators:
   - {id: label-b, label: Aandeel label B of beter, unit: aandeel, aggregation: ratio}
   - {id: efg, label: Woningen met label E F of G, unit: woningen, aggregation: stock, direction: decrease}
 """
+)
 
 
 def load(body: str) -> Agreement:

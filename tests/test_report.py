@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import re
 from pathlib import Path
 
@@ -18,18 +17,26 @@ from prestatieafspraken.report import ReportFormat, charts, render_report
 from prestatieafspraken.report.labels import number
 from prestatieafspraken.views import UnknownAudienceError
 from strategies import agreements
+from support import EXAMPLES_AS_OF as AS_OF
+from support import agreement_yaml, party_entry
 
-AS_OF = dt.date(2026, 11, 29)
 NAMES = examples.names()
 FORMATS = ("markdown", "html")
 HAS_MATPLOTLIB = charts.charts_available()
 
-HYBRID = """\
-schema_version: 1
-id: hybride
-title: Hybride <monitoring> & "co"
-scope: regional
-perspective: {start: 2025, end: 2028}
+HYBRID = (
+    agreement_yaml(
+        id="hybride",
+        title='Hybride <monitoring> & "co"',
+        scope="regional",
+        parties=[
+            party_entry("gemeente", "Gemeente", "municipality"),
+            party_entry("corp-a", "Corporatie A", "housing_corporation"),
+            party_entry("corp-b", "Corporatie B", "housing_corporation"),
+            party_entry("corp-c", "Corporatie C", "housing_corporation"),
+        ],
+    )
+    + """\
 monitoring:
   frequency: yearly
   hybrid: true
@@ -38,11 +45,6 @@ monitoring:
        reason: Bouwstroom <vertraagd> door stikstof}
 areas:
   - {id: noord, name: Noord, kind: municipality}
-parties:
-  - {id: gemeente, name: Gemeente, kind: municipality}
-  - {id: corp-a, name: Corporatie A, kind: housing_corporation}
-  - {id: corp-b, name: Corporatie B, kind: housing_corporation}
-  - {id: corp-c, name: Corporatie C, kind: housing_corporation}
 indicators:
   - {id: new-build, label: Nieuwbouw, unit: dwellings, aggregation: flow}
 targets:
@@ -59,6 +61,7 @@ realisations:
   - {indicator: new-build, area: noord, party: corp-c, year: 2025, value: 70, status: approved,
      visibility: restricted, visible_to: [gemeente]}
 """
+)
 
 
 def ids_in_progress(name: str) -> list[str]:
@@ -251,7 +254,7 @@ def test_number(value: float | None, lang: str, shown: str) -> None:
 class TestCli:
     """`prestatieafspraken report`, and `--audience` on check and graph."""
 
-    EXAMPLE = ("--example", "lindeveen-2025-2028", "--as-of", "2026-11-29")
+    EXAMPLE = ("--example", "lindeveen-2025-2028", "--as-of", AS_OF.isoformat())
 
     def test_prints_markdown(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without --output the Markdown report goes to standard output."""
@@ -304,9 +307,9 @@ class TestCli:
         """Check --audience checks the view, without the findings the withholding causes."""
         path = tmp_path / "hybride.yaml"
         path.write_text(HYBRID.replace("target: t-new-build,\n", "target: t-new-build, kind: effort,\n"), "utf-8")
-        main(["check", str(path), "--format", "json", "--as-of", "2026-11-29"])
+        main(["check", str(path), "--format", "json", "--as-of", AS_OF.isoformat()])
         everything = capsys.readouterr().out
-        main(["check", str(path), "--format", "json", "--as-of", "2026-11-29", "--audience", "public"])
+        main(["check", str(path), "--format", "json", "--as-of", AS_OF.isoformat(), "--audience", "public"])
         public = capsys.readouterr().out
         assert '"c-a"' in everything
         assert "PA301" not in public

@@ -2,36 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 import prestatieafspraken
 from prestatieafspraken.errors import LoadError
-from prestatieafspraken.rules import Finding, check
+from prestatieafspraken.rules import check
+from support import AS_OF, agreement_yaml, findings, party_entry
 
-AS_OF = dt.date(2030, 1, 1)
-
-
-def findings(text: str, code: str) -> list[Finding]:
-    """The findings of one rule on the agreement in *text* (YAML), checked as of 2030-01-01."""
-    report = check(prestatieafspraken.loads(text), as_of=AS_OF)
-    return [finding for finding in report.findings if finding.code == code]
-
-
-_HEAD = """
-schema_version: 1
-id: utrecht-2025-2028
-title: Prestatieafspraken Utrecht 2025-2028
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente-utrecht, name: Gemeente Utrecht, kind: municipality}
-  - {id: mitros, name: Mitros, kind: housing_corporation}
+_HEAD = (
+    agreement_yaml(
+        parties=[
+            party_entry("gemeente-utrecht", "Gemeente Utrecht", "municipality"),
+            party_entry("mitros", "Mitros", "housing_corporation"),
+        ],
+    )
+    + """\
 indicators:
   - {id: nieuwbouw-sociaal, label: Nieuwbouw sociale huur, unit: woningen, aggregation: flow}
   - {id: sociale-voorraad, label: Sociale huurvoorraad, unit: woningen, aggregation: stock}
 """
+)
 
 
 class TestUnknownReference:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +10,9 @@ import pytest
 import yaml
 
 import prestatieafspraken
-from prestatieafspraken.rules import Finding, check
+from prestatieafspraken.rules import Finding
 from prestatieafspraken.rules.config import config_from_mapping
+from support import AS_OF, agreement_yaml, findings, party_entry
 
 CASES = Path(__file__).parent / "cases"
 
@@ -22,14 +22,7 @@ def findings_of(case_name: str, code: str) -> list[Finding]:
     case = yaml.safe_load((CASES / f"{case_name}.yaml").read_text(encoding="utf-8"))
     agreement = prestatieafspraken.loads(yaml.safe_dump(case["agreement"], sort_keys=False))
     config = config_from_mapping(case["config"]) if "config" in case else None
-    report = check(agreement, as_of=case.get("as_of", dt.date(2030, 1, 1)), config=config)
-    return [finding for finding in report.findings if finding.code == code]
-
-
-def findings_in(text: str, code: str, *, as_of: dt.date = dt.date(2030, 1, 1)) -> list[Finding]:
-    """The findings of one rule on an agreement given as YAML."""
-    report = check(prestatieafspraken.loads(text), as_of=as_of)
-    return [finding for finding in report.findings if finding.code == code]
+    return findings(agreement, code, as_of=case.get("as_of", AS_OF), config=config)
 
 
 class TestMessages:
@@ -81,17 +74,17 @@ class TestMessages:
         assert finding.subjects == ("daeb-30", "rijswijk")
 
 
-_REALISED = """
-schema_version: 1
-id: haaglanden-2025-2030
-title: Regionale woonafspraken Haaglanden 2025-2030
-scope: regional
-perspective: {{start: 2025, end: 2030}}
-tenant_involvement: signatory
-parties:
-  - {{id: gemeente-den-haag, name: Gemeente Den Haag, kind: municipality}}
-  - {{id: svh, name: Sociale Verhuurders Haaglanden, kind: corporation_alliance}}
-  - {{id: provincie-zuid-holland, name: Provincie Zuid-Holland, kind: province}}
+_REALISED_HEAD = agreement_yaml(
+    scope="regional",
+    perspective={"start": 2025, "end": 2030},
+    tenant_involvement="signatory",
+    parties=[
+        party_entry("gemeente-den-haag", "Gemeente Den Haag", "municipality"),
+        party_entry("svh", "Sociale Verhuurders Haaglanden", "corporation_alliance"),
+        party_entry("provincie-zuid-holland", "Provincie Zuid-Holland", "province"),
+    ],
+)
+_REALISED = """\
 indicators:
   - {{id: sociale-nieuwbouw, label: Nieuwbouw sociale huur, unit: dwellings, aggregation: flow}}
   - {{id: nieuwbouw-totaal, label: Nieuwbouw totaal, unit: dwellings, aggregation: flow}}
@@ -111,7 +104,7 @@ class TestNothingRestrictedQuoted:
     @pytest.mark.parametrize("visibility", ["parties", "restricted"])
     def test_framework_share_from_hidden_realisations(self, visibility: str) -> None:
         """PA207 reports a share from hidden realisations without quoting it; the bound is still given."""
-        (finding,) = findings_in(_REALISED.format(visibility=visibility), "PA207")
+        (finding,) = findings(_REALISED_HEAD + _REALISED.format(visibility=visibility), "PA207")
         for message in (finding.message_nl, finding.message_en):
             assert "21,7" not in message
             assert "21.7" not in message
@@ -120,7 +113,7 @@ class TestNothingRestrictedQuoted:
 
     def test_framework_share_from_public_realisations(self) -> None:
         """PA207 quotes the share when every realisation it rests on is public."""
-        (finding,) = findings_in(_REALISED.format(visibility="public"), "PA207")
+        (finding,) = findings(_REALISED_HEAD + _REALISED.format(visibility="public"), "PA207")
         assert "(21,7%)" in finding.message_nl
         assert "(21.7%)" in finding.message_en
 
@@ -128,8 +121,7 @@ class TestNothingRestrictedQuoted:
         """PA210 reports an area's share of commitments that are not all public without quoting it."""
         case = yaml.safe_load((CASES / "pa210-small-municipality-takes-too-much.yaml").read_text(encoding="utf-8"))
         case["agreement"]["commitments"][1]["visibility"] = "parties"
-        report = check(prestatieafspraken.loads(yaml.safe_dump(case["agreement"])), as_of=dt.date(2030, 1, 1))
-        (finding,) = [finding for finding in report.findings if finding.code == "PA210"]
+        (finding,) = findings(yaml.safe_dump(case["agreement"]), "PA210")
         assert "50%" not in finding.message_nl
         assert "50%" not in finding.message_en
         assert "(20%)" in finding.message_en  # the weight share is public

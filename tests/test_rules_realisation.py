@@ -2,32 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-import prestatieafspraken
-from prestatieafspraken.rules import Finding, check
+from support import agreement_yaml, findings, party_entry
 
-AS_OF = dt.date(2030, 1, 1)
-
-
-def findings(text: str, code: str) -> list[Finding]:
-    """The findings of one rule on the agreement in *text* (YAML), checked as of 2030-01-01."""
-    report = check(prestatieafspraken.loads(text), as_of=AS_OF)
-    return [finding for finding in report.findings if finding.code == code]
-
-
-_BELOW = """
-schema_version: 1
-id: soest-2025-2029
-title: Prestatieafspraken Soest 2025-2029
-scope: local
-perspective: {start: 2025, end: 2029}
-parties:
-  - {id: gemeente-soest, name: Gemeente Soest, kind: municipality}
-  - {id: portaal, name: Portaal, kind: housing_corporation}
-  - {id: huurdersraad-soest, name: Huurdersraad Soest, kind: tenant_organisation}
+_BELOW = (
+    agreement_yaml(
+        perspective={"start": 2025, "end": 2029},
+        parties=[
+            party_entry("gemeente-soest", "Gemeente Soest", "municipality"),
+            party_entry("portaal", "Portaal", "housing_corporation"),
+            party_entry("huurdersraad-soest", "Huurdersraad Soest", "tenant_organisation"),
+        ],
+    )
+    + """\
 indicators:
   - {id: nieuwbouw-sociaal, label: Nieuwbouw sociale huur, unit: woningen, aggregation: flow}
 targets:
@@ -39,6 +27,7 @@ commitments:
 realisations:
   - {commitment: c-2026, year: 2031, value: 80, status: draft, visibility: VISIBILITY, visible_to: [gemeente-soest]}
 """
+)
 
 
 class TestCommitmentsBelowTarget:
@@ -73,17 +62,16 @@ class TestStrayRealisation:
             assert ("2031" in message) is quoted
 
 
-_AMENDED = """
-schema_version: 1
-id: baarn-2025-2028
-title: Prestatieafspraken Baarn 2025-2028
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente-baarn, name: Gemeente Baarn, kind: municipality}
-  - {id: het-gooi-en-omstreken, name: Het Gooi en Omstreken, kind: housing_corporation}
-  - {id: huurdersvereniging-baarn, name: Huurdersvereniging Baarn, kind: tenant_organisation}
-  - {id: regio-amersfoort, name: Regio Amersfoort, kind: region}
+_AMENDED = (
+    agreement_yaml(
+        parties=[
+            party_entry("gemeente-baarn", "Gemeente Baarn", "municipality"),
+            party_entry("het-gooi-en-omstreken", "Het Gooi en Omstreken", "housing_corporation"),
+            party_entry("huurdersvereniging-baarn", "Huurdersvereniging Baarn", "tenant_organisation"),
+            party_entry("regio-amersfoort", "Regio Amersfoort", "region"),
+        ],
+    )
+    + """\
 coalition:
   - {party: regio-amersfoort, status: observer}
 process:
@@ -93,6 +81,7 @@ process:
 amendments:
   - {id: a-2026, date: 2026-06-30, agreed_by: [gemeente-baarn]}
 """
+)
 
 
 class TestAmendment:

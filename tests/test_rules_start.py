@@ -2,31 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 import prestatieafspraken
-from prestatieafspraken.rules import Finding, check
+from prestatieafspraken.rules import check
+from support import AS_OF, agreement_yaml, findings, party_entry
 
-AS_OF = dt.date(2030, 1, 1)
-
-
-def findings(text: str, code: str) -> list[Finding]:
-    """The findings of one rule on the agreement in *text* (YAML), checked as of 2030-01-01."""
-    report = check(prestatieafspraken.loads(text), as_of=AS_OF)
-    return [finding for finding in report.findings if finding.code == code]
-
-
-_JOINED_LATER = """
-schema_version: 1
-id: haaglanden-2024-2028
-title: Woonafspraken Haaglanden 2024-2028
-scope: regional
-perspective: {{start: 2024, end: 2028}}
-parties:
-  - {{id: gemeente-den-haag, name: Gemeente Den Haag, kind: municipality}}
-  - {{id: staedion, name: Staedion, kind: housing_corporation}}
+_JOINED_LATER_HEAD = agreement_yaml(
+    scope="regional",
+    perspective={"start": 2024, "end": 2028},
+    parties=[
+        party_entry("gemeente-den-haag", "Gemeente Den Haag", "municipality"),
+        party_entry("staedion", "Staedion", "housing_corporation"),
+    ],
+)
+_JOINED_LATER = """\
 coalition:
   - {{party: staedion, status: joined, joined_on: 2025-03-01}}
 commitments:
@@ -41,7 +31,7 @@ class TestCommitmentsBeforeJoining:
     @pytest.mark.parametrize(("visibility", "quoted"), [("public", True), ("parties", False), ("restricted", False)])
     def test_year_quoted_only_for_public_commitments(self, visibility: str, quoted: bool) -> None:
         """The year 2024 of a commitment appears in the messages only when its visibility is public."""
-        (finding,) = findings(_JOINED_LATER.format(visibility=visibility), "PA109")
+        (finding,) = findings(_JOINED_LATER_HEAD + _JOINED_LATER.format(visibility=visibility), "PA109")
         for message in (finding.message_nl, finding.message_en):
             assert "c-staedion" in message
             assert "2025-03-01" in message
@@ -49,19 +39,17 @@ class TestCommitmentsBeforeJoining:
         assert finding.subjects == ("c-staedion", "staedion")
 
 
-_LATE = """
-schema_version: 1
-id: nijmegen-2025-2028
-title: Prestatieafspraken Nijmegen 2025-2028
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente-nijmegen, name: Gemeente Nijmegen, kind: municipality}
+_LATE = (
+    agreement_yaml(
+        parties=[party_entry("gemeente-nijmegen", "Gemeente Nijmegen", "municipality")],
+    )
+    + """\
 process:
   started: 2024-08-31
   milestones:
     - {kind: signing, date: 2025-03-01}
 """
+)
 
 
 class TestLateSigning:
@@ -77,20 +65,22 @@ class TestLateSigning:
         assert ("maanden" in message) is (lang == "nl")
 
 
-_DEFINITIONS = """
-schema_version: 1
-id: haaglanden-2021-2030
-title: Tussenakkoord Haaglanden 2021-2030
-scope: regional
-perspective: {start: 2021, end: 2030}
-parties:
-  - {id: gemeente-den-haag, name: Gemeente Den Haag, kind: municipality}
-  - {id: svh, name: Sociale Verhuurders Haaglanden, kind: corporation_alliance}
+_DEFINITIONS = (
+    agreement_yaml(
+        scope="regional",
+        perspective={"start": 2021, "end": 2030},
+        parties=[
+            party_entry("gemeente-den-haag", "Gemeente Den Haag", "municipality"),
+            party_entry("svh", "Sociale Verhuurders Haaglanden", "corporation_alliance"),
+        ],
+    )
+    + """\
 definitions:
   - {term: betaalbare-koop, defined_by: gemeente-den-haag, value: 190000, unit: EUR}
   - {term: betaalbare-koop, defined_by: svh, unit: euro}
   - {term: betaalbare-koop, defined_by: svh, value: 200000}
 """
+)
 
 
 class TestConflictingDefinitions:
@@ -108,18 +98,18 @@ class TestConflictingDefinitions:
         assert found[0].subjects == ("betaalbare-koop", "gemeente-den-haag", "svh")
 
 
-_OBSERVING_TENANTS = """
-schema_version: 1
-id: dordrecht-2025-2028
-title: Prestatieafspraken Dordrecht 2025-2028
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente-dordrecht, name: Gemeente Dordrecht, kind: municipality}
-  - {id: huurdersraad-dordrecht, name: Huurdersraad Dordrecht, kind: tenant_organisation}
+_OBSERVING_TENANTS = (
+    agreement_yaml(
+        parties=[
+            party_entry("gemeente-dordrecht", "Gemeente Dordrecht", "municipality"),
+            party_entry("huurdersraad-dordrecht", "Huurdersraad Dordrecht", "tenant_organisation"),
+        ],
+    )
+    + """\
 coalition:
   - {party: huurdersraad-dordrecht, status: observer}
 """
+)
 
 
 class TestLocalWithoutTenants:
@@ -133,16 +123,16 @@ class TestLocalWithoutTenants:
         assert word in finding.message(lang)
 
 
-_BROKEN = """
-schema_version: 1
-id: kapot
-title: Afspraken met fouten
-scope: local
-perspective: {start: 2024, end: 2027}
-parties:
-  - {id: gemeente-x, name: Gemeente X, kind: municipality, supervisory_body: gemeenteraad}
-  - {id: gemeente-x, name: Gemeente X (dubbel), kind: municipality}
-  - {id: corporatie-y, name: Corporatie Y, kind: housing_corporation}
+_BROKEN = (
+    agreement_yaml(
+        perspective={"start": 2024, "end": 2027},
+        parties=[
+            party_entry("gemeente-x", "Gemeente X", "municipality", supervisory_body="gemeenteraad"),
+            party_entry("gemeente-x", "Gemeente X (dubbel)", "municipality"),
+            party_entry("corporatie-y", "Corporatie Y", "housing_corporation"),
+        ],
+    )
+    + """\
 coalition:
   - {party: onbekende-partij, status: joined, joined_on: 2025-01-01}
   - {party: corporatie-y, status: joined}
@@ -167,6 +157,7 @@ process:
   products:
     - {id: p, title: P, status: open}
 """
+)
 
 
 class TestRobustness:

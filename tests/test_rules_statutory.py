@@ -6,30 +6,29 @@ import datetime as dt
 
 import pytest
 
-import prestatieafspraken
-from prestatieafspraken.rules import Finding, check
+from prestatieafspraken.rules import Finding
+from support import agreement_yaml, findings, party_entry
 
-_LOCAL = """
-schema_version: 1
-id: breda-2025-2028
-title: Prestatieafspraken Breda 2025-2028
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente-breda, name: Gemeente Breda, kind: municipality}
-  - {id: alwel, name: Alwel, kind: housing_corporation}
+_LOCAL = (
+    agreement_yaml(
+        parties=[
+            party_entry("gemeente-breda", "Gemeente Breda", "municipality"),
+            party_entry("alwel", "Alwel", "housing_corporation"),
+        ],
+    )
+    + """\
 process:
   started: 2024-01-31
   milestones:
     - {kind: bid, party: alwel, date: 2024-07-02, status: done}
     - {kind: signing, party: alwel, date: 2024-12-16, status: planned}
 """
+)
 
 
 def findings_of(code: str, as_of: dt.date) -> list[Finding]:
     """The findings of one rule on the Breda agreement above."""
-    report = check(prestatieafspraken.loads(_LOCAL), as_of=as_of)
-    return [finding for finding in report.findings if finding.code == code]
+    return findings(_LOCAL, code, as_of=as_of)
 
 
 class TestDisputePeriod:
@@ -56,8 +55,7 @@ class TestDisputePeriod:
         from prestatieafspraken.rules import CheckConfig  # noqa: PLC0415
 
         config = CheckConfig(params={"dispute_weeks": 6})
-        report = check(prestatieafspraken.loads(_LOCAL), as_of=dt.date(2024, 9, 1), config=config)
-        (finding,) = [finding for finding in report.findings if finding.code == "PA404"]
+        (finding,) = findings(_LOCAL, "PA404", as_of=dt.date(2024, 9, 1), config=config)
         assert "2024-09-11" in finding.message_en
         assert "that period is still running" in finding.message_en
 

@@ -52,6 +52,7 @@ from prestatieafspraken.model import (
     Visibility,
 )
 from prestatieafspraken.serialization import Format, make_converter, structure
+from prestatieafspraken.testing import minimal_agreement
 from strategies import (
     agreements,
     amendments,
@@ -78,6 +79,7 @@ from strategies import (
     targets,
     themes,
 )
+from support import party_entry
 
 #: Agreements with valid references and with some that name nothing: the loader reads both.
 ANY_AGREEMENT = st.one_of(agreements(), agreements(valid_references=False))
@@ -88,16 +90,16 @@ PROPERTIES = settings(max_examples=60, deadline=None, suppress_health_check=[Hea
 
 #: A small valid agreement as plain data; the bad-input table breaks one thing in a copy of it.
 MINIMAL: dict[str, Any] = {
-    "schema_version": 1,
-    "id": "utrecht-2024-2028",
-    "title": "Prestatieafspraken Utrecht 2024-2028",
-    "scope": "local",
-    "perspective": {"start": 2024, "end": 2028},
-    "parties": [
-        {"id": "gemeente-utrecht", "name": "Gemeente Utrecht", "kind": "municipality"},
-        {"id": "bo-ex", "name": "Bo-Ex", "kind": "housing_corporation"},
-        {"id": "huurders", "name": "Huurdersvereniging", "kind": "tenant_organisation"},
-    ],
+    **minimal_agreement(
+        id="utrecht-2024-2028",
+        title="Prestatieafspraken Utrecht 2024-2028",
+        perspective={"start": 2024, "end": 2028},
+        parties=[
+            party_entry("gemeente-utrecht", "Gemeente Utrecht", "municipality"),
+            party_entry("bo-ex", "Bo-Ex", "housing_corporation"),
+            party_entry("huurders", "Huurdersvereniging", "tenant_organisation"),
+        ],
+    ),
     "indicators": [
         {"id": "social-new-build", "label": "Nieuwbouw sociale huur", "unit": "dwellings", "aggregation": "flow"}
     ],

@@ -27,30 +27,32 @@ from prestatieafspraken.views import (
     view_for,
 )
 from strategies import agreements
+from support import agreement_yaml, party_entry
 
 AS_OF = dt.date(2031, 6, 1)
 
 # --- hand-made agreements -----------------------------------------------------------------------------------
 
-HEAD = """\
-schema_version: 1
-id: hybride
-title: Hybride monitoring
-scope: regional
-perspective: {start: 2025, end: 2028}
+HEAD = (
+    agreement_yaml(
+        scope="regional",
+        parties=[
+            party_entry("gemeente", "Gemeente", "municipality"),
+            party_entry("corp-a", "Corporatie A", "housing_corporation"),
+            party_entry("corp-b", "Corporatie B", "housing_corporation"),
+            party_entry("corp-c", "Corporatie C", "housing_corporation"),
+            party_entry("huurders", "Huurders", "tenant_organisation"),
+        ],
+    )
+    + """\
 monitoring: {frequency: yearly, hybrid: true}
 areas:
   - {id: noord, name: Noord, kind: municipality}
-parties:
-  - {id: gemeente, name: Gemeente, kind: municipality}
-  - {id: corp-a, name: Corporatie A, kind: housing_corporation}
-  - {id: corp-b, name: Corporatie B, kind: housing_corporation}
-  - {id: corp-c, name: Corporatie C, kind: housing_corporation}
-  - {id: huurders, name: Huurders, kind: tenant_organisation}
 indicators:
   - {id: new-build, label: Nieuwbouw, unit: dwellings, aggregation: flow}
   - {id: share, label: Aandeel sociaal, unit: share, aggregation: ratio}
 """
+)
 
 RESTRICTED_COMMITMENT = (
     HEAD.replace(
