@@ -20,6 +20,7 @@ __all__ = [
     "PlanningError",
     "PrestatieafsprakenError",
     "Problem",
+    "RuleContextError",
     "RuleRegistrationError",
     "TransitionError",
     "UnknownAudienceError",
@@ -166,3 +167,7 @@ class UnknownPartyError(PrestatieafsprakenError, ValueError):
             f"unknown party {party!r}{_did_you_mean(party, self.known)}; "
             f"use one of the agreement's party ids: {_shown(self.known)}"
         )
+
+
+class RuleContextError(PrestatieafsprakenError, RuntimeError):
+    """A `RuleContext` was used in a way only a running rule may use it (a finding made while no rule runs)."""
