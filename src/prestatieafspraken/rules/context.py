@@ -52,6 +52,12 @@ class PlacedMilestone:
         """The milestone's ``$.path``."""
         return f"$.process.milestones[{self.index}]"
 
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The milestone's party as the subjects of a finding: its id, or none for a milestone of all parties."""
+        party = self.milestone.party
+        return (party,) if party else ()
+
 
 class RuleContext:
     """The agreement under check and the facts every rule shares, each computed once on first use."""

@@ -11,7 +11,7 @@ time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import pendulum
 
@@ -45,6 +45,16 @@ def _deadline_years(ctx: RuleContext, placed: Sequence[PlacedMilestone]) -> Iter
         yield item, (first_year if date == earliest else date.year + 1)
 
 
+def _too_late(
+    ctx: RuleContext, placed: Sequence[PlacedMilestone], deadline_of: Callable[[int], pendulum.Date]
+) -> Iterator[tuple[PlacedMilestone, int, pendulum.Date]]:
+    """Each milestone dated after the deadline of its year Y, with Y and that deadline (the day itself is on time)."""
+    for item, year in _deadline_years(ctx, placed):
+        deadline = deadline_of(year)
+        if item.milestone.date > deadline:
+            yield item, year, deadline
+
+
 @rule(
     "PA401",
     severity=Severity.WARNING,
@@ -74,14 +84,11 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
         if placed.milestone.party is None
         or ((party := ctx.index.parties.get(placed.milestone.party)) is not None and party.kind in _BIDDERS)
     ]
-    for placed, year in _deadline_years(ctx, bids):
-        deadline = pendulum.Date(year - 1, month, day)
+    for placed, year, deadline in _too_late(ctx, bids, lambda year: pendulum.Date(year - 1, month, day)):
         milestone = placed.milestone
-        if milestone.date <= deadline:
-            continue
         yield ctx.finding(
             path=placed.path,
-            subjects=(milestone.party,) if milestone.party else (),
+            subjects=placed.parties,
             nl=f"Het bod{of_party(milestone.party, 'nl')} voor {year} is gedateerd {iso_date(milestone.date)}, na de "
             f"wettelijke termijn van {iso_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en huurders "
             "zijn.",
@@ -111,14 +118,12 @@ def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     (``signing_deadline_month``/``signing_deadline_day`` of Y−1) itself is on time.
     """
     month, day = ctx.param("signing_deadline_month"), ctx.param("signing_deadline_day")
-    for placed, year in _deadline_years(ctx, ctx.milestones_of(MilestoneKind.SIGNING)):
-        deadline = signing_deadline(year, month=month, day=day)
+    signings = ctx.milestones_of(MilestoneKind.SIGNING)
+    for placed, year, deadline in _too_late(ctx, signings, lambda year: signing_deadline(year, month=month, day=day)):
         milestone = placed.milestone
-        if milestone.date <= deadline:
-            continue
         yield ctx.finding(
             path=placed.path,
-            subjects=(milestone.party,) if milestone.party else (),
+            subjects=placed.parties,
             nl=f"De ondertekening{of_party(milestone.party, 'nl')} van de afspraken voor {year} is gedateerd "
             f"{iso_date(milestone.date)}, na {iso_date(deadline)}: plan de ondertekening uiterlijk op die dag.",
             en=f"The signing{of_party(milestone.party, 'en')} of the agreements for {year} is dated "

@@ -92,7 +92,7 @@ def impossible_date_order(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             path=placed.path,
-            subjects=(milestone.party,) if milestone.party else (),
+            subjects=placed.parties,
             nl=f"De mijlpaal {milestone.kind.value}{of_party(milestone.party, 'nl')} op {milestone.date.isoformat()} "
             f"ligt vóór {start_nl}: verbeter de datum of de start van het proces.",
             en=f"The {milestone.kind.value} milestone{of_party(milestone.party, 'en')} on {milestone.date.isoformat()} "

@@ -97,7 +97,7 @@ def decision_in_election_window(ctx: RuleContext) -> Iterator[Finding]:
         period = f"{iso_date(window.start)} - {iso_date(window.end)}"
         yield ctx.finding(
             path=placed.path,
-            subjects=(milestone.party,) if milestone.party else (),
+            subjects=placed.parties,
             nl=f"{names[0]}{of_party(milestone.party, 'nl')} op {iso_date(milestone.date)} valt in de periode rond "
             f"de gemeenteraadsverkiezingen van {iso_date(window.election.date)} ({period}): plan de besluitvorming "
             "buiten die periode.",

@@ -17,6 +17,11 @@ _FOCUS = "Handreiking, Tot betekenisvolle afspraken komen: En blijf op je doel f
 _RECIPROCAL = _FOCUS + ': "per definitie wederkerig"'
 
 
+def _party_finding(ctx: RuleContext, party_id: str, *, nl: str, en: str) -> Finding:
+    """A finding about a one-sided party, at its declaration."""
+    return ctx.finding(path=f"$.parties[{ctx.positions('parties')[party_id]}]", subjects=(party_id,), nl=nl, en=en)
+
+
 @rule(
     "PA203",
     severity=Severity.WARNING,
@@ -35,11 +40,10 @@ def party_only_gives(ctx: RuleContext) -> Iterator[Finding]:
     """
     from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
 
-    positions = ctx.positions("parties")
     for party_id in graph.one_sided_parties(ctx.agreement).only_give:
-        yield ctx.finding(
-            path=f"$.parties[{positions[party_id]}]",
-            subjects=(party_id,),
+        yield _party_finding(
+            ctx,
+            party_id,
             nl=f"{party_id} voert afspraken uit maar is van geen enkele afspraak begunstigde (for): afspraken "
             f"zijn wederkerig, leg vast wat de andere partijen voor {party_id} doen.",
             en=f"{party_id} executes commitments but benefits from none (for): agreements are reciprocal, record "
@@ -65,11 +69,10 @@ def party_only_receives(ctx: RuleContext) -> Iterator[Finding]:
     """
     from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
 
-    positions = ctx.positions("parties")
     for party_id in graph.one_sided_parties(ctx.agreement).only_receive:
-        yield ctx.finding(
-            path=f"$.parties[{positions[party_id]}]",
-            subjects=(party_id,),
+        yield _party_finding(
+            ctx,
+            party_id,
             nl=f"{party_id} is begunstigde van afspraken maar voert er zelf geen uit (by): afspraken zijn "
             f"wederkerig, leg vast wat {party_id} zelf bijdraagt.",
             en=f"{party_id} benefits from commitments but executes none (by): agreements are reciprocal, record "

@@ -68,7 +68,7 @@ def late_signing(ctx: RuleContext) -> Iterator[Finding]:
     if signed > deadline:
         yield ctx.finding(
             path=signing.path,
-            subjects=(signing.milestone.party,) if signing.milestone.party else (),
+            subjects=signing.parties,
             nl=f"De ondertekening op {signed.isoformat()} valt later dan {months} maanden na de start van het "
             f"proces op {start.isoformat()} (uiterlijk {deadline.isoformat()}): houd het traject compact en "
             "reken terug vanaf de gewenste ondertekening.",
