@@ -14,20 +14,17 @@ from prestatieafspraken.planning import ProcessPlan, plan_backwards
 from prestatieafspraken.report import plan_data, render_findings, render_plan, render_report
 from prestatieafspraken.report.findings import FINDINGS_FORMATS
 from prestatieafspraken.rules import Severity
+from prestatieafspraken.testing import as_agreement, minimal_agreement
 
 AS_OF = dt.date(2026, 11, 29)
 
-TWO_ERRORS = pa.loads(
-    """
-schema_version: 1
-id: twee-fouten
-title: Twee fouten | met *sterren*
-scope: local
-perspective: {start: 2025, end: 2028}
-parties:
-  - {id: gemeente, name: Gemeente, kind: municipality}
-  - {id: gemeente, name: Gemeente nogmaals, kind: municipality}
-"""
+TWO_ERRORS = as_agreement(
+    minimal_agreement(
+        parties=[
+            {"id": "gemeente", "name": "Gemeente", "kind": "municipality"},
+            {"id": "gemeente", "name": "Gemeente nogmaals", "kind": "municipality"},
+        ]
+    )
 )
 REPORT = check(TWO_ERRORS, as_of=AS_OF)
 QUIET = check(examples.load("lindeveen-2025-2028"), as_of=AS_OF, config=pa.CheckConfig(select=("PA0",)))
