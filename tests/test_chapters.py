@@ -126,6 +126,24 @@ def test_rows_quote_what_their_rules_quote(name: str) -> None:
             )
 
 
+@pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])
+def test_rule_module_is_on_its_chapter_page(rule: Rule) -> None:
+    """The module that holds a rule is named on its chapter page, so the page and the code have the same map."""
+    module = "rules/" + rule.origin.removeprefix("prestatieafspraken.rules.").replace(".", "/") + ".py"
+    own = PAGE_OF_GROUP[rule.code[:3]]
+    rows = [line for line in page_text(own).splitlines() if f"`{module}`" in line]
+    assert rows, f"{rule.code} lives in {module}, which {own} does not name"
+    assert any(rule.code in row or _in_range(rule.code, row) for row in rows), (
+        f"{own} names {module} without {rule.code}"
+    )
+
+
+def _in_range(code: str, row: str) -> bool:
+    """Whether a table row's ranges (``PA101–PA104``) hold the code."""
+    number = int(code[2:])
+    return any(int(low) <= number <= int(high) for low, high in re.findall(r"PA(\d{3})[–-]PA(\d{3})", row))
+
+
 @pytest.mark.parametrize("name", sorted(PAGE_OF_GROUP.values()))
 def test_links_name_registered_rules(name: str) -> None:
     """Every link to the catalogue names a rule that exists, so no anchor on a chapter page dangles."""

@@ -106,7 +106,7 @@ class TestCheck:
         main(["check", str(path), AS_OF, "--format=markdown", "--lang=en"])
         out = capsys.readouterr().out
         assert "| Code | Severity | Path | Finding | Source |" in out
-        assert "| PA002 | error | `$.parties[1]` |" in out
+        assert "| `PA002` | error | `$.parties[1]` |" in out
 
     def test_select_and_ignore(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """`--ignore` drops a code and `--select` runs only the selected ones; the exit status follows."""
@@ -184,6 +184,12 @@ class TestOtherCommands:
         out = capsys.readouterr().out
         assert out.startswith("PA111 [warning]")
         assert "parameter process_months = 6" in out
+        assert "  scopes: local, national, provincial, regional\n" in out
+
+    def test_rules_shows_a_rules_scopes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`rules CODE` of a local-only rule says that it runs on local agreements."""
+        assert main(["rules", "PA401"]) == 0
+        assert "  scopes: local\n" in capsys.readouterr().out
 
     def test_unknown_rule_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`rules` with an unknown code exits 2."""

@@ -1,19 +1,23 @@
-"""The rule engine: selection, severity overrides, parameters, failing rules, reports and their renderings."""
+"""The rule engine: selection, scopes, severity overrides, parameters, failing rules and reports."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
 
+import attrs
+import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 
 import prestatieafspraken as pa
-from prestatieafspraken.errors import ConfigError
+from prestatieafspraken.errors import ConfigError, RuleContextError, RuleRegistrationError
+from prestatieafspraken.model import Scope
 from prestatieafspraken.rules import CheckConfig, Finding, Registry, RuleContext, Severity, check, rule
 from prestatieafspraken.rules.config import config_from_mapping
+from prestatieafspraken.rules.engine import load_builtin_rules
 from prestatieafspraken.rules.findings import path_sort_key
-from prestatieafspraken.rules.registry import REGISTRY
+from prestatieafspraken.rules.registry import ALL_SCOPES, REGISTRY, WIDER_THAN_LOCAL
 from strategies import agreements, dates
 from support import EXAMPLES_AS_OF as AS_OF
 from support import agreement_yaml, party_entry
@@ -96,6 +100,108 @@ class TestSelection:
             check(SOUND, as_of=AS_OF, config=config)
 
 
+def scoped_registry() -> Registry:
+    """A registry with a local-only rule, a rule for wider agreements and a rule registered without scopes."""
+    registry = Registry()
+
+    @rule(
+        "X101",
+        severity=Severity.INFO,
+        title_nl="Lokaal",
+        title_en="Local",
+        source="test",
+        scopes={Scope.LOCAL},
+        registry=registry,
+    )
+    def local_only(ctx: RuleContext) -> Iterator[Finding]:
+        """Fires on every agreement it runs on."""
+        yield ctx.finding(path="$", nl="lokaal", en="local")
+
+    @rule(
+        "X102",
+        severity=Severity.INFO,
+        title_nl="Breder",
+        title_en="Wider",
+        source="test",
+        scopes=WIDER_THAN_LOCAL,
+        registry=registry,
+    )
+    def wider_only(ctx: RuleContext) -> Iterator[Finding]:
+        """Fires on every agreement it runs on."""
+        yield ctx.finding(path="$", nl="breder", en="wider")
+
+    @rule("X103", severity=Severity.INFO, title_nl="Overal", title_en="Everywhere", source="test", registry=registry)
+    def everywhere(ctx: RuleContext) -> Iterator[Finding]:
+        """Fires on every agreement it runs on: a plugin written before scopes existed."""
+        yield ctx.finding(path="$", nl="overal", en="everywhere")
+
+    return registry
+
+
+class TestScopes:
+    """A rule's scopes are part of its registration, and the engine runs it only on agreements of those scopes."""
+
+    @pytest.mark.parametrize(
+        ("scope", "codes"),
+        [
+            (Scope.LOCAL, {"X101", "X103"}),
+            (Scope.REGIONAL, {"X102", "X103"}),
+            (Scope.PROVINCIAL, {"X102", "X103"}),
+            (Scope.NATIONAL, {"X102", "X103"}),
+        ],
+    )
+    def test_engine_applies_scopes(self, scope: Scope, codes: set[str]) -> None:
+        """A local-only rule does not run on a regional agreement; a rule without scopes runs on every agreement."""
+        agreement = attrs.evolve(SOUND, scope=scope)
+        assert check(agreement, as_of=AS_OF, registry=scoped_registry()).codes() == codes
+
+    def test_default_is_every_scope(self) -> None:
+        """A rule registered without scopes records every scope, so plugins behave as before."""
+        known = scoped_registry().get("X103")
+        assert known is not None
+        assert known.scopes == ALL_SCOPES
+
+    @pytest.mark.parametrize(
+        ("code", "scope", "runs"),
+        [
+            ("PA119", Scope.LOCAL, True),
+            ("PA119", Scope.REGIONAL, False),
+            ("PA120", Scope.LOCAL, False),
+            ("PA120", Scope.REGIONAL, True),
+            ("PA210", Scope.LOCAL, False),
+            ("PA302", Scope.NATIONAL, True),
+            ("PA401", Scope.LOCAL, True),
+            ("PA401", Scope.PROVINCIAL, False),
+            ("PA406", Scope.REGIONAL, False),
+            ("PA101", Scope.REGIONAL, True),
+        ],
+    )
+    def test_builtin_rules_declare_their_scopes(self, code: str, scope: Scope, runs: bool) -> None:
+        """The built-in rules that concern some scales only carry it in their registration, not in a guard."""
+        load_builtin_rules()
+        known = REGISTRY.get(code)
+        assert known is not None
+        assert known.applies_to(scope) is runs
+
+    @pytest.mark.parametrize("scopes", [set(), {"local"}, "local", Scope.LOCAL])
+    def test_bad_scopes_are_refused(self, scopes: object) -> None:
+        """Scopes that are not a non-empty set of Scope members are refused when the rule is registered."""
+        with pytest.raises(RuleRegistrationError, match=r"gives scopes .*: give one or more of Scope\.LOCAL"):
+
+            @rule(
+                "X104",
+                severity=Severity.INFO,
+                title_nl="t",
+                title_en="t",
+                source="test",
+                scopes=scopes,  # type: ignore[arg-type]
+                registry=Registry(),
+            )
+            def never(ctx: RuleContext) -> Iterator[Finding]:  # pragma: no cover - never registered
+                """Never registered."""
+                yield from ()
+
+
 class TestOverridesAndParameters:
     """Severity overrides and rule parameters change what is reported."""
 
@@ -156,8 +262,32 @@ class TestFailingRules:
         assert not report.ok
 
 
+class TestRuleContext:
+    """What the rules share: facts derived once, and findings only while a rule runs."""
+
+    def test_finding_outside_a_rule(self) -> None:
+        """A finding made while no rule runs is refused with a library error, not a bare RuntimeError."""
+        context = RuleContext(SOUND, as_of=pendulum.Date(2026, 11, 29), params={})
+        with pytest.raises(RuleContextError, match=r"RuleContext\.finding was called while no rule runs"):
+            context.finding(path="$", nl="x", en="x")
+
+    def test_shared_lookups(self) -> None:
+        """Positions, role holders and signings are derived from the agreement as the rules read them."""
+        context = RuleContext(SOUND, as_of=pendulum.Date(2026, 11, 29), params={})
+        assert context.positions("parties") == {party.id: i for i, party in enumerate(SOUND.parties)}
+        assert context.positions("parties") is context.positions("parties")  # derived once
+        for mandate in SOUND.mandates:
+            assert mandate.holder in context.role_holders[mandate.role]
+        first = SOUND.commitments[0]
+        assert context.commitment_position(first) == 0
+        for party_id in context.signing_party_ids:
+            signing = context.signing_of(party_id)
+            assert signing is not None
+            assert context.signing_date_of(party_id) == signing.milestone.date
+
+
 class TestReport:
-    """Order, counts and renderings."""
+    """Order, counts and the report as plain data (writing it out: tests/test_presentation.py)."""
 
     def test_sound_agreement_is_quiet(self) -> None:
         """The handbook-style example gives no error and no warning."""
@@ -180,20 +310,13 @@ class TestReport:
         assert sum(len(group) for group in report.by_code().values()) == len(report.findings)
         assert not report.ok
 
-    def test_renderings(self) -> None:
-        """Text, JSON and Markdown name every finding's code and path, in the chosen language."""
+    def test_to_dict(self) -> None:
+        """The report as plain data names its file and counts every severity (DESIGN §7)."""
         report = check(TWO_ERRORS, as_of=AS_OF)
-        text = report.to_text(lang="en")
-        markdown = report.to_markdown(lang="nl")
         data = report.to_dict(lang="en", file="f.yaml")
-        for finding in report.findings:
-            assert f"{finding.path}: {finding.code}" in text
-            assert f"| {finding.code} |" in markdown
-            assert finding.message("en") in text
         assert data["file"] == "f.yaml"
         assert data["summary"] == {s.value: report.counts[s] for s in Severity}
-        assert "fout(en)" in markdown
-        assert report.to_json(lang="en").startswith("{")
+        assert [row["code"] for row in data["findings"]] == [finding.code for finding in report.findings]
 
     def test_default_as_of_is_today(self) -> None:
         """Without a check date the report is dated today in the Netherlands."""

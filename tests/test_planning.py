@@ -46,6 +46,7 @@ from prestatieafspraken.planning import (
     load_lead_times,
     plan_backwards,
 )
+from prestatieafspraken.report import plan_data, render_plan
 from prestatieafspraken.rules import CheckConfig
 from support import code_paths
 
@@ -391,9 +392,9 @@ class TestPlanBackwards:
 class TestProcessPlan:
     """The plan as data, text and process."""
 
-    def test_to_dict(self) -> None:
+    def test_plan_data(self) -> None:
         """The plain data carries dates as text, the lead times and warnings in both languages."""
-        data = plan_backwards(dt.date(2026, 4, 15), parties=1).to_dict()
+        data = plan_data(plan_backwards(dt.date(2026, 4, 15), parties=1))
         assert json.loads(json.dumps(data)) == data
         assert data["signing"] == "2026-04-15"
         assert data["start"] == "2025-09-04"
@@ -434,15 +435,15 @@ class TestProcessPlan:
             ),
         ],
     )
-    def test_to_text(self, lang: Any, expected: list[str]) -> None:
+    def test_text(self, lang: Any, expected: list[str]) -> None:
         """The text shows each milestone with its weekday and working days before the signing, then warnings."""
-        text = plan_backwards(dt.date(2026, 4, 15), parties=1).to_text(lang)
+        text = render_plan(plan_backwards(dt.date(2026, 4, 15), parties=1), "text", lang=lang)
         for part in expected:
             assert part in text
 
-    def test_to_text_without_warnings(self) -> None:
+    def test_text_without_warnings(self) -> None:
         """A plan without warnings has no warnings heading."""
-        text = plan_backwards(dt.date(2025, 12, 10), parties=1).to_text()
+        text = render_plan(plan_backwards(dt.date(2025, 12, 10), parties=1))
         assert "Waarschuwingen" not in text
         assert text.splitlines()[-1] == "wd = werkdagen vóór de ondertekening"
 
@@ -572,10 +573,10 @@ class TestPlanCommand:
         assert "Warnings:" in out
 
     def test_json(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`--format json` prints the plan's `to_dict()`."""
+        """`--format json` prints the plan's `plan_data`."""
         assert main(["plan", "--signing", "2025-12-10", "--parties", "5", "--format", "json"]) == 0
         data = json.loads(capsys.readouterr().out)
-        assert data == plan_backwards(dt.date(2025, 12, 10), parties=5).to_dict()
+        assert data == plan_data(plan_backwards(dt.date(2025, 12, 10), parties=5))
 
     @pytest.mark.parametrize(
         ("name", "text"),

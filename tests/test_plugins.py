@@ -632,6 +632,11 @@ class TestHelpers:
         with pytest.raises(AssertionError, match=message):
             assert_quiet(code, minimal_agreement(), config=config)
 
+    def test_assert_quiet_refuses_a_rule_of_other_scopes(self) -> None:
+        """A rule registered for other scopes than the agreement's fails `assert_quiet`: it cannot have run."""
+        with pytest.raises(AssertionError, match=r"rule PA401 does not run on a regional agreement: .* scopes local"):
+            assert_quiet("PA401", minimal_agreement(scope="regional"))
+
     def test_agreement_inputs(self) -> None:
         """YAML text, a mapping and an `Agreement` are all accepted, and give the same agreement."""
         mapping = minimal_agreement(id="drie-vormen", process={"started": dt.date(2024, 9, 1)})

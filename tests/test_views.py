@@ -16,6 +16,7 @@ from prestatieafspraken.graph import FORMATS, render_graph
 from prestatieafspraken.model import Agreement, Commitment, Realisation, Visibility
 from prestatieafspraken.progress import progress
 from prestatieafspraken.report import render_report
+from prestatieafspraken.report.findings import FINDINGS_FORMATS, render_findings
 from prestatieafspraken.rules import check
 from prestatieafspraken.views import (
     PUBLIC,
@@ -430,9 +431,8 @@ def exports(view: View, original: Agreement | None = None, *, charts: bool = Fal
     yield dumps(view.agreement, format="json")
     for report in (check(view.agreement, as_of=AS_OF), view.check(as_of=AS_OF)):
         for lang in ("nl", "en"):
-            yield report.to_text(lang=lang)
-            yield report.to_json(lang=lang)
-            yield report.to_markdown(lang=lang)
+            for findings_format in FINDINGS_FORMATS:
+                yield render_findings(report, findings_format, lang=lang)
     for graph_format in FORMATS:
         yield render_graph(view.agreement, format=graph_format)
     yield repr(view.withheld)

@@ -211,6 +211,7 @@ def _read(label: str, file: Path | None) -> Agreement:
 
 
 def _check(arguments: argparse.Namespace) -> int:
+    from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415 - start-up
     from prestatieafspraken.rules import CheckConfig, Severity, check, find_config  # noqa: PLC0415 - start-up
 
     status = EXIT_OK
@@ -237,10 +238,8 @@ def _check(arguments: argparse.Namespace) -> int:
             status = EXIT_FINDINGS
         if arguments.format == "json":
             outputs.append(report.to_dict(lang=arguments.lang, file=label))
-        elif arguments.format == "markdown":
-            _print(report.to_markdown(lang=arguments.lang, file=label))
         else:
-            _print(report.to_text(lang=arguments.lang, file=label))
+            _print(render_findings(report, arguments.format, lang=arguments.lang, file=label))
     if arguments.format == "json" and outputs:
         document = outputs[0] if len(inputs) == 1 else outputs
         _print(orjson.dumps(document, option=orjson.OPT_INDENT_2).decode())
@@ -314,6 +313,7 @@ def _rules(arguments: argparse.Namespace) -> int:
             f"  en: {found.title_en}",
             f"  source: {found.source}",
             f"  origin: {found.origin}",
+            f"  scopes: {', '.join(scope.value for scope in sorted(found.scopes, key=lambda scope: scope.value))}",
         ]
         lines += [f"  parameter {name} = {value!r}" for name, value in sorted(found.params.items())]
         lines += ["", found.description]
@@ -334,13 +334,11 @@ def _schema(_arguments: argparse.Namespace) -> int:
 
 def _plan(arguments: argparse.Namespace) -> int:
     from prestatieafspraken.planning import load_lead_times, plan_backwards  # noqa: PLC0415 - start-up
+    from prestatieafspraken.report.plans import render_plan  # noqa: PLC0415 - start-up
 
     lead_times = load_lead_times(arguments.lead_times) if arguments.lead_times is not None else None
     plan = plan_backwards(arguments.signing, parties=arguments.parties, lead_times=lead_times)
-    if arguments.format == "json":
-        _print(orjson.dumps(plan.to_dict(), option=orjson.OPT_INDENT_2).decode())
-    else:
-        _print(plan.to_text(arguments.lang))
+    _print(render_plan(plan, arguments.format, lang=arguments.lang))
     return EXIT_OK
 
 

@@ -252,11 +252,6 @@ _LABELS: Final[Mapping[Lang, Mapping[MilestoneKind, str]]] = {
     },
 }
 
-_WEEKDAYS: Final[Mapping[Lang, tuple[str, ...]]] = {
-    "nl": ("ma", "di", "wo", "do", "vr", "za", "zo"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-
 
 @attrs.frozen(kw_only=True)
 class ProcessPlan:
@@ -300,63 +295,24 @@ class ProcessPlan:
         return attrs.evolve(base or Process(), started=self.start, milestones=self.milestones)
 
     def to_dict(self) -> dict[str, Any]:
-        """The plan as plain JSON-ready data; warnings carry both languages.
+        """Deprecated: use ``prestatieafspraken.report.plan_data(plan)``.
 
-        ``{"signing", "start", "six_months_deadline", "exceeds_six_months", "parties", "lead_times",
-        "milestones": [{"kind", "party", "date", "status", "working_days_before_signing"}],
-        "warnings": [{"code", "nl", "en"}]}``, dates as ``YYYY-MM-DD``.
+        The plan as plain JSON-ready data; warnings carry both languages. Kept as an alias so that existing code
+        keeps working; writing a plan out is presentation, in `prestatieafspraken.report`.
         """
-        return {
-            "signing": self.signing.isoformat(),
-            "start": self.start.isoformat(),
-            "six_months_deadline": self.six_months_deadline.isoformat(),
-            "exceeds_six_months": self.exceeds_six_months,
-            "parties": list(self.parties),
-            "lead_times": self.lead_times.to_dict(),
-            "milestones": [
-                {
-                    "kind": milestone.kind.value,
-                    "party": milestone.party,
-                    "date": milestone.date.isoformat(),
-                    "status": milestone.status.value,
-                    "working_days_before_signing": working_days_between(milestone.date, self.signing),
-                }
-                for milestone in self.milestones
-            ],
-            "warnings": [{"code": warning.code, "nl": warning.nl, "en": warning.en} for warning in self.warnings],
-        }
+        from prestatieafspraken.report.plans import plan_data  # noqa: PLC0415 - deprecated alias only
+
+        return plan_data(self)
 
     def to_text(self, lang: Lang = "nl") -> str:
-        """The plan as a table for people: date, weekday, working days before the signing, milestone, party."""
-        labels = _LABELS[lang]
-        weekdays = _WEEKDAYS[lang]
-        signing, start, deadline = (day.isoformat() for day in (self.signing, self.start, self.six_months_deadline))
-        if lang == "en":
-            lines = [
-                f"Backward plan to the signing on {signing}",
-                f"Start {start}; signing within six months is possible up to and including {deadline}.",
-                "",
-                f"{'date':<15}{'wd':>4}  milestone",
-            ]
-        else:
-            lines = [
-                f"Terugrekenplanning naar de ondertekening op {signing}",
-                f"Start {start}; ondertekenen binnen een half jaar kan tot en met {deadline}.",
-                "",
-                f"{'datum':<15}{'wd':>4}  mijlpaal",
-            ]
-        for milestone in self.milestones:
-            day = milestone.date
-            before = working_days_between(day, self.signing)
-            party = f" ({milestone.party})" if milestone.party else ""
-            lines.append(f"{day.isoformat()} {weekdays[day.weekday()]:<3} {before:>4}  {labels[milestone.kind]}{party}")
-        lines.append("")
-        lines.append("wd = working days before the signing" if lang == "en" else "wd = werkdagen vóór de ondertekening")
-        if self.warnings:
-            lines.append("")
-            lines.append("Warnings:" if lang == "en" else "Waarschuwingen:")
-            lines.extend(f"- {warning.message(lang)}" for warning in self.warnings)
-        return "\n".join(lines)
+        """Deprecated: use ``prestatieafspraken.report.render_plan(plan, "text", lang=...)``.
+
+        The plan as a table for people: date, weekday, working days before the signing, milestone, party. Kept as
+        an alias so that existing code keeps working.
+        """
+        from prestatieafspraken.report.plans import render_plan  # noqa: PLC0415 - deprecated alias only
+
+        return render_plan(self, "text", lang=lang)
 
 
 # ------------------------------------------------------------------------------------------------------------

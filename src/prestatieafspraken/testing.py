@@ -28,7 +28,8 @@ import orjson
 import pytest
 import yaml
 
-from prestatieafspraken.model import Agreement
+from prestatieafspraken.model import Agreement, Scope
+from prestatieafspraken.report.findings import render_findings
 from prestatieafspraken.rules import plugins
 from prestatieafspraken.rules.config import CheckConfig, config_from_mapping
 from prestatieafspraken.rules.engine import check, load_builtin_rules
@@ -129,19 +130,27 @@ def _report(
 ) -> tuple[Report, CheckConfig]:
     """Check the agreement, and fail if the rule *code* cannot have run (so an assertion is never vacuous)."""
     checked = _config(config)
-    report = check(as_agreement(agreement), as_of=as_of or DEFAULT_AS_OF, config=checked, registry=registry)
-    _assert_runs(code, checked, registry, report)
+    loaded = as_agreement(agreement)
+    report = check(loaded, as_of=as_of or DEFAULT_AS_OF, config=checked, registry=registry)
+    _assert_runs(code, checked, registry, report, loaded.scope)
     return report, checked
 
 
-def _assert_runs(code: str, config: CheckConfig, registry: Registry, report: Report) -> None:
-    if code not in registry:
+def _assert_runs(code: str, config: CheckConfig, registry: Registry, report: Report, scope: Scope) -> None:
+    known = registry.get(code)
+    if known is None:
         raise AssertionError(
             f"no rule {code} is registered: import the module that defines it, name it in the configuration's "
-            f"plugins, or install its package\n{report.to_text(lang='en')}"
+            f"plugins, or install its package\n{_shown(report)}"
         )
     if not config.is_selected(code) or code in plugins.load_plugins(config):
-        raise AssertionError(f"the configuration does not run rule {code}\n{report.to_text(lang='en')}")
+        raise AssertionError(f"the configuration does not run rule {code}\n{_shown(report)}")
+    if not known.applies_to(scope):
+        scopes = ", ".join(sorted(item.value for item in known.scopes))
+        raise AssertionError(
+            f"rule {code} does not run on a {scope.value} agreement: it is registered for scopes {scopes}\n"
+            f"{_shown(report)}"
+        )
 
 
 def assert_fires(
@@ -164,17 +173,15 @@ def assert_fires(
         registry: The rules to choose from; default the global registry.
 
     Raises:
-        AssertionError: The rule is not registered or not selected, reports nothing, or reports other paths;
-            the message shows the report.
+        AssertionError: The rule is not registered, not selected or not registered for the agreement's scope,
+            reports nothing, or reports other paths; the message shows the report.
     """
     report, _ = _report(code, agreement, as_of=as_of, config=config, registry=registry)
     found = sorted(finding.path for finding in report.findings if finding.code == code)
     if not found:
-        raise AssertionError(f"rule {code} reported nothing\n{report.to_text(lang='en')}")
+        raise AssertionError(f"rule {code} reported nothing\n{_shown(report)}")
     if paths is not None and found != sorted(paths):
-        raise AssertionError(
-            f"rule {code} reported the paths {found}, expected {sorted(paths)}\n{report.to_text(lang='en')}"
-        )
+        raise AssertionError(f"rule {code} reported the paths {found}, expected {sorted(paths)}\n{_shown(report)}")
     return report
 
 
@@ -188,16 +195,16 @@ def assert_quiet(
 ) -> Report:
     """Assert that the rule *code* runs on *agreement* and reports nothing; return the report.
 
-    The arguments are those of `assert_fires`. A rule that is not registered or not selected fails the
-    assertion: a near-miss test must be able to fail.
+    The arguments are those of `assert_fires`. A rule that is not registered, not selected or registered for
+    other scopes of agreement than this one's fails the assertion: a near-miss test must be able to fail.
 
     Raises:
-        AssertionError: The rule is not registered or not selected, or it reports a finding (a rule that raised
-            included); the message shows the report.
+        AssertionError: The rule is not registered, not selected or not registered for the agreement's scope, or
+            it reports a finding (a rule that raised included); the message shows the report.
     """
     report, _ = _report(code, agreement, as_of=as_of, config=config, registry=registry)
     if any(finding.code == code for finding in report.findings):
-        raise AssertionError(f"rule {code} reported findings\n{report.to_text(lang='en')}")
+        raise AssertionError(f"rule {code} reported findings\n{_shown(report)}")
     return report
 
 
@@ -258,7 +265,7 @@ def run_case_file(path: Path | str) -> Report:
         if paths != sorted(expected):
             problems.append(f"{code} at {paths}, expected {sorted(expected)}")
     if problems:
-        raise AssertionError(f"{path} ({case['name']}): " + "; ".join(problems) + f"\n{report.to_text(lang='en')}")
+        raise AssertionError(f"{path} ({case['name']}): " + "; ".join(problems) + f"\n{_shown(report)}")
     return report
 
 
@@ -305,3 +312,8 @@ def rule_registry() -> Iterator[Registry]:
     """The global rule registry, isolated for one test (`isolated_rules`): what the test registers is forgotten."""
     with isolated_rules() as registry:
         yield registry
+
+
+def _shown(report: Report) -> str:
+    """The findings as English text, for an assertion message."""
+    return render_findings(report, "text", lang="en")

@@ -27,6 +27,7 @@ from prestatieafspraken.progress import (
 )
 from prestatieafspraken.report import charts
 from prestatieafspraken.report.document import Block, Chart, Heading, Paragraph, Table
+from prestatieafspraken.report.findings import findings_blocks
 from prestatieafspraken.report.labels import Language, label, number
 from prestatieafspraken.rules import CheckConfig, Report, check
 from prestatieafspraken.views import PUBLIC, View, view_for
@@ -74,21 +75,8 @@ def _introduction(agreement: Agreement, as_of: pendulum.Date, audience: str | No
 
 
 def _findings(report: Report, view: View | None, lang: Language) -> list[Block]:
-    blocks: list[Block] = [Heading(level=2, text=label("findings", lang)), Paragraph(text=report.summary(lang))]
-    if view is not None and view.withheld_commitments:
-        blocks.append(Paragraph(text=label("view_findings", lang)))
-    if report.findings:
-        blocks.append(
-            Table(
-                columns=tuple(label(key, lang) for key in ("code", "severity", "path", "finding", "source")),
-                rows=tuple(
-                    (finding.code, finding.severity.value, finding.path, finding.message(lang), finding.source)
-                    for finding in report.findings
-                ),
-                code=frozenset({0, 2}),
-            )
-        )
-    return blocks
+    note = label("view_findings", lang) if view is not None and view.withheld_commitments else None
+    return findings_blocks(report, lang, note=note)
 
 
 def _thresholds(config: CheckConfig | None) -> Thresholds | None:

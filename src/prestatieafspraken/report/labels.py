@@ -22,6 +22,7 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "All data, including those with visibility 'parties' or 'restricted'.",
         ),
         "findings": ("Bevindingen", "Findings"),
+        "no_findings": ("Geen bevindingen.", "No findings."),
         "code": ("Code", "Code"),
         "severity": ("Ernst", "Severity"),
         "path": ("Plaats", "Path"),

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from prestatieafspraken.model import Scope
 from prestatieafspraken.rules.engine import load_builtin_rules
-from prestatieafspraken.rules.registry import REGISTRY, Registry
+from prestatieafspraken.rules.registry import ALL_SCOPES, REGISTRY, Registry
 
 __all__ = ["catalogue_markdown"]
 
 
 def catalogue_markdown(registry: Registry = REGISTRY, *, builtin_only: bool = True) -> str:
-    """A table of every rule, then a section per rule with its description, source and parameters.
+    """A table of every rule, then a section per rule with its description, source, scopes and parameters.
 
     By default only the built-in rules, so the library's catalogue does not depend on what is installed or was
     registered in this process; ``builtin_only=False`` includes your own rules (with their origin).
@@ -33,6 +34,9 @@ def catalogue_markdown(registry: Registry = REGISTRY, *, builtin_only: bool = Tr
             f"**{rule.title_en}** ({rule.title_nl}). Severity: `{rule.severity.value}`.",
         ]
         lines += ["", f"Source: {rule.source}", "", rule.description]
+        if rule.scopes != ALL_SCOPES:
+            scopes = ", ".join(f"`{scope.value}`" for scope in Scope if scope in rule.scopes)
+            lines += ["", f"Runs on agreements of scope {scopes} only."]
         if not rule.builtin:
             lines += ["", f"Origin: `{rule.origin}`"]
         if rule.params:

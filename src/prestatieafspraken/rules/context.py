@@ -1,31 +1,43 @@
 """What the rules read: the agreement, the check date, parameters, and facts derived once for all rules.
 
 The derived facts follow DESIGN §4, "Terms the rules use": counted parties, signing parties, milestone status,
-the process start, six months, the election window and the deadline year.
+the process start, six months, the election window and the deadline year. Facts that several rules read (the
+holders of each role, each party's earliest signing, the positions of ids in their lists) are derived here once, on
+first use, instead of in each rule.
 """
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, Literal, TypeAlias
 
 import attrs
 import pendulum
 
 from prestatieafspraken.calendar import DEFAULT_CALENDAR, ElectionCalendar
+from prestatieafspraken.errors import RuleContextError
 from prestatieafspraken.model import (
     Agreement,
+    CoalitionMember,
+    Commitment,
+    MandateRole,
     Milestone,
     MilestoneKind,
     MilestoneStatus,
     Party,
+    Realisation,
     Visibility,
 )
 from prestatieafspraken.rules.findings import Finding
 from prestatieafspraken.rules.registry import Rule
 
-__all__ = ["PlacedMilestone", "RuleContext"]
+__all__ = ["IdList", "PlacedMilestone", "RuleContext"]
+
+#: The lists of the agreement whose items carry an id, by their key in the file.
+IdList: TypeAlias = Literal[
+    "parties", "areas", "groups", "themes", "goals", "indicators", "frameworks", "targets", "commitments", "amendments"
+]
 
 
 @attrs.frozen(kw_only=True)
@@ -39,6 +51,12 @@ class PlacedMilestone:
     def path(self) -> str:
         """The milestone's ``$.path``."""
         return f"$.process.milestones[{self.index}]"
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The milestone's party as the subjects of a finding: its id, or none for a milestone of all parties."""
+        party = self.milestone.party
+        return (party,) if party else ()
 
 
 class RuleContext:
@@ -58,6 +76,8 @@ class RuleContext:
         self.params = params
         self.calendar = calendar
         self.rule: Rule | None = None  # set by the engine while a rule runs
+        self._positions: dict[str, Mapping[str, int]] = {}
+        self._earliest: dict[tuple[MilestoneKind, ...], tuple[dict[str, pendulum.Date], pendulum.Date | None]] = {}
 
     # --- making findings ------------------------------------------------------------------------------
 
@@ -67,8 +87,11 @@ class RuleContext:
 
     def finding(self, *, path: str, nl: str, en: str, subjects: Iterable[str] = ()) -> Finding:
         """A finding of the rule that is running, with its messages in Dutch and English."""
-        if self.rule is None:  # pragma: no cover - the engine always sets the rule
-            raise RuntimeError("RuleContext.finding called outside a rule")
+        if self.rule is None:
+            raise RuleContextError(
+                "RuleContext.finding was called while no rule runs: only a rule that the engine runs (`check`) can "
+                "make a finding; register the function with @rule and run it through check()"
+            )
         return Finding(
             code=self.rule.code,
             severity=self.rule.severity,
@@ -104,6 +127,59 @@ class RuleContext:
     def counted_party_ids(self) -> frozenset[str]:
         """The ids of the counted parties."""
         return frozenset(party.id for party in self.counted_parties)
+
+    @functools.cached_property
+    def role_holders(self) -> Mapping[MandateRole, tuple[str, ...]]:
+        """The holders of each role that a mandate gives, in ``mandates`` order (a role nobody holds is absent)."""
+        holders: dict[MandateRole, list[str]] = {}
+        for mandate in self.agreement.mandates:
+            holders.setdefault(mandate.role, []).append(mandate.holder)
+        return {role: tuple(names) for role, names in holders.items()}
+
+    @functools.cached_property
+    def coalition_entries(self) -> tuple[tuple[int, CoalitionMember], ...]:
+        """Each known party's first ``coalition`` entry with its position: the one the index's `status_of` reads.
+
+        An entry for an unknown party is left out: PA001 reports it.
+        """
+        seen: set[str] = set()
+        entries = []
+        for position, member in enumerate(self.agreement.coalition):
+            if member.party not in seen and member.party in self.index.parties:
+                seen.add(member.party)
+                entries.append((position, member))
+        return tuple(entries)
+
+    # --- positions ------------------------------------------------------------------------------------
+
+    def positions(self, key: IdList) -> Mapping[str, int]:
+        """The position in the list *key* (``"parties"``, ``"commitments"``, ...) of the first item with each id.
+
+        Where an id is duplicated the first one counts, as in the index; PA002 reports the others.
+        """
+        found = self._positions.get(key)
+        if found is None:
+            positions: dict[str, int] = {}
+            for position, item in enumerate(getattr(self.agreement, key)):
+                positions.setdefault(item.id, position)
+            found = self._positions[key] = positions
+        return found
+
+    def commitment_position(self, commitment: Commitment) -> int:
+        """The position in ``commitments`` of this very commitment object (ids may be duplicated)."""
+        return self._commitment_positions[id(commitment)]
+
+    def realisation_position(self, realisation: Realisation) -> int:
+        """The position in ``realisations`` of this very realisation object (realisations have no id)."""
+        return self._realisation_positions[id(realisation)]
+
+    @functools.cached_property
+    def _commitment_positions(self) -> dict[int, int]:
+        return {id(commitment): position for position, commitment in enumerate(self.agreement.commitments)}
+
+    @functools.cached_property
+    def _realisation_positions(self) -> dict[int, int]:
+        return {id(realisation): position for position, realisation in enumerate(self.agreement.realisations)}
 
     # --- the process ----------------------------------------------------------------------------------
 
@@ -155,14 +231,47 @@ class RuleContext:
                 signers[placed.milestone.party] = None
         return tuple(signers)
 
+    def signing_of(self, party_id: str) -> PlacedMilestone | None:
+        """The earliest signing that applies to a party (its own signing, or a signing of all); on a tie the first."""
+        own, for_all = self._signings
+        candidates = [placed for placed in (own.get(party_id), for_all) if placed is not None]
+        return min(candidates, key=_signing_key, default=None)
+
     def signing_date_of(self, party_id: str) -> pendulum.Date | None:
         """The earliest signing date that applies to a party (its own signing, or a signing of all)."""
-        dates = [
-            placed.milestone.date
-            for placed in self.milestones_of(MilestoneKind.SIGNING)
-            if placed.milestone.party in (None, party_id)
-        ]
-        return min(dates, default=None)
+        signing = self.signing_of(party_id)
+        return signing.milestone.date if signing is not None else None
+
+    @functools.cached_property
+    def _signings(self) -> tuple[dict[str, PlacedMilestone], PlacedMilestone | None]:
+        """Each party's earliest own signing, and the earliest signing of all, found in one pass."""
+        own: dict[str, PlacedMilestone] = {}
+        for_all: PlacedMilestone | None = None
+        for placed in self.milestones_of(MilestoneKind.SIGNING):
+            party = placed.milestone.party
+            if party is None:
+                if for_all is None or _signing_key(placed) < _signing_key(for_all):
+                    for_all = placed
+            elif party not in own or _signing_key(placed) < _signing_key(own[party]):
+                own[party] = placed
+        return own, for_all
+
+    def earliest_of(self, party_id: str, kinds: tuple[MilestoneKind, ...]) -> pendulum.Date | None:
+        """The earliest date of a counting milestone of these kinds that is the party's own or of all (no party)."""
+        found = self._earliest.get(kinds)
+        if found is None:
+            own: dict[str, pendulum.Date] = {}
+            for_all: pendulum.Date | None = None
+            for kind in kinds:
+                for placed in self.milestones_of(kind):
+                    day, party = placed.milestone.date, placed.milestone.party
+                    if party is None:
+                        for_all = day if for_all is None else min(for_all, day)
+                    else:
+                        own[party] = min(own.get(party, day), day)
+            found = self._earliest[kinds] = (own, for_all)
+        own_dates, all_date = found
+        return min((day for day in (own_dates.get(party_id), all_date) if day is not None), default=None)
 
     @functools.cached_property
     def process_start(self) -> pendulum.Date | None:
@@ -172,3 +281,7 @@ class RuleContext:
             return process.started
         kickoffs = [placed.milestone.date for placed in self.milestones_of(MilestoneKind.KICKOFF)]
         return min(kickoffs, default=None)
+
+
+def _signing_key(placed: PlacedMilestone) -> tuple[pendulum.Date, int]:
+    return (placed.milestone.date, placed.index)

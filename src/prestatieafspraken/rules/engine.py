@@ -2,7 +2,8 @@
 
 The rules share one `RuleContext`, whose indexes and derived facts are built once, so a check is linear in the
 size of the agreement. A rule that raises does not stop the check: its failure is reported as a finding of its
-own code, and the other rules still run.
+own code, and the other rules still run. A rule registered with ``scopes`` runs only on agreements of those
+scopes (the statutory cycle on local agreements, for example).
 """
 
 from __future__ import annotations
@@ -72,7 +73,11 @@ def check(
     with collector.paused():
         context = RuleContext(agreement, as_of=check_date, params=params, calendar=calendar)
         for selected in registry:
-            if config.is_selected(selected.code) and selected.code not in not_named:
+            if (
+                config.is_selected(selected.code)
+                and selected.code not in not_named
+                and selected.applies_to(agreement.scope)
+            ):
                 findings.extend(_run(selected, context))
     if config.severity:
         findings = [

@@ -9,6 +9,10 @@ your own prefix (`USER_CODE`): the ``PA`` namespace belongs to the built-in rule
 things. Registration is checked: a code of the wrong shape, a ``PA`` code from outside the library, a code that
 another rule holds and a parameter default that contradicts another rule's raise `RuleRegistrationError`.
 Registering the same function again (a module imported twice) replaces it, so a re-import never fails.
+
+A rule that concerns agreements of some scales only (the statutory cycle binds local agreements) says so with
+``scopes`` when it is registered; the engine then runs it only on agreements of those scales, so the rule itself
+holds no guard.
 """
 
 from __future__ import annotations
@@ -23,12 +27,24 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from prestatieafspraken.errors import RuleRegistrationError
+from prestatieafspraken.model import Scope
 from prestatieafspraken.rules.findings import Finding, Severity
 
 if TYPE_CHECKING:
     from prestatieafspraken.rules.context import RuleContext
 
-__all__ = ["BUILTIN_CODE", "BUILTIN_ORIGIN", "REGISTRY", "USER_CODE", "Registry", "Rule", "RuleFunction", "rule"]
+__all__ = [
+    "ALL_SCOPES",
+    "BUILTIN_CODE",
+    "BUILTIN_ORIGIN",
+    "REGISTRY",
+    "USER_CODE",
+    "WIDER_THAN_LOCAL",
+    "Registry",
+    "Rule",
+    "RuleFunction",
+    "rule",
+]
 
 RuleFunction = Callable[["RuleContext"], Iterable[Finding]]
 
@@ -43,6 +59,12 @@ USER_CODE = re.compile(r"(?=.{2,24}$)[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*(?<=[0-9])")
 
 #: The module prefix of the built-in rules; only rules defined under it may use the ``PA`` namespace.
 BUILTIN_ORIGIN = "prestatieafspraken.rules."
+
+#: Every scale of agreement: a rule registered without ``scopes`` runs on all of them.
+ALL_SCOPES: frozenset[Scope] = frozenset(Scope)
+
+#: Regional, provincial and national agreements: every scale but local.
+WIDER_THAN_LOCAL: frozenset[Scope] = ALL_SCOPES - {Scope.LOCAL}
 
 _USER_CODE_SHAPE = (
     "a code of your own is your prefix (a capital letter, then capitals, digits or single hyphens) ending in "
@@ -64,6 +86,8 @@ class Rule:
     function: RuleFunction = attrs.field(eq=False, repr=False)
     origin: str = "prestatieafspraken"
     """The module that registered the rule: one under ``prestatieafspraken.rules.`` for a built-in rule."""
+    scopes: frozenset[Scope] = ALL_SCOPES
+    """The scales of agreement the rule concerns; the engine runs it only on agreements of these scopes."""
 
     @property
     def builtin(self) -> bool:
@@ -79,6 +103,10 @@ class Rule:
     def description(self) -> str:
         """The rule function's docstring: what it checks and the sentence of the handbook or law it implements."""
         return inspect.cleandoc(self.function.__doc__ or "")
+
+    def applies_to(self, scope: Scope) -> bool:
+        """Whether the rule runs on an agreement of this scope (see `scopes`)."""
+        return scope in self.scopes
 
     def title(self, lang: str = "nl") -> str:
         """The title in Dutch (``"nl"``) or English (``"en"``)."""
@@ -100,9 +128,11 @@ class Registry:
 
         Raises:
             RuleRegistrationError: The code has the wrong shape, is a ``PA`` code from outside the library, or is
-                held by another rule; or a parameter default contradicts the default another rule gives it.
+                held by another rule; its scopes are not a non-empty set of `Scope` members; or a parameter
+                default contradicts the default another rule gives it.
         """
         _check_code(new)
+        _check_scopes(new)
         if self is REGISTRY and not new.builtin:
             importlib.import_module("prestatieafspraken.rules.builtin")  # built-in rules register first
         taken = self._rules.get(new.code)
@@ -178,6 +208,23 @@ def _check_code(new: Rule) -> None:
         )
 
 
+def _check_scopes(new: Rule) -> None:
+    """Refuse scopes that are not a non-empty set of `Scope` members (a rule that could never run)."""
+    scopes: object = new.scopes
+    strangers = (
+        [repr(item) for item in scopes if not isinstance(item, Scope)]
+        if isinstance(scopes, frozenset)
+        else [repr(scopes)]
+    )
+    if strangers or not scopes:
+        valid = ", ".join(f"Scope.{scope.name}" for scope in Scope)
+        given = ", ".join(strangers) if strangers else "nothing"
+        raise RuleRegistrationError(
+            f"rule {new.code} ({new.qualified_name}) gives scopes {given}: give one or more of {valid} "
+            "(for example scopes={Scope.LOCAL}), or leave scopes out to run the rule on every agreement"
+        )
+
+
 #: The registry of the built-in rules (and of rules that users register).
 REGISTRY = Registry()
 
@@ -190,14 +237,17 @@ def rule(
     title_en: str,
     source: str,
     params: Mapping[str, Any] | None = None,
+    scopes: Iterable[Scope] | None = None,
     registry: Registry = REGISTRY,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as the rule *code*; the function itself is returned unchanged.
 
     The built-in rules and your own are registered alike. Your code is your prefix followed by digits
     (`USER_CODE`: ``GM0363-001``, ``ROW-12``), never ``PA...``; *params* are shared by name with every other
-    rule, so give yours names of their own. The rule's origin is the function's module. See the documentation
-    page "Write your own rule".
+    rule, so give yours names of their own. *scopes* are the scales of agreement the rule concerns (for example
+    ``{Scope.LOCAL}``): the engine runs it only on those agreements, so the rule needs no guard of its own; without
+    *scopes* it runs on every agreement. The rule's origin is the function's module. See the documentation page
+    "Write your own rule".
 
     Raises:
         RuleRegistrationError: The code or a parameter default is refused (see `Registry.register`).
@@ -214,8 +264,16 @@ def rule(
                 params=dict(params or {}),
                 function=function,
                 origin=function.__module__,
+                scopes=ALL_SCOPES if scopes is None else _as_scopes(scopes),
             )
         )
         return function
 
     return register
+
+
+def _as_scopes(scopes: Iterable[Scope]) -> frozenset[Scope]:
+    """The scopes as a set; a single `Scope` or a text is kept as given, for `_check_scopes` to name it."""
+    if isinstance(scopes, (Scope, str)):
+        return scopes  # type: ignore[return-value] # refused with a clear message by `_check_scopes`
+    return frozenset(scopes)

@@ -1,6 +1,7 @@
-"""The result of a check: findings in a stable order, counts per severity, and renderings.
+"""The result of a check: findings in a stable order, counts per severity, and the report as plain data.
 
-Renderings: plain text for a terminal, JSON in the shape of DESIGN §7, and Markdown for an issue or a memo.
+Writing the findings out (plain text, Markdown, JSON text) is presentation: `prestatieafspraken.report.render_findings`.
+The methods ``to_text``, ``to_markdown`` and ``to_json`` are deprecated aliases of it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from types import MappingProxyType
 from typing import Any
 
 import attrs
-import orjson
 import pendulum
 
 from prestatieafspraken.rules.findings import Finding, Language, Severity
@@ -18,8 +18,8 @@ from prestatieafspraken.rules.findings import Finding, Language, Severity
 __all__ = ["Report"]
 
 _HEADINGS = {
-    "nl": {"none": "Geen bevindingen.", "summary": "{error} fout(en), {warning} waarschuwing(en), {info} info"},
-    "en": {"none": "No findings.", "summary": "{error} error(s), {warning} warning(s), {info} info"},
+    "nl": {"summary": "{error} fout(en), {warning} waarschuwing(en), {info} info"},
+    "en": {"summary": "{error} error(s), {warning} warning(s), {info} info"},
 }
 
 
@@ -84,42 +84,33 @@ class Report:
         return _HEADINGS[_lang(lang)]["summary"].format(**counts)
 
     def to_text(self, *, lang: Language = "nl", file: str | None = None) -> str:
-        """One line per finding (``file:path: CODE severity message``), then the summary."""
-        prefix = f"{file}:" if file else ""
-        lines = [
-            f"{prefix}{finding.path}: {finding.code} [{finding.severity.value}] {finding.message(lang)}"
-            for finding in self.findings
-        ]
-        if not lines:
-            lines.append(f"{prefix} {_HEADINGS[_lang(lang)]['none']}".strip())
-        lines.append(self.summary(lang))
-        return "\n".join(lines) + "\n"
+        """Deprecated: use ``prestatieafspraken.report.render_findings(report, "text", lang=..., file=...)``.
+
+        One line per finding (``file:path: CODE severity message``), then the summary. Kept as an alias so that
+        existing code keeps working; presentation lives in `prestatieafspraken.report`.
+        """
+        from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415 - deprecated alias only
+
+        return render_findings(self, "text", lang=lang, file=file)
 
     def to_json(self, *, lang: Language = "nl", file: str | None = None) -> str:
-        """The report as JSON text (DESIGN §7)."""
-        return orjson.dumps(self.to_dict(lang=lang, file=file), option=orjson.OPT_INDENT_2).decode() + "\n"
+        """Deprecated: use ``prestatieafspraken.report.render_findings(report, "json", lang=..., file=...)``.
+
+        The report as JSON text (DESIGN §7). Kept as an alias so that existing code keeps working.
+        """
+        from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415 - deprecated alias only
+
+        return render_findings(self, "json", lang=lang, file=file)
 
     def to_markdown(self, *, lang: Language = "nl", file: str | None = None) -> str:
-        """The report as a Markdown table, with the summary above it."""
-        title = {"nl": "Bevindingen", "en": "Findings"}[_lang(lang)]
-        heading = f"## {title}" + (f": `{file}`" if file else "")
-        lines = [heading, "", self.summary(lang), ""]
-        if self.findings:
-            columns = {
-                "nl": "| Code | Ernst | Plaats | Bevinding | Bron |",
-                "en": "| Code | Severity | Path | Finding | Source |",
-            }
-            lines += [columns[_lang(lang)], "|---|---|---|---|---|"]
-            lines += [
-                f"| {finding.code} | {finding.severity.value} | `{finding.path}` | "
-                f"{_cell(finding.message(lang))} | {_cell(finding.source)} |"
-                for finding in self.findings
-            ]
-        return "\n".join(lines) + "\n"
+        """Deprecated: use ``prestatieafspraken.report.render_findings(report, "markdown", lang=..., file=...)``.
 
+        The report as a Markdown table, with the summary above it. Kept as an alias so that existing code keeps
+        working.
+        """
+        from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415 - deprecated alias only
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+        return render_findings(self, "markdown", lang=lang, file=file)
 
 
 def _lang(lang: Language) -> str:

@@ -1,6 +1,7 @@
 """PA4xx, the statutory cycle of local agreements (Woningwet art. 44, BTIV): bid, signing, dispute, evaluation.
 
-These rules apply to ``scope: local`` only (DESIGN §4). The dates are parameters; their defaults and sources
+These rules apply to ``scope: local`` only (DESIGN §4): they are registered with ``scopes={Scope.LOCAL}``, so the
+engine does not run them on other agreements. The dates are parameters; their defaults and sources
 are in `prestatieafspraken.calendar` and domain/FACTS.md §1 and §8.
 
 *Year Y of a statutory deadline* (DESIGN §4): the perspective's first year for the earliest corporation bid and
@@ -10,12 +11,13 @@ time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 import pendulum
 
 from prestatieafspraken.calendar import dispute_period, process_deadline, signing_deadline
-from prestatieafspraken.model import BasisKind, Milestone, MilestoneKind, PartyKind, Scope
+from prestatieafspraken.model import BasisKind, MilestoneKind, PartyKind, Scope
+from prestatieafspraken.rules._phrases import iso_date, of_party
 from prestatieafspraken.rules.context import PlacedMilestone, RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
@@ -24,9 +26,8 @@ from prestatieafspraken.rules.registry import rule
 #: bidding for its members (such as the AFWC in Amsterdam).
 _BIDDERS = frozenset({PartyKind.HOUSING_CORPORATION, PartyKind.CORPORATION_ALLIANCE})
 
-
-def _is_local(ctx: RuleContext) -> bool:
-    return ctx.agreement.scope is Scope.LOCAL
+#: The statutory cycle binds local agreements only.
+_LOCAL = frozenset({Scope.LOCAL})
 
 
 def _deadline_years(ctx: RuleContext, placed: Sequence[PlacedMilestone]) -> Iterator[tuple[PlacedMilestone, int]]:
@@ -44,14 +45,14 @@ def _deadline_years(ctx: RuleContext, placed: Sequence[PlacedMilestone]) -> Iter
         yield item, (first_year if date == earliest else date.year + 1)
 
 
-def _date(day: pendulum.Date) -> str:
-    return day.isoformat()
-
-
-def _of(milestone: Milestone, nl: bool) -> str:  # noqa: FBT001 - a private helper for two message languages
-    if milestone.party is None:
-        return ""
-    return f" van {milestone.party}" if nl else f" of {milestone.party}"
+def _too_late(
+    ctx: RuleContext, placed: Sequence[PlacedMilestone], deadline_of: Callable[[int], pendulum.Date]
+) -> Iterator[tuple[PlacedMilestone, int, pendulum.Date]]:
+    """Each milestone dated after the deadline of its year Y, with Y and that deadline (the day itself is on time)."""
+    for item, year in _deadline_years(ctx, placed):
+        deadline = deadline_of(year)
+        if item.milestone.date > deadline:
+            yield item, year, deadline
 
 
 @rule(
@@ -61,6 +62,7 @@ def _of(milestone: Milestone, nl: bool) -> str:  # noqa: FBT001 - a private help
     title_en="Corporation's bid after 1 July",
     source="Woningwet art. 44 / BTIV: bod vóór 1 juli (domain/FACTS.md §1.3, §8 rule 1)",
     params={"bid_deadline_month": 7, "bid_deadline_day": 1},
+    scopes=_LOCAL,
 )
 def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     """A housing corporation's bid for year Y is dated after 1 July of Y−1.
@@ -75,8 +77,6 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     earliest of these bids (every bid on that day), for later ones the year after the bid's date. The deadline
     (``bid_deadline_month``/``bid_deadline_day`` of Y−1) itself is on time.
     """
-    if not _is_local(ctx):
-        return
     month, day = ctx.param("bid_deadline_month"), ctx.param("bid_deadline_day")
     bids = [
         placed
@@ -84,18 +84,17 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
         if placed.milestone.party is None
         or ((party := ctx.index.parties.get(placed.milestone.party)) is not None and party.kind in _BIDDERS)
     ]
-    for placed, year in _deadline_years(ctx, bids):
-        deadline = pendulum.Date(year - 1, month, day)
+    for placed, year, deadline in _too_late(ctx, bids, lambda year: pendulum.Date(year - 1, month, day)):
         milestone = placed.milestone
-        if milestone.date <= deadline:
-            continue
         yield ctx.finding(
             path=placed.path,
-            subjects=(milestone.party,) if milestone.party else (),
-            nl=f"Het bod{_of(milestone, nl=True)} voor {year} is gedateerd {_date(milestone.date)}, na de wettelijke "
-            f"termijn van {_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en huurders zijn.",
-            en=f"The bid{_of(milestone, nl=False)} for {year} is dated {_date(milestone.date)}, after the statutory "
-            f"deadline of {_date(deadline)}: the bid must reach the municipality and the tenants by that day.",
+            subjects=placed.parties,
+            nl=f"Het bod{of_party(milestone.party, 'nl')} voor {year} is gedateerd {iso_date(milestone.date)}, na de "
+            f"wettelijke termijn van {iso_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en huurders "
+            "zijn.",
+            en=f"The bid{of_party(milestone.party, 'en')} for {year} is dated {iso_date(milestone.date)}, after the "
+            f"statutory deadline of {iso_date(deadline)}: the bid must reach the municipality and the tenants by that "
+            "day.",
         )
 
 
@@ -106,6 +105,7 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     title_en="Signing after 15 December",
     source="Jaarlijkse cyclus: afspraken vóór 15 december (domain/FACTS.md §1.4, §8 rule 3)",
     params={"signing_deadline_month": 12, "signing_deadline_day": 15},
+    scopes=_LOCAL,
 )
 def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     """A signing for year Y is dated after 15 December of Y−1 (configurable to 1 December).
@@ -117,21 +117,17 @@ def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     (every signing on that day), for later ones the year after the signing's date. The deadline
     (``signing_deadline_month``/``signing_deadline_day`` of Y−1) itself is on time.
     """
-    if not _is_local(ctx):
-        return
     month, day = ctx.param("signing_deadline_month"), ctx.param("signing_deadline_day")
-    for placed, year in _deadline_years(ctx, ctx.milestones_of(MilestoneKind.SIGNING)):
-        deadline = signing_deadline(year, month=month, day=day)
+    signings = ctx.milestones_of(MilestoneKind.SIGNING)
+    for placed, year, deadline in _too_late(ctx, signings, lambda year: signing_deadline(year, month=month, day=day)):
         milestone = placed.milestone
-        if milestone.date <= deadline:
-            continue
         yield ctx.finding(
             path=placed.path,
-            subjects=(milestone.party,) if milestone.party else (),
-            nl=f"De ondertekening{_of(milestone, nl=True)} van de afspraken voor {year} is gedateerd "
-            f"{_date(milestone.date)}, na {_date(deadline)}: plan de ondertekening uiterlijk op die dag.",
-            en=f"The signing{_of(milestone, nl=False)} of the agreements for {year} is dated "
-            f"{_date(milestone.date)}, after {_date(deadline)}: plan the signing on or before that day.",
+            subjects=placed.parties,
+            nl=f"De ondertekening{of_party(milestone.party, 'nl')} van de afspraken voor {year} is gedateerd "
+            f"{iso_date(milestone.date)}, na {iso_date(deadline)}: plan de ondertekening uiterlijk op die dag.",
+            en=f"The signing{of_party(milestone.party, 'en')} of the agreements for {year} is dated "
+            f"{iso_date(milestone.date)}, after {iso_date(deadline)}: plan the signing on or before that day.",
         )
 
 
@@ -142,6 +138,7 @@ def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     title_en="Six months without agreement: dispute possible",
     source="Woningwet art. 44 lid 4 (domain/FACTS.md §8 rule 4)",
     params={"process_months": 6, "dispute_weeks": 4},
+    scopes=_LOCAL,
 )
 def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     """More than six months after the process start no signing is done by the check date.
@@ -155,8 +152,6 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     not). Only done signings dated on or before the check date count. The message gives the period in which the
     dispute can be submitted (`calendar.dispute_period`, ``dispute_weeks`` weeks) and whether it has passed.
     """
-    if not _is_local(ctx):
-        return
     start = ctx.process_start
     if start is None:
         return
@@ -176,12 +171,12 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
         state_nl, state_en = "die termijn loopt nog", "that period is still running"
     yield ctx.finding(
         path=path,
-        nl=f"Op {_date(ctx.as_of)}, meer dan {months} maanden na de start van het proces ({_date(start)}), is er "
-        f"nog geen ondertekening gedaan. Een geschil kan vanaf {_date(arises)} binnen {ctx.param('dispute_weeks')} "
-        f"weken, tot en met {_date(submit_by)}, aan de minister worden voorgelegd; {state_nl}.",
-        en=f"On {_date(ctx.as_of)}, more than {months} months after the process started ({_date(start)}), no "
-        f"signing is done. A dispute can be submitted to the minister from {_date(arises)} within "
-        f"{ctx.param('dispute_weeks')} weeks, up to and including {_date(submit_by)}; {state_en}.",
+        nl=f"Op {iso_date(ctx.as_of)}, meer dan {months} maanden na de start van het proces ({iso_date(start)}), is er "
+        f"nog geen ondertekening gedaan. Een geschil kan vanaf {iso_date(arises)} binnen {ctx.param('dispute_weeks')} "
+        f"weken, tot en met {iso_date(submit_by)}, aan de minister worden voorgelegd; {state_nl}.",
+        en=f"On {iso_date(ctx.as_of)}, more than {months} months after the process started ({iso_date(start)}), no "
+        f"signing is done. A dispute can be submitted to the minister from {iso_date(arises)} within "
+        f"{ctx.param('dispute_weeks')} weeks, up to and including {iso_date(submit_by)}; {state_en}.",
     )
 
 
@@ -192,6 +187,7 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     title_en="No housing vision or housing programme as basis",
     source="Woningwet: prestatieafspraken rusten op de woonvisie / het volkshuisvestingsprogramma "
     "(domain/FACTS.md §1.2, §8 rules 6 and 12)",
+    scopes=_LOCAL,
 )
 def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     """The basis names neither a housing vision (woonvisie) nor a housing programme (volkshuisvestingsprogramma).
@@ -199,8 +195,6 @@ def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     FACTS §1.2: "The first condition for prestatieafspraken is that a gemeentelijke woonvisie exists." FACTS §8,
     rule 12: "the basis document becomes the gemeentelijk volkshuisvestingsprogramma".
     """
-    if not _is_local(ctx):
-        return
     kinds = {document.kind for document in ctx.agreement.basis}
     if kinds & {BasisKind.HOUSING_VISION, BasisKind.HOUSING_PROGRAMME}:
         return
@@ -220,6 +214,7 @@ def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     title_en="Year without an evaluation before 1 July",
     source="Jaarlijkse evaluatie, dVi vóór 1 juli (domain/FACTS.md §8 rules 8 and 9)",
     params={"evaluation_deadline_month": 7, "evaluation_deadline_day": 1},
+    scopes=_LOCAL,
 )
 def no_yearly_evaluation(ctx: RuleContext) -> Iterator[Finding]:
     """A perspective year Y whose evaluation deadline (1 July of Y+1) has come, with no evaluation in Y+1 by then.
@@ -231,8 +226,6 @@ def no_yearly_evaluation(ctx: RuleContext) -> Iterator[Finding]:
     check date. It is covered by an evaluation milestone that is done and dated on or before the check date,
     from 1 January to the deadline of Y+1, both included.
     """
-    if not _is_local(ctx):
-        return
     month, day = ctx.param("evaluation_deadline_month"), ctx.param("evaluation_deadline_day")
     covered: set[int] = set()
     for placed in ctx.done_by_as_of(MilestoneKind.EVALUATION):
@@ -245,8 +238,8 @@ def no_yearly_evaluation(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             path="$.perspective",
-            nl=f"Over {year} is geen evaluatie gedaan tussen {year + 1}-01-01 en {_date(deadline)}: evalueer elk "
+            nl=f"Over {year} is geen evaluatie gedaan tussen {year + 1}-01-01 en {iso_date(deadline)}: evalueer elk "
             "jaar samen vóór die datum, als de corporatie verantwoording heeft afgelegd (dVi).",
-            en=f"No evaluation of {year} was done between {year + 1}-01-01 and {_date(deadline)}: evaluate "
+            en=f"No evaluation of {year} was done between {year + 1}-01-01 and {iso_date(deadline)}: evaluate "
             "together every year by that date, once the corporation has reported (dVi).",
         )

@@ -1,0 +1,89 @@
+"""The findings of a check written out: plain text for a terminal, Markdown for an issue or a memo, JSON (DESIGN §7).
+
+The Markdown table of findings is built here once, as blocks, and serves both `render_findings` and the progress
+report (`prestatieafspraken.report.render_report`).
+"""
+
+from __future__ import annotations
+
+from typing import Final, Literal, TypeAlias
+
+import orjson
+
+from prestatieafspraken.errors import ExportError
+from prestatieafspraken.report.document import Block, Heading, Paragraph, Table
+from prestatieafspraken.report.labels import label
+from prestatieafspraken.report.markdown import to_markdown
+from prestatieafspraken.rules.findings import Language
+from prestatieafspraken.rules.report import Report
+
+__all__ = ["FINDINGS_FORMATS", "FindingsFormat", "findings_blocks", "render_findings"]
+
+FindingsFormat: TypeAlias = Literal["text", "markdown", "json"]
+
+#: The formats `render_findings` writes (those of ``prestatieafspraken check --format``).
+FINDINGS_FORMATS: Final[tuple[FindingsFormat, ...]] = ("text", "markdown", "json")
+
+
+def render_findings(
+    report: Report,
+    format: FindingsFormat = "text",  # noqa: A002 - the CLI's option name
+    *,
+    lang: Language = "nl",
+    file: str | None = None,
+) -> str:
+    """The findings of *report* as text, Markdown or JSON, with the summary of their counts.
+
+    Args:
+        report: The report of a check.
+        format: ``"text"``: one line per finding (``file:path: CODE [severity] message``), then the summary.
+            ``"markdown"``: a heading, the summary and a table of the findings. ``"json"``: the report in the shape
+            of DESIGN §7 (`Report.to_dict`), as indented JSON text.
+        lang: ``"nl"`` (default) or ``"en"``: the language of the messages and the fixed words.
+        file: The file the report is about, named in each line, the heading or the ``file`` key.
+
+    Raises:
+        ExportError: *format* is not one of `FINDINGS_FORMATS`.
+    """
+    if format == "text":
+        return _text(report, lang, file)
+    if format == "markdown":
+        return to_markdown(findings_blocks(report, lang, file=file))
+    if format == "json":
+        return orjson.dumps(report.to_dict(lang=lang, file=file), option=orjson.OPT_INDENT_2).decode() + "\n"
+    raise ExportError(f"unknown findings format {format!r}; use {', '.join(map(repr, FINDINGS_FORMATS))}")
+
+
+def findings_blocks(report: Report, lang: Language, *, file: str | None = None, note: str | None = None) -> list[Block]:
+    """The findings as blocks: a heading, the summary, an optional *note*, and the table when there are findings."""
+    title = label("findings", lang)
+    blocks: list[Block] = [
+        Heading(level=2, text=f"{title}: {file}" if file else title),
+        Paragraph(text=report.summary(lang)),
+    ]
+    if note is not None:
+        blocks.append(Paragraph(text=note))
+    if report.findings:
+        blocks.append(
+            Table(
+                columns=tuple(label(key, lang) for key in ("code", "severity", "path", "finding", "source")),
+                rows=tuple(
+                    (finding.code, finding.severity.value, finding.path, finding.message(lang), finding.source)
+                    for finding in report.findings
+                ),
+                code=frozenset({0, 2}),
+            )
+        )
+    return blocks
+
+
+def _text(report: Report, lang: Language, file: str | None) -> str:
+    prefix = f"{file}:" if file else ""
+    lines = [
+        f"{prefix}{finding.path}: {finding.code} [{finding.severity.value}] {finding.message(lang)}"
+        for finding in report.findings
+    ]
+    if not lines:
+        lines.append(f"{prefix} {label('no_findings', lang)}".strip())
+    lines.append(report.summary(lang))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,52 @@
+"""The small pieces of wording the rule messages share: numbers, dates, percentages, "van X" and capitals.
+
+One place, so that the rules write a number or a party the same way in every message. The labels of enum values
+(milestone kinds, roles, statuses) are not here: they stay with the rules that use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Iterable
+
+from prestatieafspraken.rules.findings import Language
+
+__all__ = ["capitalised", "iso_date", "joined", "number", "of_party", "percent"]
+
+
+def number(value: float) -> str:
+    """A number as a message shows it: whole numbers without decimals, others with up to ten digits."""
+    if isinstance(value, int):
+        return str(value)
+    if math.isfinite(value) and value.is_integer():
+        return str(int(value))
+    return f"{value:.10g}"
+
+
+def percent(share: float, lang: Language) -> str:
+    """A share as a percentage with at most two decimals: 0.3 is "30%", 0.28571 is "28,57%" in Dutch."""
+    text = f"{share * 100:.2f}".rstrip("0").removesuffix(".")
+    return (text.replace(".", ",") if lang == "nl" else text) + "%"
+
+
+def iso_date(day: dt.date) -> str:
+    """A date as messages write it in both languages: ``YYYY-MM-DD``."""
+    return day.isoformat()
+
+
+def of_party(party: str | None, lang: Language) -> str:
+    """`` van X`` (Dutch) or `` of X`` (English) after a milestone or figure of a party; nothing without one."""
+    if not party:
+        return ""
+    return f" of {party}" if lang == "en" else f" van {party}"
+
+
+def capitalised(text: str) -> str:
+    """The text with its first letter a capital, for a phrase that opens a sentence."""
+    return text[:1].upper() + text[1:]
+
+
+def joined(ids: Iterable[str]) -> str:
+    """Ids joined for a message: ``a, b, c``."""
+    return ", ".join(ids)

@@ -1,0 +1,194 @@
+"""PA005, values: every value makes sense for the indicator it measures (shares in 0..1, flows not negative)."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from prestatieafspraken.model import Aggregation, Indicator, Realisation
+from prestatieafspraken.rules._phrases import capitalised, number
+from prestatieafspraken.rules.context import RuleContext
+from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.integrity._source import ONE_READING
+from prestatieafspraken.rules.registry import rule
+
+
+def _nonsense(indicator: Indicator, value: float, *, level: bool) -> tuple[str, str] | None:
+    """Why *value* makes no sense for *indicator* (in Dutch and English), or None.
+
+    *level* says the value is a level of a stock (a realised level, a baseline), not a change of it.
+    """
+    if not math.isfinite(value):
+        return ("geen eindig getal", "not a finite number")
+    if indicator.aggregation is Aggregation.RATIO and not 0 <= value <= 1:
+        return ("een aandeel buiten 0..1", "a share outside 0..1")
+    if indicator.aggregation is Aggregation.FLOW and value < 0:
+        return ("een negatieve stroom", "a negative flow")
+    if indicator.aggregation is Aggregation.STOCK and level and value < 0:
+        return ("een negatieve voorraad", "a negative stock level")
+    return None
+
+
+def _realisation_indicator(ctx: RuleContext, realisation: Realisation) -> tuple[Indicator | None, bool]:
+    """The indicator a realisation measures, and whether its value is a level (not a change) of a stock.
+
+    A commitment's figures start at 0 (DESIGN §5), so for a stock they are a change; a target's and an indicator's
+    figures are the level itself.
+    """
+    index = ctx.index
+    if realisation.commitment is not None:
+        commitment = index.commitments.get(realisation.commitment)
+        indicator_id = commitment.indicator if commitment is not None else None
+        return (index.indicators.get(indicator_id) if indicator_id is not None else None), False
+    if realisation.target is not None:
+        target = index.targets.get(realisation.target)
+        return (index.indicators.get(target.indicator) if target is not None else None), True
+    return (index.indicators.get(realisation.indicator) if realisation.indicator is not None else None), True
+
+
+class _Value(NamedTuple):
+    """A value that makes no sense: where it is, whose it is, why, and whether the message may quote it."""
+
+    path: str
+    owner_nl: str
+    owner_en: str
+    subject: str
+    value: float
+    indicator: Indicator
+    reason: tuple[str, str]
+    quotable: bool
+
+
+def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
+    """The values, breakdown parts and baselines of the targets that make no sense for their indicator."""
+    indicators = ctx.index.indicators
+    for i, target in enumerate(ctx.agreement.targets):
+        indicator = indicators.get(target.indicator)
+        if indicator is None:
+            continue
+        path = f"$.targets[{i}]"
+        if reason := _nonsense(indicator, target.value, level=False):
+            yield _Value(
+                path=f"{path}.value",
+                owner_nl=f"de waarde van doelstelling {target.id}",
+                owner_en=f"the value of target {target.id}",
+                subject=target.id,
+                value=target.value,
+                indicator=indicator,
+                reason=reason,
+                quotable=True,
+            )
+        for key, part in target.breakdown.items():
+            # A part of the target's value: for a stock, a change too.
+            if reason := _nonsense(indicator, part, level=False):
+                yield _Value(
+                    path=f"{path}.breakdown['{key}']",
+                    owner_nl=f"het deel van {key} in doelstelling {target.id}",
+                    owner_en=f"the part of {key} in target {target.id}",
+                    subject=target.id,
+                    value=part,
+                    indicator=indicator,
+                    reason=reason,
+                    quotable=True,
+                )
+        # For a stock, the baseline is the level at the end of the baseline year.
+        if target.baseline is not None and (reason := _nonsense(indicator, target.baseline.value, level=True)):
+            yield _Value(
+                path=f"{path}.baseline.value",
+                owner_nl=f"de nulmeting van doelstelling {target.id}",
+                owner_en=f"the baseline of target {target.id}",
+                subject=target.id,
+                value=target.baseline.value,
+                indicator=indicator,
+                reason=reason,
+                quotable=True,
+            )
+
+
+def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
+    """Every value in the file whose indicator is known and that makes no sense for it, in file order.
+
+    A value is judged before it is described: describing every value of a large agreement costs more than judging.
+    """
+    yield from _nonsense_target_values(ctx)
+    indicators = ctx.index.indicators
+    for i, commitment in enumerate(ctx.agreement.commitments):
+        if commitment.value is None or commitment.indicator is None or commitment.indicator not in indicators:
+            continue
+        # A commitment on a stock promises a change.
+        indicator = indicators[commitment.indicator]
+        if reason := _nonsense(indicator, commitment.value, level=False):
+            yield _Value(
+                path=f"$.commitments[{i}].value",
+                owner_nl=f"de waarde van afspraak {commitment.id}",
+                owner_en=f"the value of commitment {commitment.id}",
+                subject=commitment.id,
+                value=commitment.value,
+                indicator=indicator,
+                reason=reason,
+                quotable=ctx.quotable(commitment),
+            )
+    for i, realisation in enumerate(ctx.agreement.realisations):
+        found, level = _realisation_indicator(ctx, realisation)
+        if found is None or not (reason := _nonsense(found, realisation.value, level=level)):
+            continue
+        kind, subject = realisation.subject
+        quotable = ctx.quotable(realisation)
+        yield _Value(
+            path=f"$.realisations[{i}].value",
+            owner_nl=f"de gerealiseerde waarde van {subject}" + (f" over {realisation.year}" if quotable else ""),
+            owner_en=f"the realised value of {kind} {subject}" + (f" for {realisation.year}" if quotable else ""),
+            subject=subject,
+            value=realisation.value,
+            indicator=found,
+            reason=reason,
+            quotable=quotable,
+        )
+
+
+@rule(
+    "PA005",
+    severity=Severity.ERROR,
+    title_nl="Waarde past niet bij de indicator",
+    title_en="Value makes no sense for its indicator",
+    source=ONE_READING,
+)
+def nonsense_value(ctx: RuleContext) -> Iterator[Finding]:
+    """A value that makes no sense for its indicator: a share outside 0..1, a negative flow, a negative stock level.
+
+    Handbook: "Hiervoor helpt allereerst een duidelijk overzicht van feiten en cijfers die maar op één manier
+    interpreteerbaar zijn."
+
+    Judged: target values, breakdown parts and baselines, commitment values and realisation values, each against
+    the indicator it measures (for a realisation: the indicator of its commitment or target), and a framework's
+    ``min``/``max``, which are shares. A stock target's value and breakdown parts are a net change and may be
+    negative, and so is a commitment's value or realised figure on a stock (it starts at 0, DESIGN §5); a stock
+    level (a baseline, a realisation of a target or an indicator) may not. A cumulative indicator has no bounds
+    here: a running total of a change may go either way. A value without a known indicator is skipped (PA001,
+    PA308). The value of a commitment or realisation that is not public is never quoted.
+    """
+    for item in _nonsense_values(ctx):
+        reason = item.reason
+        shown = f"{number(item.value)}: " if item.quotable else ""
+        aggregation = item.indicator.aggregation.value
+        yield ctx.finding(
+            path=item.path,
+            subjects=(item.subject, item.indicator.id),
+            nl=f"{capitalised(item.owner_nl)} is {shown}{reason[0]}, en dat kan niet bij "
+            f"indicator {item.indicator.id} ({aggregation}): verbeter de waarde of kies de juiste indicator.",
+            en=f"{capitalised(item.owner_en)} is {shown}{reason[1]}, which cannot be for "
+            f"indicator {item.indicator.id} ({aggregation}): correct the value or choose the right indicator.",
+        )
+    for i, framework in enumerate(ctx.agreement.frameworks):
+        for key, share in (("min", framework.min), ("max", framework.max)):
+            if share is None or (math.isfinite(share) and 0 <= share <= 1):
+                continue
+            yield ctx.finding(
+                path=f"$.frameworks[{i}].{key}",
+                subjects=(framework.id,),
+                nl=f"Kader {framework.id} heeft '{key}: {number(share)}', maar een aandeel ligt tussen 0 en 1: "
+                "schrijf bijvoorbeeld 30% als 0.30.",
+                en=f"Framework {framework.id} has '{key}: {number(share)}', but a share lies between 0 and 1: "
+                "write 30% as 0.30, for example.",
+            )

@@ -1,0 +1,267 @@
+"""PA207, "Houd het bovenlokale belang voor ogen" and "Het opstellen van bovenlokale kaders": framework shares.
+
+A framework (a province's or the state's minimum or maximum share) is judged from the target values and again
+from the approved realisations.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+
+import attrs
+
+from prestatieafspraken.model import (
+    Aggregation,
+    Framework,
+    FrameworkScope,
+    Number,
+    Realisation,
+    RealisationStatus,
+    Target,
+)
+from prestatieafspraken.rules._phrases import capitalised, percent
+from prestatieafspraken.rules.context import RuleContext
+from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.registry import rule
+
+
+@attrs.frozen(kw_only=True)
+class _Planned:
+    """The target values of one indicator: for the agreement as a whole, and per area."""
+
+    total: Number | None
+    per_area: Mapping[str, Number] = attrs.field(hash=False)
+
+
+def _planned(ctx: RuleContext, targets: Sequence[Target]) -> _Planned:
+    """The target values of one indicator.
+
+    The total is the sum of the targets without an area (the agreement-wide targets); where there are none, the
+    sum of the targets with an area. Per area: the sum of the breakdown entries that name the area; where there
+    are none, the sum of the targets with that area.
+    """
+    overall: list[Number] = []
+    by_area: defaultdict[str, list[Number]] = defaultdict(list)
+    from_breakdown: defaultdict[str, list[Number]] = defaultdict(list)
+    for target in targets:
+        if target.area is None:
+            overall.append(target.value)
+        else:
+            by_area[target.area].append(target.value)
+        for key, value in target.breakdown.items():
+            if key in ctx.index.areas:
+                from_breakdown[key].append(value)
+    total: Number | None = None
+    if overall:
+        total = sum(overall)
+    elif by_area:
+        total = sum(sum(values) for values in by_area.values())
+    per_area = {area: sum(values) for area, values in by_area.items()}
+    per_area.update({area: sum(values) for area, values in from_breakdown.items()})
+    return _Planned(total=total, per_area=per_area)
+
+
+def _counts(ctx: RuleContext, realisation: Realisation) -> bool:
+    """DESIGN §4, As-of: approved, its year not after the as-of year, and reported (if dated) by as-of."""
+    return (
+        realisation.status is RealisationStatus.APPROVED
+        and realisation.year <= ctx.as_of.year
+        and (realisation.reported_on is None or realisation.reported_on <= ctx.as_of)
+    )
+
+
+#: Per scope (an area id, or None for the agreement as a whole) and year, the realisations that give the figure.
+_Realised = Mapping[str | None, Mapping[int, tuple[Realisation, ...]]]
+
+
+def _most_aggregate(realisations: Sequence[Realisation]) -> tuple[Realisation, ...]:
+    """The realisations that give one figure: those without a party if any (a total), else the per-party ones."""
+    whole = tuple(realisation for realisation in realisations if realisation.party is None)
+    return whole or tuple(realisations)
+
+
+def _realised(ctx: RuleContext, indicator_id: str) -> _Realised:
+    """The counting realisations that name an indicator, grouped per area and for the agreement, per year.
+
+    Per area and year: the area's realisations without a party, else the sum of its per-party ones. For the
+    agreement and a year: the realisations with neither area nor party, else the per-area figures summed, else
+    the per-party figures without an area summed.
+    """
+    grouped: defaultdict[int, defaultdict[str | None, list[Realisation]]] = defaultdict(lambda: defaultdict(list))
+    for realisation in ctx.index.realisations_of("indicator", indicator_id):
+        if _counts(ctx, realisation):
+            grouped[realisation.year][realisation.area].append(realisation)
+    result: defaultdict[str | None, dict[int, tuple[Realisation, ...]]] = defaultdict(dict)
+    for year, by_area in grouped.items():
+        for area, realisations in by_area.items():
+            if area is not None:
+                result[area][year] = _most_aggregate(realisations)
+        without_area = by_area.get(None, [])
+        whole = tuple(realisation for realisation in without_area if realisation.party is None)
+        if whole:
+            result[None][year] = whole
+        elif any(area is not None for area in by_area):
+            result[None][year] = tuple(
+                realisation for area, items in result.items() if area is not None for realisation in items.get(year, ())
+            )
+        else:
+            result[None][year] = tuple(without_area)
+    return result
+
+
+def _value(realisations: Iterable[Realisation]) -> float:
+    return float(sum(realisation.value for realisation in realisations))
+
+
+@attrs.frozen(kw_only=True)
+class _Share:
+    """One share to judge against a framework."""
+
+    area: str | None
+    numerator: float
+    denominator: float
+    quotable: bool
+    basis_nl: str
+    basis_en: str
+
+
+def _target_shares(framework: Framework, numerator: _Planned, denominator: _Planned) -> list[_Share]:
+    basis_nl, basis_en = "volgens de doelen (targets)", "according to the targets"
+    if framework.per is FrameworkScope.AREA:
+        return [
+            _Share(
+                area=area,
+                numerator=float(value),
+                denominator=float(denominator.per_area[area]),
+                quotable=True,
+                basis_nl=basis_nl,
+                basis_en=basis_en,
+            )
+            for area, value in numerator.per_area.items()
+            if area in denominator.per_area
+        ]
+    if numerator.total is None or denominator.total is None:
+        return []
+    return [
+        _Share(
+            area=None,
+            numerator=float(numerator.total),
+            denominator=float(denominator.total),
+            quotable=True,
+            basis_nl=basis_nl,
+            basis_en=basis_en,
+        )
+    ]
+
+
+def _realised_shares(ctx: RuleContext, framework: Framework) -> list[_Share]:
+    indicators = ctx.index.indicators
+    numerator_indicator = indicators.get(framework.numerator)
+    denominator_indicator = indicators.get(framework.denominator)
+    if numerator_indicator is None or denominator_indicator is None:
+        return []
+    summed = (
+        numerator_indicator.aggregation is Aggregation.FLOW and denominator_indicator.aggregation is Aggregation.FLOW
+    )
+    numerator, denominator = _realised(ctx, framework.numerator), _realised(ctx, framework.denominator)
+    scopes = [area for area in numerator if area is not None] if framework.per is FrameworkScope.AREA else [None]
+    shares = []
+    for area in scopes:
+        top, bottom = numerator.get(area, {}), denominator.get(area, {})
+        years = sorted(set(top) & set(bottom))
+        if not years:
+            continue
+        if summed:
+            used_top = [item for year in years for item in top[year]]
+            used_bottom = [item for year in years for item in bottom[year]]
+            span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
+            basis_nl = f"volgens de goedgekeurde realisaties over {span}"
+            basis_en = f"according to the approved realisations over {span}"
+        else:
+            used_top, used_bottom = list(top[years[-1]]), list(bottom[years[-1]])
+            basis_nl = f"volgens de goedgekeurde realisaties van {years[-1]}"
+            basis_en = f"according to the approved realisations of {years[-1]}"
+        shares.append(
+            _Share(
+                area=area,
+                numerator=_value(used_top),
+                denominator=_value(used_bottom),
+                quotable=ctx.quotable(*used_top, *used_bottom),
+                basis_nl=basis_nl,
+                basis_en=basis_en,
+            )
+        )
+    return shares
+
+
+def _framework_finding(ctx: RuleContext, framework: Framework, position: int, share: _Share) -> Finding | None:
+    if share.denominator <= 0:
+        return None  # no share without a (positive) denominator: no finding
+    value = share.numerator / share.denominator
+    if framework.min is not None and value < framework.min:
+        bound, side_nl, side_en = framework.min, "onder het minimum", "below the minimum"
+    elif framework.max is not None and value > framework.max:
+        bound, side_nl, side_en = framework.max, "boven het maximum", "above the maximum"
+    else:
+        return None
+    where_nl = f"in {share.area}" if share.area is not None else "voor de afspraak als geheel"
+    where_en = f"in {share.area}" if share.area is not None else "for the agreement as a whole"
+    what_nl = f"het aandeel van {framework.numerator} in {framework.denominator} {where_nl}"
+    what_en = f"the share of {framework.numerator} in {framework.denominator} {where_en}"
+    value_nl = f" ({percent(value, 'nl')})" if share.quotable else ""
+    value_en = f" ({percent(value, 'en')})" if share.quotable else ""
+    who_nl = f"met {framework.set_by}" if framework.set_by else "met wie het kader stelde"
+    who_en = f"with {framework.set_by}" if framework.set_by else "with whoever set it"
+    subjects = (framework.id,) if share.area is None else (framework.id, share.area)
+    return ctx.finding(
+        path=f"$.frameworks[{position}]",
+        subjects=subjects,
+        nl=f"{capitalised(share.basis_nl)} ligt {what_nl}{value_nl} {side_nl} van {percent(bound, 'nl')} dat "
+        f"kader {framework.id} stelt: bespreek dit {who_nl} en pas de afspraken of de doelen aan.",
+        en=f"{capitalised(share.basis_en)}, {what_en}{value_en} is {side_en} of {percent(bound, 'en')} set by "
+        f"framework {framework.id}: discuss it {who_en} and adjust the commitments or the targets.",
+    )
+
+
+@rule(
+    "PA207",
+    severity=Severity.WARNING,
+    title_nl="Bovenlokaal kader niet gehaald",
+    title_en="Framework share not met",
+    source="Handreiking, Houd het bovenlokale belang voor ogen (30% DAEB)",
+)
+def framework_share(ctx: RuleContext) -> Iterator[Finding]:
+    """A framework's minimum or maximum share (numerator indicator in denominator indicator) is not met.
+
+    Handbook: "Haalt een gemeente bijvoorbeeld niet een aandeel van 30% DAEB bij nieuwbouw en is dit wel met een
+    provincie afgesproken? Betrek dan ook de provincie bij het bespreken van dit thema."
+
+    The share is judged twice. From the target values: for ``per: agreement`` the totals (the targets of the
+    indicator without an area; where there are none, its targets with an area, summed); for ``per: area``, each
+    area for which both indicators have a value: the breakdown entries naming the area, else the targets with
+    that area. And from the realisations that name the indicators and count as of the check date (approved, year
+    and ``reported_on`` not after as-of), in the years where both indicators have them: flows summed over those
+    years, otherwise (stock, cumulative) the latest such year. A zero (or negative) denominator, an indicator of
+    the kind ratio, or a figure one of the two indicators lacks gives no finding. A share computed from
+    realisations that are not public is not quoted.
+    """
+    indicators = ctx.index.indicators
+    targets_by_indicator: defaultdict[str, list[Target]] = defaultdict(list)
+    for target in ctx.agreement.targets:
+        targets_by_indicator[target.indicator].append(target)
+    for position, framework in enumerate(ctx.agreement.frameworks):
+        if framework.min is None and framework.max is None:
+            continue
+        kinds = {
+            indicators[item].aggregation for item in (framework.numerator, framework.denominator) if item in indicators
+        }
+        if Aggregation.RATIO in kinds:
+            continue  # a share of shares means nothing
+        numerator = _planned(ctx, targets_by_indicator.get(framework.numerator, []))
+        denominator = _planned(ctx, targets_by_indicator.get(framework.denominator, []))
+        shares = [*_target_shares(framework, numerator, denominator), *_realised_shares(ctx, framework)]
+        for share in shares:
+            found = _framework_finding(ctx, framework, position, share)
+            if found is not None:
+                yield found

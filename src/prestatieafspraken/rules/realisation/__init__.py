@@ -1,0 +1,20 @@
+"""PA3xx, "Sturing op realisatie": one module per section of the handbook's chapter, as on the docs' chapter page.
+
+==========================================================  ==============  ==============================
+Section of the handbook                                     Module          Rules
+==========================================================  ==============  ==============================
+Maak de uitvoering concreet                                 `concrete`      PA301, PA302, PA303, PA305
+Maak de uitvoering concreet: realisme en ambitie            `realism`       PA304, PA309
+Monitoring en verantwoording                                `monitoring`    PA306-PA308, PA310, PA312
+Net-stock accounting (FACTS §7, §8.22)                      `stocks`        PA311
+==========================================================  ==============  ==============================
+
+Importing the package registers every rule of the chapter.
+"""
+
+from prestatieafspraken.rules.realisation import (  # noqa: F401 - imported for their registrations
+    concrete,
+    monitoring,
+    realism,
+    stocks,
+)

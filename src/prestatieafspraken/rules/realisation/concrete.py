@@ -1,0 +1,157 @@
+"""PA301-PA303 and PA305, "Maak de uitvoering concreet": concrete commitments, local tasks and who keeps track."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+
+from prestatieafspraken import arithmetic
+from prestatieafspraken.model import Aggregation, CommitmentKind, MandateRole
+from prestatieafspraken.rules._phrases import number
+from prestatieafspraken.rules.context import RuleContext
+from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.registry import WIDER_THAN_LOCAL, rule
+
+_CONCRETE = "Handreiking, Sturing op realisatie: Maak de uitvoering concreet"
+
+
+@rule(
+    "PA301",
+    severity=Severity.WARNING,
+    title_nl="Afspraak niet concreet",
+    title_en="Commitment not concrete",
+    source=_CONCRETE,
+)
+def vague_commitment(ctx: RuleContext) -> Iterator[Finding]:
+    """A result commitment without indicator or value, or without both due date and year; an effort without text.
+
+    Handbook: "Vuistregel is om afspraken waar het kan concreet te maken op het relevante schaalniveau."
+
+    A result commitment (resultaatsverplichting) needs an indicator and a value to be measured, and a moment to
+    be judged: a due date or a year (either one will do, as DESIGN §5 judges it on its due date, else on
+    31 December of its year). One finding per commitment names everything that is missing. An effort commitment
+    (inspanningsverplichting) needs at least a text that says what the effort is; blank text counts as none.
+    """
+    for i, commitment in enumerate(ctx.agreement.commitments):
+        path = f"$.commitments[{i}]"
+        if commitment.kind is CommitmentKind.EFFORT:
+            if not (commitment.text and commitment.text.strip()):
+                yield ctx.finding(
+                    path=path,
+                    subjects=(commitment.id,),
+                    nl=f"De inspanningsafspraak {commitment.id} heeft geen tekst: beschrijf welke inspanning "
+                    "wie levert.",
+                    en=f"The effort commitment {commitment.id} has no text: describe which effort is made by whom.",
+                )
+            continue
+        missing_nl: list[str] = []
+        missing_en: list[str] = []
+        if commitment.indicator is None:
+            missing_nl.append("een indicator")
+            missing_en.append("an indicator")
+        if commitment.value is None:
+            missing_nl.append("een waarde")
+            missing_en.append("a value")
+        if commitment.due is None and commitment.year is None:
+            missing_nl.append("een termijn (due of year)")
+            missing_en.append("a due date or year")
+        if missing_nl:
+            yield ctx.finding(
+                path=path,
+                subjects=(commitment.id,),
+                nl=f"De resultaatafspraak {commitment.id} mist {' en '.join(missing_nl)}: maak de afspraak "
+                "meetbaar en tijdgebonden, of leg haar vast als inspanningsafspraak (kind: effort).",
+                en=f"The result commitment {commitment.id} lacks {' and '.join(missing_en)}: make it measurable "
+                "and time-bound, or record it as an effort commitment (kind: effort).",
+            )
+
+
+# --- PA302, PA303 ------------------------------------------------------------------------------------------
+
+_LOCAL_TASK = (
+    _CONCRETE + ': "Zijn er afspraken gemaakt over een totaal aantal toe te voegen woningen per regio? '
+    'Verdeel dat dan in een lokale opgave, zodat ook makkelijk gemonitord kan worden."'
+)
+
+
+@rule(
+    "PA302",
+    severity=Severity.WARNING,
+    title_nl="Regionale doelstelling niet lokaal verdeeld",
+    title_en="Regional target not divided into local tasks",
+    source=_LOCAL_TASK,
+    scopes=WIDER_THAN_LOCAL,
+)
+def regional_target_without_split(ctx: RuleContext) -> Iterator[Finding]:
+    """A target of a regional or wider agreement with neither an ``area`` nor a ``breakdown``.
+
+    Handbook: "Zijn er afspraken gemaakt over een totaal aantal toe te voegen woningen per regio? Verdeel dat dan
+    in een lokale opgave, zodat ook makkelijk gemonitord kan worden."
+    """
+    for i, target in enumerate(ctx.agreement.targets):
+        if target.area is None and not target.breakdown:
+            yield ctx.finding(
+                path=f"$.targets[{i}]",
+                subjects=(target.id,),
+                nl=f"Doelstelling {target.id} van deze {ctx.agreement.scope.value}e afspraken heeft geen gebied "
+                "en geen verdeling: verdeel haar in een lokale opgave per gebied of partij (breakdown), of geef "
+                "het gebied (area).",
+                en=f"Target {target.id} of this {ctx.agreement.scope.value} agreement has no area and no "
+                "breakdown: divide it into local tasks per area or party (breakdown), or give its area.",
+            )
+
+
+@rule(
+    "PA303",
+    severity=Severity.ERROR,
+    title_nl="Verdeling telt niet op tot de doelstelling",
+    title_en="Breakdown does not add up to its target",
+    source=_LOCAL_TASK,
+)
+def breakdown_mismatch(ctx: RuleContext) -> Iterator[Finding]:
+    """A breakdown whose parts do not add up to its target's value.
+
+    Handbook: "Verdeel dat dan in een lokale opgave, zodat ook makkelijk gemonitord kan worden."
+
+    Parts and value are compared up to rounding of the last digits of a float (relative and absolute tolerance
+    1e-9). A ratio is never summed (DESIGN §5): the breakdown of a share-target holds shares per area, so it is not
+    checked; nor is a target whose indicator is unknown (PA001), as its aggregation cannot be told.
+    """
+    for i, target in enumerate(ctx.agreement.targets):
+        indicator = ctx.index.indicators.get(target.indicator)
+        if not target.breakdown or indicator is None or indicator.aggregation is Aggregation.RATIO:
+            continue
+        total = arithmetic.total(target.breakdown.values())
+        if math.isclose(total, target.value, rel_tol=1e-9, abs_tol=1e-9):
+            continue
+        parts = ", ".join(target.breakdown)
+        yield ctx.finding(
+            path=f"$.targets[{i}].breakdown",
+            subjects=(target.id, *target.breakdown),
+            nl=f"De verdeling van doelstelling {target.id} over {parts} telt op tot {number(total)}, niet tot "
+            f"de doelstelling {number(target.value)}: pas de delen of de doelstelling aan.",
+            en=f"The breakdown of target {target.id} over {parts} adds up to {number(total)}, not to the "
+            f"target's {number(target.value)}: adjust the parts or the target.",
+        )
+
+
+@rule(
+    "PA305",
+    severity=Severity.WARNING,
+    title_nl="Niemand houdt de regie op de voortgang",
+    title_en="Nobody monitors progress",
+    source=_CONCRETE + ': "wie de regie houdt op de voortgang"',
+)
+def no_monitor(ctx: RuleContext) -> Iterator[Finding]:
+    """No party holds the monitor role.
+
+    Handbook: "Mét een groep mensen die duidelijke afspraken heeft gemaakt over wie de regie houdt op de
+    voortgang. Ontbreekt daar de regie op? Voor je het weer verdwijnen prestatieafspraken dan de la in."
+    """
+    if any(mandate.role is MandateRole.MONITOR for mandate in ctx.agreement.mandates):
+        return
+    yield ctx.finding(
+        path="$.mandates",
+        nl="Geen partij heeft de rol monitor: spreek af wie de regie houdt op de voortgang.",
+        en="No party holds the monitor role: agree who keeps track of progress.",
+    )

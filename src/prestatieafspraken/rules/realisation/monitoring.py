@@ -1,0 +1,310 @@
+"""PA306-PA308, PA310 and PA312, "Monitoring en verantwoording": frequency, progress, sound figures, amendments.
+
+PA307 judges progress as `prestatieafspraken.progress` does; the others ask whether the figures and the
+amendments can be accounted for.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Iterator, Mapping
+
+from prestatieafspraken.model import ProgressStatus, Realisation, RealisationStatus
+from prestatieafspraken.progress import Thresholds, _judged_records
+from prestatieafspraken.rules._phrases import number
+from prestatieafspraken.rules.context import RuleContext
+from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.registry import rule
+
+_MONITORING = "Handreiking, Sturing op realisatie: Monitoring en verantwoording"
+
+_SUBJECT_NAMES = {
+    "commitment": ("afspraak", "commitment", "commitments"),
+    "target": ("doelstelling", "target", "targets"),
+    "indicator": ("indicator", "indicator", "indicators"),
+}
+
+
+@rule(
+    "PA306",
+    severity=Severity.INFO,
+    title_nl="Geen frequentie van monitoring",
+    title_en="No monitoring frequency",
+    source=_MONITORING,
+)
+def no_monitoring_frequency(ctx: RuleContext) -> Iterator[Finding]:
+    """The agreement records no monitoring frequency.
+
+    Handbook: "Het verschil tussen werkende en niet-werkende afspraken wordt gemaakt in het scherpe gesprek over
+    de voortgang én korte lijnen met de mensen die sturing geven aan de realisatie."
+    """
+    monitoring = ctx.agreement.monitoring
+    if monitoring is not None and monitoring.frequency is not None:
+        return
+    yield ctx.finding(
+        path="$.monitoring" if monitoring is None else "$.monitoring.frequency",
+        nl="Er is niet vastgelegd hoe vaak de voortgang wordt gemonitord: kies een frequentie (bijvoorbeeld "
+        "jaarlijks).",
+        en="The agreement does not say how often progress is monitored: choose a frequency (yearly, for example).",
+    )
+
+
+@rule(
+    "PA308",
+    severity=Severity.ERROR,
+    title_nl="Realisatie verwijst naar niets bekends of naar een jaar buiten het perspectief",
+    title_en="Realisation refers to nothing known or to a year outside the perspective",
+    source=_MONITORING,
+)
+def stray_realisation(ctx: RuleContext) -> Iterator[Finding]:
+    """A realisation about an unknown commitment, target or indicator, or of a year outside the perspective.
+
+    Handbook: "Bij monitoring is ook de verantwoording belangrijk: deel en gun elkaar successen, maar neem ook
+    verantwoording als doelstellingen niet worden gehaald."
+
+    Allowed years besides the perspective: the year before it (the starting level) and the baseline year of a
+    target the figure is about: the target it names, the target of the commitment it names, or for an indicator
+    figure any target of that indicator. The path is at the unknown reference, or at the year. The year of a
+    realisation that is not public is not quoted. Its area and party references are PA001's.
+    """
+    perspective = ctx.agreement.perspective
+    by_indicator: defaultdict[str, set[int]] = defaultdict(set)
+    for target in ctx.agreement.targets:
+        if target.baseline is not None:
+            by_indicator[target.indicator].add(target.baseline.year)
+    known = {"commitment": ctx.index.commitments, "target": ctx.index.targets, "indicator": ctx.index.indicators}
+    for i, realisation in enumerate(ctx.agreement.realisations):
+        kind, subject = realisation.subject
+        name_nl, name_en, listed_in = _SUBJECT_NAMES[kind]
+        if subject not in known[kind]:
+            yield ctx.finding(
+                path=f"$.realisations[{i}].{kind}",
+                subjects=(subject,),
+                nl=f"Een realisatie verwijst naar {name_nl} '{subject}', maar er is geen {name_nl} met die id: "
+                f"voeg die toe onder {listed_in} of verbeter de verwijzing.",
+                en=f"A realisation refers to {name_en} '{subject}', but no {name_en} has that id: add it under "
+                f"{listed_in} or correct the reference.",
+            )
+        year = realisation.year
+        if (
+            year in perspective
+            or year == perspective.start - 1
+            or year in _baseline_years(ctx, realisation, by_indicator)
+        ):
+            continue
+        shown = f" ({year})" if ctx.quotable(realisation) else ""
+        span = f"{perspective.start}-{perspective.end}"
+        yield ctx.finding(
+            path=f"$.realisations[{i}].year",
+            subjects=(subject,),
+            nl=f"Het jaar van een realisatie van {name_nl} {subject}{shown} ligt buiten het perspectief {span} en "
+            "is niet het jaar ervoor of een nulmetingsjaar: verbeter het jaar.",
+            en=f"The year of a realisation of {name_en} {subject}{shown} lies outside the perspective {span} and "
+            "is neither the year before it nor a baseline year: correct the year.",
+        )
+
+
+def _baseline_years(
+    ctx: RuleContext, realisation: Realisation, by_indicator: Mapping[str, set[int]]
+) -> Collection[int]:
+    """The baseline years of the targets a realisation is about (see PA308)."""
+    index = ctx.index
+    target_ids: tuple[str, ...]
+    if realisation.target is not None:
+        target_ids = (realisation.target,)
+    elif realisation.commitment is not None:
+        commitment = index.commitments.get(realisation.commitment)
+        target_ids = (commitment.target,) if commitment is not None and commitment.target is not None else ()
+    else:
+        return by_indicator.get(realisation.indicator or "", ())
+    years: set[int] = set()
+    for target_id in target_ids:
+        target = index.targets.get(target_id)
+        if target is not None and target.baseline is not None:
+            years.add(target.baseline.year)
+    return years
+
+
+@rule(
+    "PA310",
+    severity=Severity.ERROR,
+    title_nl="Wijziging niet door alle ondertekenaars overeengekomen",
+    title_en="Amendment not agreed by every signing party",
+    source=_MONITORING
+    + ': "samen kunnen bijsturen"; FACTS §8.11: "Amending a signed agreement mid-term needs the consent of all '
+    'parties."',
+)
+def amendment_without_signatory(ctx: RuleContext) -> Iterator[Finding]:
+    """An amendment whose ``agreed_by`` lacks a signing party.
+
+    Handbook: "Bij afspraken maken en een soms snel veranderende werkelijkheid hoort samen kunnen bijsturen."
+    FACTS §8.11: "Amending a signed agreement mid-term needs the consent of **all** parties."
+
+    The signing parties are those named by signing milestones that are not missed, and every counted party for a
+    signing without a party (DESIGN §4). Endorsers, observers and declined parties never sign, so they are left
+    out even when a signing milestone names them; so is a party that is not declared (PA001). Without any signing
+    milestone no party is known to sign and the rule says nothing. One finding per amendment names every signing
+    party it lacks.
+    """
+    signers = [party for party in ctx.signing_party_ids if party in ctx.index.parties and ctx.index.is_counted(party)]
+    if not signers:
+        return
+    for i, amendment in enumerate(ctx.agreement.amendments):
+        agreed = set(amendment.agreed_by)
+        missing = [party for party in signers if party not in agreed]
+        if not missing:
+            continue
+        names = ", ".join(missing)
+        yield ctx.finding(
+            path=f"$.amendments[{i}].agreed_by",
+            subjects=(amendment.id, *missing),
+            nl=f"Wijziging {amendment.id} is niet overeengekomen door de ondertekenende partij(en) {names}: een "
+            "wijziging vraagt de instemming van alle partijen die tekenden.",
+            en=f"Amendment {amendment.id} is not agreed by the signing part{'y' if len(missing) == 1 else 'ies'} "
+            f"{names}: an amendment needs the consent of every party that signed.",
+        )
+
+
+_STATUS_NAMES = {
+    ProgressStatus.OFF_TRACK: ("loopt achter (off_track)", "is off track"),
+    ProgressStatus.DETERIORATING: ("verslechtert (deteriorating)", "is deteriorating"),
+}
+
+
+def _ratio(ratio: float | None) -> str:
+    return "n.v.t." if ratio is None else f"{ratio:.2f}".replace(".", ",")
+
+
+def _ratio_en(ratio: float | None) -> str:
+    return "undefined" if ratio is None else f"{ratio:.2f}"
+
+
+@rule(
+    "PA307",
+    severity=Severity.WARNING,
+    title_nl="Doelstelling of afspraak loopt achter of verslechtert",
+    title_en="Target or commitment off track or deteriorating",
+    source=_MONITORING + ': "neem ook verantwoording als doelstellingen niet worden gehaald"',
+    params={"on_track_threshold": 0.95, "needs_acceleration_threshold": 0.6},
+)
+def off_track(ctx: RuleContext) -> Iterator[Finding]:
+    """As of the check date a target or commitment is off track or deteriorating (DESIGN §5).
+
+    Handbook: "Bij monitoring is ook de verantwoording belangrijk: deel en gun elkaar successen, maar neem ook
+    verantwoording als doelstellingen niet worden gehaald."
+
+    The statuses are those of `prestatieafspraken.progress.progress` with the thresholds of the parameters
+    ``on_track_threshold`` (0.95) and ``needs_acceleration_threshold`` (0.6): off track is 0 ≤ R below the
+    acceleration threshold, deteriorating is R < 0 (or, where the path asks for no change, a move against the
+    indicator's direction). Whole targets and commitments are reported, at ``$.targets[i]`` and
+    ``$.commitments[i]``; the parts of a breakdown are in the progress report. The message gives R with the
+    start, the expected and the realised value and the year compared, unless a figure used, or the commitment, is
+    not public: then it gives the status and no number (R would reveal the hidden value).
+    """
+    thresholds = Thresholds(
+        on_track=ctx.param("on_track_threshold"), needs_acceleration=ctx.param("needs_acceleration_threshold")
+    )
+    # The records `progress` computes, less the commitments without figures (never off track) and the roll-ups.
+    targets, commitments = _judged_records(ctx.agreement, ctx.as_of, thresholds)
+    day = ctx.as_of.isoformat()
+    for target_record in targets:
+        if target_record.status not in _STATUS_NAMES:
+            continue
+        status_nl, status_en = _STATUS_NAMES[target_record.status]
+        if ctx.quotable(*target_record.figures):
+            numbers_nl = (
+                f": gerealiseerd {_figure(target_record.realised)} eind {target_record.year}, verwacht "
+                f"{_figure(target_record.expected)} (start {_figure(target_record.start)}, te bereiken "
+                f"{_figure(target_record.reach)} eind {target_record.by}), R = {_ratio(target_record.ratio)}"
+            )
+            numbers_en = (
+                f": realised {_figure(target_record.realised)} at the end of {target_record.year}, expected "
+                f"{_figure(target_record.expected)} (start {_figure(target_record.start)}, to reach "
+                f"{_figure(target_record.reach)} by the end of {target_record.by}), R = "
+                f"{_ratio_en(target_record.ratio)}"
+            )
+        else:
+            numbers_nl = numbers_en = ""
+        yield ctx.finding(
+            path=target_record.path,
+            subjects=(target_record.id,),
+            nl=f"Doelstelling {target_record.id} {status_nl} per {day}{numbers_nl}. Bespreek met elkaar welke "
+            "doelstelling wél realistisch is en hoe die toch gehaald kan worden.",
+            en=f"Target {target_record.id} {status_en} as of {day}{numbers_en}. Discuss which target is "
+            "realistic and how it can still be reached together.",
+        )
+    for record in commitments:
+        if record.status not in _STATUS_NAMES:
+            continue
+        status_nl, status_en = _STATUS_NAMES[record.status]
+        if ctx.quotable(record.commitment, *record.figures):
+            numbers_nl = (
+                f": gerealiseerd {_figure(record.realised)} (t/m {record.year}) van de afgesproken "
+                f"{_figure(record.expected)}, R = {_ratio(record.ratio)}"
+            )
+            numbers_en = (
+                f": realised {_figure(record.realised)} (up to {record.year}) of the {_figure(record.expected)} "
+                f"agreed, R = {_ratio_en(record.ratio)}"
+            )
+        else:
+            numbers_nl = numbers_en = ""
+        yield ctx.finding(
+            path=record.path,
+            subjects=(record.id, *dict.fromkeys(record.commitment.by)),
+            nl=f"Afspraak {record.id} {status_nl} per {day}{numbers_nl}. Neem verantwoording en spreek af hoe "
+            "het alsnog lukt.",
+            en=f"Commitment {record.id} {status_en} as of {day}{numbers_en}. Account for it and agree how it can "
+            "still be done.",
+        )
+
+
+def _figure(value: float | None) -> str:
+    return "?" if value is None else number(value)
+
+
+@rule(
+    "PA312",
+    severity=Severity.ERROR,
+    title_nl="Realisatie uit de toekomst",
+    title_en="Realisation from the future",
+    source=_MONITORING + "; DESIGN §4, As-of",
+)
+def future_realisation(ctx: RuleContext) -> Iterator[Finding]:
+    """A realisation whose year is after the as-of year, or an approved one whose ``reported_on`` is after as-of.
+
+    Handbook: "Het verschil tussen werkende en niet-werkende afspraken wordt gemaakt in het scherpe gesprek over
+    de voortgang"; that conversation needs figures that can exist on the day it is held.
+
+    One finding per realisation: at ``$.realisations[i].year`` when its year is after the as-of year, else at
+    ``$.realisations[i].reported_on`` when it is approved and reported after the as-of date (the same day is
+    fine). Such figures do not count in progress. The year and date of a figure that is not public are not quoted.
+    """
+    as_of = ctx.as_of
+    for i, realisation in enumerate(ctx.agreement.realisations):
+        kind, subject = realisation.subject
+        name_nl, name_en, _ = _SUBJECT_NAMES[kind]
+        shown = ctx.quotable(realisation)
+        if realisation.year > as_of.year:
+            year = f" ({realisation.year})" if shown else ""
+            yield ctx.finding(
+                path=f"$.realisations[{i}].year",
+                subjects=(subject,),
+                nl=f"Een realisatie van {name_nl} {subject} is voor een jaar{year} na de peildatum "
+                f"{as_of.isoformat()}: een jaar dat nog moet komen heeft geen realisatie; verbeter het jaar.",
+                en=f"A realisation of {name_en} {subject} is for a year{year} after the check date "
+                f"{as_of.isoformat()}: a year still to come has no realisation; correct the year.",
+            )
+        elif (
+            realisation.status is RealisationStatus.APPROVED
+            and realisation.reported_on is not None
+            and realisation.reported_on > as_of
+        ):
+            day = f" ({realisation.reported_on.isoformat()})" if shown else ""
+            yield ctx.finding(
+                path=f"$.realisations[{i}].reported_on",
+                subjects=(subject,),
+                nl=f"Een goedgekeurde realisatie van {name_nl} {subject} is gerapporteerd na de peildatum "
+                f"{as_of.isoformat()}{day}: verbeter de datum of de status.",
+                en=f"An approved realisation of {name_en} {subject} was reported after the check date "
+                f"{as_of.isoformat()}{day}: correct the date or the status.",
+            )
