@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+import prestatieafspraken
 from prestatieafspraken import examples
 from prestatieafspraken.cli import main
 from support import EXAMPLES_AS_OF, agreement_yaml, party_entry
@@ -227,3 +228,13 @@ def test_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not valid YAML" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+class TestVersion:
+    """The command line says which version it is."""
+
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`--version` prints the installed version and exits 0."""
+        with pytest.raises(SystemExit, match="0"):
+            main(["--version"])
+        assert capsys.readouterr().out.strip() == f"prestatieafspraken {prestatieafspraken.__version__}"

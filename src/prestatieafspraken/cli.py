@@ -10,6 +10,7 @@ import argparse
 import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
+from importlib.metadata import version as _version
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -59,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
         prog="prestatieafspraken",
         description="Model, check and steer multi-party performance agreements (prestatieafspraken).",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version('prestatieafspraken')}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check agreements against the rule catalogue")
