@@ -25,6 +25,7 @@ __all__ = [
     "UnknownAudienceError",
     "UnknownExampleError",
     "UnknownPartyError",
+    "VersionsError",
 ]
 
 
@@ -166,3 +167,15 @@ class UnknownPartyError(PrestatieafsprakenError, ValueError):
             f"unknown party {party!r}{_did_you_mean(party, self.known)}; "
             f"use one of the agreement's party ids: {_shown(self.known)}"
         )
+
+
+class VersionsError(PrestatieafsprakenError, ValueError):
+    """Versions that cannot be compared, or a diff that does not fit the agreement it is applied to.
+
+    Attributes:
+        problems: Each place where the diff does not fit, with what it expected there and what is there.
+    """
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join([message, *(f"  {problem}" for problem in self.problems)]))
