@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,7 @@ from prestatieafspraken.errors import PrestatieafsprakenError, VersionsError
 from prestatieafspraken.model import (
     Agreement,
     Amendment,
+    Baseline,
     CoalitionMember,
     CoalitionStatus,
     InvariantError,
@@ -30,10 +32,10 @@ from prestatieafspraken.model import (
     Visibility,
 )
 from prestatieafspraken.model.fields import wire_name
-from prestatieafspraken.report.changes import ITEM_WORDS, render_diff
+from prestatieafspraken.report.changes import ITEM_WORDS, describe, render_diff
 from prestatieafspraken.versions import Agreed, Change, ChangeKind, Diff, diff, history, patch, signing_parties
 from prestatieafspraken.versions._patch import parse_path
-from prestatieafspraken.versions._shape import KEYS, Shape, agreement_shape, item_kind
+from prestatieafspraken.versions._shape import KEYS, Shape, agreement_shape, item_kind, shape_of
 from strategies import agreements
 
 EXAMPLE = "lindeveen-2025-2028"
@@ -456,6 +458,28 @@ class TestPatch:
             patch(single, [removal])
 
     @pytest.mark.parametrize(
+        ("kind", "path", "message"),
+        [
+            pytest.param(ChangeKind.CHANGED, "$.commitments[99].value", "the list has 17 item", id="no-such-item"),
+            pytest.param(ChangeKind.CHANGED, "$.title[0].x", "expected a list of items here", id="index-of-a-text"),
+            pytest.param(ChangeKind.CHANGED, "$.parties.name.x", "expected a mapping here", id="key-of-a-list"),
+            pytest.param(ChangeKind.CHANGED, "$.colour", "the format has no key 'colour'", id="unknown-key"),
+            pytest.param(ChangeKind.CHANGED, "$.colour.x", "the format has no key 'colour'", id="unknown-record"),
+            pytest.param(ChangeKind.CHANGED, "$", "not to the whole agreement", id="whole-agreement"),
+            pytest.param(ChangeKind.CHANGED, "$.parties[0]", "expected a key here", id="item-as-key"),
+            pytest.param(ChangeKind.CHANGED, "$.title.x[", "is not a $.path", id="bad-path"),
+            pytest.param(ChangeKind.ADDED, "$.title", "expected a list of items here", id="add-to-a-text"),
+            pytest.param(ChangeKind.REMOVED, "$.title", "expected an item of a list here", id="remove-a-key"),
+            pytest.param(ChangeKind.REMOVED, "$.parties[0]", "expected the party x here", id="another-item"),
+        ],
+    )
+    def test_change_that_does_not_fit(self, kind: ChangeKind, path: str, message: str) -> None:
+        """A change whose place or value the agreement does not have is refused, with its place."""
+        change = Change(kind=kind, item="party", id="x", old="a", new="b", old_path=path, new_path=path)
+        with pytest.raises(VersionsError, match=re.escape(message)):
+            patch(lindeveen(), [change])
+
+    @pytest.mark.parametrize(
         ("path", "segments"),
         [
             ("$", []),
@@ -743,3 +767,42 @@ def test_render_same_in_every_format() -> None:
     assert render_diff(empty, old="a", new="b", lang="en") == "No differences: a and b are the same agreement."
     assert render_diff(empty, format="markdown", old="a", new="b").startswith("Geen verschillen")
     assert json.loads(render_diff(empty, format="json", old="a", new="b"))["same"] is True
+
+
+class TestMatchingByContent:
+    """An item of a class with neither an id nor key fields matches by its whole content."""
+
+    def test_wire_and_model_keys_agree(self) -> None:
+        """Both keys are the item's JSON text, which also names it."""
+        shape = shape_of(Baseline)
+        baseline = Baseline(year=2024, value=240)
+        key = shape.key({"value": 240, "year": 2024})
+        assert key == shape.model_key(baseline)
+        assert shape.key_text(key) == '{"value":240,"year":2024}'
+
+
+class TestRendering:
+    """How values read in a line."""
+
+    @pytest.mark.parametrize(
+        ("lang", "expected"),
+        [
+            ("nl", "gewijzigd overeenkomst lindeveen-2025-2028: monitoring.hybrid: nee → ja"),
+            ("en", "changed agreement lindeveen-2025-2028: monitoring.hybrid: no → yes"),
+        ],
+    )
+    def test_yes_and_no(self, lang: str, expected: str) -> None:
+        """A true or false value reads as ja or nee (yes or no)."""
+        old = lindeveen()
+        assert old.monitoring is not None
+        new = attrs.evolve(old, monitoring=attrs.evolve(old.monitoring, hybrid=True))
+        assert describe(only(diff(old, new)), lang) == expected
+
+    def test_record_and_missing_value(self) -> None:
+        """A record reads as its keys and values, a value not given as such."""
+        old = attrs.evolve(lindeveen(), monitoring=None)
+        change = only(diff(old, lindeveen()))
+        assert describe(change) == (
+            "gewijzigd overeenkomst lindeveen-2025-2028: monitoring: (niet ingevuld) → {frequency: yearly}"
+        )
+        assert describe(change, "en").endswith("monitoring: (not given) → {frequency: yearly}")

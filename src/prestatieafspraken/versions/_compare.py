@@ -89,8 +89,6 @@ def _field(
 
 def _collection(values: Wire) -> Counter[Any]:
     """A list of ids or texts as a collection: its order carries no meaning (one id alone is a list of one)."""
-    if values is None:
-        return Counter()
     return Counter(values if isinstance(values, list) else [values])
 
 

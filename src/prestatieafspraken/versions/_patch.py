@@ -131,6 +131,8 @@ class _Plan:
             return
         if not isinstance(container, dict) or not isinstance(name, str):
             raise _MisfitError(change.old_path, "expected a key here")
+        if shape.kind == "record" and name not in shape.fields:
+            raise _MisfitError(change.old_path, f"the format has no key {name!r} here")
         default = shape.defaults.get(name) if shape.kind == "record" else None
         found = container.get(name, default)
         if not _same(shape, name, found, change.old):

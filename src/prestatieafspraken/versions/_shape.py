@@ -12,7 +12,6 @@ party, a mandate by its holder and role. An item of a kind not listed there matc
 
 from __future__ import annotations
 
-import datetime as dt
 import enum
 import functools
 import re
@@ -23,6 +22,7 @@ from typing import Any, Literal, TypeAlias
 
 import attrs
 import cattrs
+import orjson
 
 from prestatieafspraken.model import (
     Agreement,
@@ -97,13 +97,13 @@ class Shape:
             identifier: Hashable = item.get("id")
             return identifier
         if self.cls not in KEYS:
-            return (("", _frozen(item)),)
+            return _content(item)
         key: list[tuple[str, Any]] = []
         for names in self.key_attributes:
             for name, _attribute in names:
                 value = item.get(name)
                 if value is not None:
-                    key.append((name, _frozen(value)))
+                    key.append((name, value))
                     break
         return tuple(key)
 
@@ -113,7 +113,7 @@ class Shape:
             identifier: Hashable = item.id
             return identifier
         if self.cls not in KEYS:
-            return (("", item),)
+            return _content(unstructure_as(item, self.cls))
         key: list[tuple[str, Any]] = []
         for names in self.key_attributes:
             for name, attribute in names:
@@ -131,23 +131,15 @@ class Shape:
         return ", ".join(f"{name}: {_text(value)}" if name else _text(value) for name, value in pairs)
 
 
-def _frozen(value: Wire) -> Wire:
-    """A hashable stand-in for a wire value: lists become tuples, mappings sorted tuples of pairs."""
-    if isinstance(value, list):
-        return tuple(_frozen(element) for element in value)
-    if isinstance(value, dict):
-        return tuple(sorted((str(name), _frozen(element)) for name, element in value.items()))
-    return value
+def _content(item: Wire) -> Hashable:
+    """The key of an item matched by its whole content: its JSON text, keys sorted."""
+    return (("", orjson.dumps(item, option=orjson.OPT_SORT_KEYS).decode()),)
 
 
 def _text(value: Any) -> str:
-    """A key's value as the file writes it: an enum as its word, a date as ``YYYY-MM-DD``."""
-    if isinstance(value, tuple):  # a list of values, frozen for the key
-        return "[" + ", ".join(_text(element) for element in value) + "]"
+    """A key's value as the file writes it: an enum as its word (a date's text is ``YYYY-MM-DD`` already)."""
     if isinstance(value, enum.Enum):
         return str(value.value)
-    if isinstance(value, dt.date):
-        return value.isoformat()
     return str(value)
 
 
