@@ -37,6 +37,9 @@ measurement runs in a fresh Python process, so that one size or step does not le
   after freeing, tracemalloc does not; it is too slow at 1e6, and its peak is no use here (it counts the parse
   buffer orjson reserves but never touches). All figures in MiB and as a multiple of the JSON size.
 
+- **diff**: in one more process per size, ``diff`` of the agreement against a newer version of it (values changed,
+  commitments removed and added, the list reversed), and load of the same file in the same rounds, as a ratio.
+
 ``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
 """
 
@@ -889,6 +892,58 @@ def _summary(results: list[dict[str, Any]]) -> Iterator[str]:
             )
 
 
+# --- diff: two versions of the national agreement (issue 17) ----------------------------------------------------
+
+
+def _newer_version(data: dict[str, Any]) -> dict[str, Any]:
+    """A newer version: a value changed in one commitment in 100, one in 1,000 gone, 100 new ones, all reversed."""
+    commitments = data["commitments"]
+    kept = [
+        commitment | {"value": commitment["value"] + 1} if n % 100 == 0 and "value" in commitment else commitment
+        for n, commitment in enumerate(commitments)
+        if n % 1000 != 1
+    ]
+    step = max(1, len(commitments) // 100)
+    added = [commitments[n] | {"id": f"{commitments[n]['id']}-nieuw"} for n in range(0, len(commitments), step)]
+    return data | {"commitments": (kept + added)[::-1]}
+
+
+def _diff_worker(path: Path, repeat: int) -> dict[str, Any]:
+    """Time `diff` of the dataset against a newer version of it, and load of the dataset, in the same rounds."""
+    import prestatieafspraken  # noqa: PLC0415
+
+    _warm_up()
+    small = prestatieafspraken.loads(national_json_bytes(1_000), format="json")
+    prestatieafspraken.diff(small, small)
+    payload = path.read_bytes()
+    old = prestatieafspraken.loads(payload, format="json")
+    new = prestatieafspraken.loads(orjson.dumps(_newer_version(orjson.loads(payload))), format="json")
+    loads: list[float] = []
+    diffs: list[float] = []
+    changes = 0
+    for _ in range(repeat):
+        gc.collect()
+        started = time.perf_counter()
+        prestatieafspraken.loads(payload, format="json")
+        loads.append(time.perf_counter() - started)
+        gc.collect()
+        started = time.perf_counter()
+        changes = len(prestatieafspraken.diff(old, new))
+        diffs.append(time.perf_counter() - started)
+    return {"load": statistics.median(loads), "diff": statistics.median(diffs), "changes": changes}
+
+
+def _diff_rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    """Per size: diff of two versions against load of one, in seconds and as a ratio."""
+    yield f"{'commitments':>11} {'changes':>8} {'load s':>8} {'diff s':>8} {'diff/load':>9}"
+    for result in results:
+        timed = result["diff"]
+        yield (
+            f"{result['commitments']:>11} {timed['changes']:>8} {timed['load']:>8.3f} {timed['diff']:>8.3f} "
+            f"{timed['diff'] / timed['load']:>9.2f}"
+        )
+
+
 def _worker(arguments: list[str]) -> None:
     kind, *rest = arguments
     if kind == "generate":
@@ -902,6 +957,8 @@ def _worker(arguments: list[str]) -> None:
         print(json.dumps(_time_worker(Path(rest[0]), int(rest[1]))))
     elif kind == "memory":
         print(json.dumps(_memory_worker(Path(rest[0]), rest[1])))
+    elif kind == "diff":
+        print(json.dumps(_diff_worker(Path(rest[0]), int(rest[1]))))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
 
@@ -928,6 +985,7 @@ def main(argv: list[str] | None = None) -> None:
         path = _dataset(size, arguments.seed, arguments.cache)
         repeat = arguments.large_repeat if size >= 1_000_000 else arguments.repeat
         result = {"commitments": size, "bytes": path.stat().st_size, **_child("time", str(path), str(repeat))}
+        result["diff"] = _child("diff", str(path), str(repeat))
         if not arguments.no_memory:
             steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
             result["memory"] = {step: _child("memory", str(path), step) for step in steps}
@@ -939,6 +997,9 @@ def main(argv: list[str] | None = None) -> None:
         print(line)
     print()
     for line in _summary(results):
+        print(line)
+    print()
+    for line in _diff_rows(results):
         print(line)
     if arguments.json is not None:
         arguments.json.write_text(json.dumps(results, indent=2) + "\n")

@@ -14,6 +14,7 @@ from prestatieafspraken.planning import plan_backwards
 from prestatieafspraken.progress import progress
 from prestatieafspraken.rules import CheckConfig, Finding, Report, Severity, check
 from prestatieafspraken.serialization import dump, dumps, load, loads
+from prestatieafspraken.versions import diff, history
 from prestatieafspraken.views import view_for
 
 if TYPE_CHECKING:
@@ -38,9 +39,11 @@ __all__ = [
     "__version__",
     "allocate",
     "check",
+    "diff",
     "dump",
     "dumps",
     "examples",
+    "history",
     "load",
     "loads",
     "norms",

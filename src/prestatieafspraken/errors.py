@@ -27,6 +27,7 @@ __all__ = [
     "UnknownExampleError",
     "UnknownNormError",
     "UnknownPartyError",
+    "VersionsError",
 ]
 
 
@@ -194,3 +195,13 @@ class UnknownNormError(PrestatieafsprakenError, LookupError):
         super().__init__(message)
 class RuleContextError(PrestatieafsprakenError, RuntimeError):
     """A `RuleContext` was used in a way only a running rule may use it (a finding made while no rule runs)."""
+class VersionsError(PrestatieafsprakenError, ValueError):
+    """Versions that cannot be compared, or a diff that does not fit the agreement it is applied to.
+
+    Attributes:
+        problems: Each place where the diff does not fit, with what it expected there and what is there.
+    """
+
+    def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__("\n".join([message, *(f"  {problem}" for problem in self.problems)]))

@@ -1,0 +1,287 @@
+"""The changes between versions of an agreement as text, Markdown or JSON, in Dutch or English.
+
+Dutch is the default and is Dutch throughout (toegevoegd, verwijderd, gewijzigd, niet als wijziging
+overeengekomen); keys and values are those of the file format, as the file holds them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Any, Literal
+
+import orjson
+
+from prestatieafspraken.serialization import dumps
+from prestatieafspraken.versions import Agreed, Change, ChangeKind, Diff, History
+
+__all__ = ["ChangesFormat", "change_data", "describe", "item_word", "render_diff", "render_history"]
+
+ChangesFormat = Literal["text", "json", "markdown"]
+
+_NL, _EN = 0, 1
+
+#: The kinds of item, by `Change.item`: (Dutch, English).
+ITEM_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "agreement": ("overeenkomst", "agreement"),
+        "amendment": ("wijziging", "amendment"),
+        "area": ("gebied", "area"),
+        "assessment": ("handmatige beoordeling", "manual assessment"),
+        "basis_document": ("beleidsdocument", "policy document"),
+        "bid": ("bod", "bid"),
+        "coalition_member": ("coalitiepartij", "coalition member"),
+        "commitment": ("afspraak", "commitment"),
+        "definition": ("definitie", "definition"),
+        "framework": ("bovenlokaal kader", "framework"),
+        "goal": ("doel", "goal"),
+        "group": ("groep", "group"),
+        "indicator": ("indicator", "indicator"),
+        "mandate": ("mandaat", "mandate"),
+        "milestone": ("mijlpaal", "milestone"),
+        "offer": ("aanbod", "offer"),
+        "party": ("partij", "party"),
+        "product": ("tussenproduct", "intermediate product"),
+        "realisation": ("realisatie", "realisation"),
+        "target": ("streefcijfer", "target"),
+        "theme": ("thema", "theme"),
+    }
+)
+
+_KIND_WORDS: Mapping[ChangeKind, tuple[str, str]] = MappingProxyType(
+    {
+        ChangeKind.ADDED: ("toegevoegd", "added"),
+        ChangeKind.REMOVED: ("verwijderd", "removed"),
+        ChangeKind.CHANGED: ("gewijzigd", "changed"),
+    }
+)
+
+_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "same": (
+            "Geen verschillen: {old} en {new} zijn dezelfde overeenkomst.",
+            "No differences: {old} and {new} are the same agreement.",
+        ),
+        "compared": ("Versies vergeleken: {old} → {new}", "Versions compared: {old} → {new}"),
+        "summary": (
+            "{added} toegevoegd, {removed} verwijderd, {changed} gewijzigd",
+            "{added} added, {removed} removed, {changed} changed",
+        ),
+        "unamended_count": ("{n} niet als wijziging overeengekomen", "{n} not agreed as an amendment"),
+        "signed": ("De oude versie is ondertekend door: {parties}.", "The old version was signed by: {parties}."),
+        "amendments": (
+            "Nieuwe wijzigingen die alle ondertekenaars overeenkwamen: {ids}.",
+            "New amendments that every signing party agreed to: {ids}.",
+        ),
+        "no_amendments": (
+            "Geen nieuwe wijziging die alle ondertekenaars overeenkwamen.",
+            "No new amendment that every signing party agreed to.",
+        ),
+        "amended": ("overeengekomen in wijziging {ids}", "agreed in amendment {ids}"),
+        "unamended": ("niet als wijziging overeengekomen", "not agreed as an amendment"),
+        "nobody": ("niemand", "nobody"),
+        "not_given": ("(niet ingevuld)", "(not given)"),
+        "history": ("Geschiedenis van {n} versies: {versions}", "History of {n} versions: {versions}"),
+        "current": ("Huidige versie: {version} ({id}, {title})", "Current version: {version} ({id}, {title})"),
+        "no_history": ("Geen wijzigingen tussen de versies.", "No changes between the versions."),
+        "heading_diff": ("Wijzigingen", "Changes"),
+        "heading_history": ("Geschiedenis", "History"),
+        "col_what": ("Wat", "What"),
+        "col_item": ("Onderdeel", "Item"),
+        "col_id": ("Id", "Id"),
+        "col_field": ("Veld", "Field"),
+        "col_old": ("Oud", "Old"),
+        "col_new": ("Nieuw", "New"),
+        "col_path": ("Plaats", "Path"),
+        "col_agreed": ("Overeengekomen", "Agreed"),
+        "col_version": ("Versie", "Version"),
+    }
+)
+
+
+def _lang(lang: str) -> int:
+    return _EN if lang == "en" else _NL
+
+
+def _word(name: str, lang: str, **values: object) -> str:
+    return _WORDS[name][_lang(lang)].format(**values)
+
+
+def item_word(item: str, lang: str = "nl") -> str:
+    """The word for a kind of item (`Change.item`) in *lang*; an unknown kind as the format names it."""
+    words = ITEM_WORDS.get(item)
+    return words[_lang(lang)] if words is not None else item.replace("_", " ")
+
+
+def _value(value: Any, lang: str) -> str:
+    """A wire value as a person reads it: a list comma-separated, a mapping as ``key: value`` pairs."""
+    if value is None:
+        return _word("not_given", lang)
+    if isinstance(value, bool):
+        return {True: ("ja", "yes"), False: ("nee", "no")}[value][_lang(lang)]
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(element, lang) for element in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{key}: {_value(element, lang)}" for key, element in value.items()) + "}"
+    return str(value)
+
+
+def _path(change: Change) -> str:
+    if change.kind is ChangeKind.ADDED:
+        return change.new_path
+    if change.kind is ChangeKind.REMOVED or change.old_path == change.new_path:
+        return change.old_path
+    return f"{change.old_path} → {change.new_path}"
+
+
+def _agreed(change: Change, lang: str) -> str:
+    if change.agreed is Agreed.AMENDED:
+        return _word("amended", lang, ids=", ".join(change.amendments))
+    if change.agreed is Agreed.UNAMENDED:
+        return _word("unamended", lang)
+    return ""
+
+
+def describe(change: Change, lang: str = "nl", *, item: bool = True) -> str:
+    """One change in one line: what happened to which item (unless not *item*), for a field its old and new value."""
+    head = _KIND_WORDS[change.kind][_lang(lang)]
+    if item:
+        head += f" {item_word(change.item, lang)} {change.id}"
+    if change.kind is not ChangeKind.CHANGED:
+        return head
+    detail = f"{change.field}: {_value(change.old, lang)} → {_value(change.new, lang)}"
+    return f"{head}: {detail}" if item else f"{head} {detail}"
+
+
+def change_data(change: Change, lang: str = "nl") -> dict[str, Any]:
+    """A change as plain data for JSON; ``description`` is `describe`'s line in *lang*."""
+    return {
+        "change": change.kind.value,
+        "item": change.item,
+        "id": change.id,
+        "field": change.field,
+        "old": change.old,
+        "new": change.new,
+        "old_path": change.old_path,
+        "new_path": change.new_path,
+        "agreed": change.agreed.value if change.agreed is not None else None,
+        "amendments": list(change.amendments),
+        "description": describe(change, lang),
+    }
+
+
+def _summary(found: Diff, lang: str) -> list[str]:
+    counts = found.counts()
+    line = _word("summary", lang, **counts)
+    if counts["unamended"]:
+        line += "; " + _word("unamended_count", lang, n=counts["unamended"])
+    lines = [line + "."]
+    if found.signed:
+        lines.append(_word("signed", lang, parties=", ".join(found.signing_parties) or _word("nobody", lang)))
+        lines.append(
+            _word("amendments", lang, ids=", ".join(found.amendments))
+            if found.amendments
+            else _word("no_amendments", lang)
+        )
+    return lines
+
+
+def _text_lines(changes: Iterable[Change], lang: str, indent: str = "", *, item: bool = True) -> list[str]:
+    lines = []
+    for change in changes:
+        agreed = _agreed(change, lang)
+        line = f"{indent}{describe(change, lang, item=item)}  ({_path(change)})"
+        lines.append(line + (f"  [{agreed}]" if agreed else ""))
+    return lines
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
+    return lines
+
+
+def _row(change: Change, lang: str) -> list[str]:
+    changed = change.kind is ChangeKind.CHANGED
+    return [
+        _KIND_WORDS[change.kind][_lang(lang)],
+        item_word(change.item, lang),
+        change.id,
+        change.field or "",
+        _value(change.old, lang) if changed else "",
+        _value(change.new, lang) if changed else "",
+        f"`{_path(change)}`",
+        _agreed(change, lang),
+    ]
+
+
+_COLUMNS = ["col_what", "col_item", "col_id", "col_field", "col_old", "col_new", "col_path", "col_agreed"]
+
+
+def render_diff(found: Diff, *, format: ChangesFormat = "text", lang: str = "nl", old: str, new: str) -> str:  # noqa: A002
+    """*found* as text, Markdown or JSON; *old* and *new* name the two versions (such as their files)."""
+    if format == "json":
+        data = {"old": old, "new": new, "same": not found, "signed": found.signed}
+        data |= {"signing_parties": list(found.signing_parties), "amendments": list(found.amendments)}
+        data |= {"summary": found.counts(), "changes": [change_data(change, lang) for change in found]}
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    if not found:
+        return _word("same", lang, old=old, new=new)
+    if format == "markdown":
+        lines = [f"## {_word('heading_diff', lang)}: {old} → {new}", "", *_summary(found, lang), ""]
+        lines += _table([_word(name, lang) for name in _COLUMNS], (_row(change, lang) for change in found))
+        return "\n".join(lines)
+    lines = [_word("compared", lang, old=old, new=new), *_summary(found, lang), ""]
+    return "\n".join(lines + _text_lines(found, lang))
+
+
+def render_history(found: History, *, format: ChangesFormat = "text", lang: str = "nl") -> str:  # noqa: A002
+    """*found* as text, Markdown or JSON: the versions, the current agreement and each item's changes."""
+    current = found.current
+    if format == "json":
+        data: dict[str, Any] = {"versions": list(found.versions)}
+        data["current"] = orjson.loads(dumps(current, format="json"))
+        data["items"] = [
+            {
+                "item": item.item,
+                "id": item.id,
+                "revisions": [
+                    {
+                        "version": revision.version,
+                        "index": revision.index,
+                        "change": revision.kind.value,
+                        "changes": [change_data(change, lang) for change in revision.changes],
+                    }
+                    for revision in item.revisions
+                ],
+            }
+            for item in found.items
+        ]
+        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
+    head = [
+        _word("history", lang, n=len(found.versions), versions=", ".join(found.versions)),
+        _word("current", lang, version=found.versions[-1], id=current.id, title=current.title),
+        "",
+    ]
+    if not found.items:
+        return "\n".join([*head, _word("no_history", lang)])
+    if format == "markdown":
+        lines = [f"## {_word('heading_history', lang)}", "", *head]
+        columns = ["col_version", *_COLUMNS]
+        rows = [
+            [revision.version, *_row(change, lang)]
+            for item in found.items
+            for revision in item.revisions
+            for change in revision.changes
+        ]
+        return "\n".join(lines + _table([_word(name, lang) for name in columns], rows))
+    lines = list(head)
+    for item in found.items:
+        lines.append(f"{item_word(item.item, lang)} {item.id}")
+        for revision in item.revisions:
+            lines += _text_lines(revision.changes, lang, indent=f"  {revision.version}: ", item=False)
+    return "\n".join(lines)
