@@ -44,6 +44,7 @@ from prestatieafspraken.model import (
 )
 from prestatieafspraken.norms import Bound, Unit
 from prestatieafspraken.norms import Kind as NormKind
+from prestatieafspraken.versions import Agreed, ChangeKind
 
 __all__ = [
     "FORMAT_WORDS",
@@ -364,6 +365,17 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
         provincial=_L(nl="Provinciale Statenverkiezingen", en="provincial elections"),
     ),
     **_table(
+        ChangeKind,
+        added=_L(nl="toegevoegd", en="added"),
+        removed=_L(nl="verwijderd", en="removed"),
+        changed=_L(nl="gewijzigd", en="changed"),
+    ),
+    **_table(
+        Agreed,
+        amended=_L(nl="overeengekomen als wijziging", en="agreed as an amendment"),
+        unamended=_L(nl="niet als wijziging overeengekomen", en="not agreed as an amendment"),
+    ),
+    **_table(
         NormKind,
         reference=_L(nl="referentiewaarde", en="reference value"),
         target=_L(nl="landelijk doel", en="national target", de="het"),
@@ -384,13 +396,17 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
 #: Recurring terms of messages, reports and tables (not enum members), by key.
 TERMS: Final[Mapping[str, Label]] = MappingProxyType(
     {
-        "agreement": _L(nl="afspraak", en="agreement", de="de", nl_plural="afspraken"),
+        "agreement": _L(nl="overeenkomst", en="agreement", nl_plural="overeenkomsten", also=("prestatieafspraken",)),
         "commitment": _L(nl="afspraak", en="commitment", nl_plural="afspraken", also=("jaarafspraak",)),
         "target": _L(nl="streefcijfer", en="target", de="het", nl_plural="streefcijfers", also=("doelstelling",)),
         "goal": _L(nl="doel", en="goal", de="het", nl_plural="doelen"),
         "indicator": _L(nl="indicator", en="indicator", nl_plural="indicatoren"),
         "realisation": _L(nl="realisatie", en="realisation", nl_plural="realisaties"),
-        "assessment": _L(nl="beoordeling", en="assessment", nl_plural="beoordelingen"),
+        "assessment": _L(nl="handmatige beoordeling", en="manual assessment", nl_plural="handmatige beoordelingen"),
+        "basis_document": _L(nl="beleidsdocument", en="policy document", de="het", nl_plural="beleidsdocumenten"),
+        "coalition_member": _L(nl="coalitiepartij", en="coalition member", nl_plural="coalitiepartijen"),
+        "product": _L(nl="tussenproduct", en="intermediate product", de="het", nl_plural="tussenproducten"),
+        "offer": _L(nl="aanbod", en="offer", de="het", nl_plural="aanbiedingen"),
         "amendment": _L(nl="wijziging", en="amendment", nl_plural="wijzigingen"),
         "party": _L(nl="partij", en="party", nl_plural="partijen", en_plural="parties"),
         "area": _L(nl="gebied", en="area", de="het", nl_plural="gebieden"),
@@ -401,7 +417,7 @@ TERMS: Final[Mapping[str, Label]] = MappingProxyType(
         ),
         "milestone": _L(nl="mijlpaal", en="milestone", nl_plural="mijlpalen"),
         "definition": _L(nl="definitie", en="definition", nl_plural="definities"),
-        "framework": _L(nl="kader", en="framework", de="het", nl_plural="kaders"),
+        "framework": _L(nl="bovenlokaal kader", en="framework", de="het", nl_plural="bovenlokale kaders"),
         "group": _L(nl="groep", en="group", nl_plural="groepen"),
         "mandate": _L(nl="mandaat", en="mandate", de="het", nl_plural="mandaten"),
         "perspective": _L(nl="meerjarig perspectief", en="multi-year perspective", de="het"),

@@ -14,6 +14,7 @@ import orjson
 
 from prestatieafspraken.serialization import dumps
 from prestatieafspraken.versions import Agreed, Change, ChangeKind, Diff, History
+from prestatieafspraken.vocabulary import TERMS, Label, label
 
 __all__ = ["ChangesFormat", "change_data", "describe", "item_word", "render_diff", "render_history"]
 
@@ -21,38 +22,33 @@ ChangesFormat = Literal["text", "json", "markdown"]
 
 _NL, _EN = 0, 1
 
-#: The kinds of item, by `Change.item`: (Dutch, English).
-ITEM_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
+#: The kinds of item, by `Change.item`: each is a term of the vocabulary.
+ITEM_WORDS: Mapping[str, Label] = MappingProxyType(
     {
-        "agreement": ("overeenkomst", "agreement"),
-        "amendment": ("wijziging", "amendment"),
-        "area": ("gebied", "area"),
-        "assessment": ("handmatige beoordeling", "manual assessment"),
-        "basis_document": ("beleidsdocument", "policy document"),
-        "bid": ("bod", "bid"),
-        "coalition_member": ("coalitiepartij", "coalition member"),
-        "commitment": ("afspraak", "commitment"),
-        "definition": ("definitie", "definition"),
-        "framework": ("bovenlokaal kader", "framework"),
-        "goal": ("doel", "goal"),
-        "group": ("groep", "group"),
-        "indicator": ("indicator", "indicator"),
-        "mandate": ("mandaat", "mandate"),
-        "milestone": ("mijlpaal", "milestone"),
-        "offer": ("aanbod", "offer"),
-        "party": ("partij", "party"),
-        "product": ("tussenproduct", "intermediate product"),
-        "realisation": ("realisatie", "realisation"),
-        "target": ("streefcijfer", "target"),
-        "theme": ("thema", "theme"),
-    }
-)
-
-_KIND_WORDS: Mapping[ChangeKind, tuple[str, str]] = MappingProxyType(
-    {
-        ChangeKind.ADDED: ("toegevoegd", "added"),
-        ChangeKind.REMOVED: ("verwijderd", "removed"),
-        ChangeKind.CHANGED: ("gewijzigd", "changed"),
+        item: TERMS[item]
+        for item in (
+            "agreement",
+            "amendment",
+            "area",
+            "assessment",
+            "basis_document",
+            "bid",
+            "coalition_member",
+            "commitment",
+            "definition",
+            "framework",
+            "goal",
+            "group",
+            "indicator",
+            "mandate",
+            "milestone",
+            "offer",
+            "party",
+            "product",
+            "realisation",
+            "target",
+            "theme",
+        )
     }
 )
 
@@ -110,7 +106,7 @@ def _word(name: str, lang: str, **values: object) -> str:
 def item_word(item: str, lang: str = "nl") -> str:
     """The word for a kind of item (`Change.item`) in *lang*; an unknown kind as the format names it."""
     words = ITEM_WORDS.get(item)
-    return words[_lang(lang)] if words is not None else item.replace("_", " ")
+    return words("en" if lang == "en" else "nl") if words is not None else item.replace("_", " ")
 
 
 def _value(value: Any, lang: str) -> str:
@@ -144,7 +140,7 @@ def _agreed(change: Change, lang: str) -> str:
 
 def describe(change: Change, lang: str = "nl", *, item: bool = True) -> str:
     """One change in one line: what happened to which item (unless not *item*), for a field its old and new value."""
-    head = _KIND_WORDS[change.kind][_lang(lang)]
+    head = label(change.kind, "en" if lang == "en" else "nl")
     if item:
         head += f" {item_word(change.item, lang)} {change.id}"
     if change.kind is not ChangeKind.CHANGED:
@@ -208,7 +204,7 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
 def _row(change: Change, lang: str) -> list[str]:
     changed = change.kind is ChangeKind.CHANGED
     return [
-        _KIND_WORDS[change.kind][_lang(lang)],
+        label(change.kind, "en" if lang == "en" else "nl"),
         item_word(change.item, lang),
         change.id,
         change.field or "",
