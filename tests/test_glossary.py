@@ -77,11 +77,59 @@ def test_both_directions_hold_the_same_pairs() -> None:
         ("wederkerigheid", "reciprocity"),
         ("resultaatsverplichting", "result commitment"),
         ("inspanningsverplichting", "effort commitment"),
+        ("doel", "goal"),
+        ("streefcijfer", "target"),
+        ("afspraak", "commitment"),
+        ("fiatteur", "approver"),
+        ("waarnemer", "observer"),
+        ("afgerond", "done"),
     ],
 )
 def test_style_guide_terms(dutch: str, english: str) -> None:
     """The pairs the style guide and the model's docstrings use are in the glossary."""
     assert (dutch, english) in dutch_to_english()
+
+
+@pytest.mark.parametrize(
+    "dutch",
+    [
+        "scheefwonen",
+        "passend toewijzen",
+        "doelgroep",
+        "inkomensgrens",
+        "urgenten",
+        "aandachtsgroepen",
+        "huursom",
+        "verhuurderheffing",
+        "middeldure huur",
+        "niet-DAEB",
+        "woonruimteverdeling",
+        "huisvestingsverordening",
+        "onderhandelakkoord",
+        "woonagenda",
+        "Adviescommissie geschilbeslechting",
+    ],
+)
+def test_sector_term_is_listed(dutch: str) -> None:
+    """The sector terms practitioners meet in agreements and in the law each have a row."""
+    assert dutch in {pair[0] for pair in dutch_to_english()}
+
+
+@pytest.mark.parametrize(
+    ("retired", "word"), [("goedkeurder", "fiatteur"), ("toehoorder", "waarnemer"), ("gedaan", "afgerond")]
+)
+def test_retired_words_are_gone(retired: str, word: str) -> None:
+    """The hand-written tables use the vocabulary's word, not the one it replaced."""
+    terms = {dutch for dutch, _ in dutch_to_english()}
+    assert retired not in terms
+    assert word in terms
+
+
+def test_doel_is_not_a_target() -> None:
+    """A doel is a goal and a streefcijfer a target: no Dutch term stands for both."""
+    pairs = dutch_to_english()
+    assert {english for dutch, english in pairs if dutch == "doel"} == {"goal"}
+    assert {dutch for dutch, english in pairs if english == "target"} == {"streefcijfer"}
 
 
 def test_every_dutch_term_is_explained() -> None:

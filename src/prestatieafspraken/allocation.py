@@ -2,8 +2,8 @@
 
 Handbook, Sturing op realisatie, "Maak de uitvoering concreet": "Zijn er afspraken gemaakt over een totaal aantal
 toe te voegen woningen per regio? Verdeel dat dan in een lokale opgave, zodat ook makkelijk gemonitord kan
-worden." DESIGN §5: allocation of a regional total "uses the largest-remainder method on weights: integers that
-add up to the total exactly, deterministic on ties".
+worden." A regional total is divided with the largest-remainder method on weights: whole numbers that add up to
+the total exactly, the same on every run, also on ties.
 
 The method: each item's exact quota is ``total × weight / sum of weights``; every item gets the whole part of its
 quota, and the units left over go one each to the items with the largest fractional parts. Ties go to the
@@ -155,7 +155,7 @@ def allocate(
 ) -> dict[str, int]:
     """Divide a whole `total` over items in proportion to their weights, in whole units that add up exactly.
 
-    The largest-remainder (Hamilton) method (DESIGN §5). Without constraints every item gets its exact quota
+    The largest-remainder (Hamilton) method. Without constraints every item gets its exact quota
     ``total × weight / sum of weights`` rounded down or up, an item with a larger weight never gets less than
     one with a smaller weight, and the result does not depend on the order of `weights`. Ties go to the smaller
     id. The Alabama paradox is possible: a larger total can give an item one unit less (see the module docs).
@@ -277,7 +277,7 @@ def propose_breakdown(
     if indicator is not None and indicator.aggregation is Aggregation.RATIO:
         raise AllocationError(
             f"target {target_id!r} measures a ratio ({indicator.id}); a share is reached in every area, not "
-            "divided over them (DESIGN §5: a ratio is never summed)"
+            "divided over them (a ratio is never summed)"
         )
     total = _target_total(target.value, target_id)
     if areas is None:

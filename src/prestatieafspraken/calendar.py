@@ -1,8 +1,9 @@
 """The dates the rules reason about: elections, the statutory cycle and Dutch working days.
 
-One responsibility: turn calendar facts (DESIGN.md §6, domain/FACTS.md §1.3-1.5 and §5) into dates. Every
-function accepts any `dt.date` (including pendulum's) and returns a `pendulum.Date`. Month arithmetic
-uses pendulum, which clamps the day to the end of the month; pendulum's global settings are never touched.
+One responsibility: turn calendar facts (the election dates as municipalities and provinces publish them, the
+dates of the Woningwet procedure) into dates. Every function accepts any `dt.date` (including pendulum's) and
+returns a `pendulum.Date`. Month arithmetic uses pendulum, which clamps the day to the end of the month;
+pendulum's global settings are never touched.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ class ElectionKind(enum.Enum):
 _CYCLE_YEARS: Final = 4
 
 PROJECTED_SOURCE: Final = "projected: Wednesday from 15 to 21 March, every four years"
-"""The `Election.source` of a projected date (DESIGN.md §6; every date on record in FACTS.md §5 fits it)."""
+"""The `Election.source` of a projected date (every election date on record fits this rule)."""
 
 # FACTS.md §5, "Gemeenteraad" table: date and source per known election.
 _MUNICIPAL_SOURCES: Final[Mapping[Date, str]] = {
@@ -114,7 +115,7 @@ _KNOWN_SOURCES: Final[Mapping[ElectionKind, Mapping[Date, str]]] = {
 
 
 def _march_wednesday(year: int) -> Date:
-    """Return the Wednesday from 15 to 21 March of `year`, the projection rule of DESIGN.md §6."""
+    """Return the Wednesday from 15 to 21 March of `year`, the rule by which later elections are projected."""
     fifteenth = Date(year, 3, 15)
     return fifteenth.add(days=(2 - fifteenth.weekday()) % 7)
 
@@ -126,8 +127,8 @@ class Election:
     Attributes:
         kind: Municipal or provincial.
         date: The voting day.
-        projected: True when the date is not on record but follows from the four-year cycle (DESIGN.md §6).
-        source: Where the date comes from: the FACTS.md §5 source for a known date, `PROJECTED_SOURCE` for a
+        projected: True when the date is not on record but follows from the four-year cycle.
+        source: Where the date comes from: the public page it was read from for a known date, `PROJECTED_SOURCE` for a
             projected one, or a note naming the configuration it came from.
     """
 
@@ -149,7 +150,7 @@ def _window_order(instance: ElectionWindow, attribute: attrs.Attribute[Date], va
 
 @attrs.frozen(kw_only=True)
 class ElectionWindow:
-    """The period around an election in which decisions are best avoided (DESIGN.md §4, rule PA208).
+    """The period around an election in which decisions are best avoided (rule PA208).
 
     Attributes:
         election: The election the window surrounds.
@@ -202,16 +203,16 @@ class ElectionCalendar:
 
     Attributes:
         municipal_dates: Municipal elections on record; after the last one, elections are projected every
-            four years on the Wednesday from 15 to 21 March. Default: FACTS.md §5 (2014, 2018, 2022, 2026).
-        provincial_dates: Provincial elections on record, projected the same way. Default: FACTS.md §5
-            (2019, 2023).
-        weeks_before: Weeks before a municipal election at which its window opens. Default 6 (DESIGN.md §4,
-            "Election window"; handbook, Politieke context).
-        weeks_after: Weeks after a municipal election at which its window closes. Default 13 (DESIGN.md §4).
+            four years on the Wednesday from 15 to 21 March. Default: 2014, 2018, 2022 and 2026, each with its source.
+        provincial_dates: Provincial elections on record, projected the same way. Default: 2019 and 2023, each
+            with its source.
+        weeks_before: Weeks before a municipal election at which its window opens. Default 6 (rule PA208;
+            handbook, "Houd oog voor de politieke context van gemeenten").
+        weeks_after: Weeks after a municipal election at which its window closes. Default 13 (rule PA208).
         per_municipality: A municipality key (CBS code such as ``"GM0363"``, or the area or party id used in
             the agreement) mapped to its own municipal election dates. For that municipality these dates
             replace the regular and projected ones entirely, so list every election it holds (for Maashorst:
-            2021-11-24 and 2026-03-18). Default: none (FACTS.md §5, herindeling exception).
+            2021-11-24 and 2026-03-18). Default: none (a municipality in a herindeling votes on its own date).
     """
 
     municipal_dates: tuple[Date, ...] = attrs.field(default=tuple(_MUNICIPAL_SOURCES), converter=_date_tuple)
@@ -263,7 +264,7 @@ class ElectionCalendar:
     ) -> tuple[ElectionWindow, ...]:
         """Return the window [E − weeks_before, E + weeks_after] around each municipal election E.
 
-        With the defaults the 2022 window runs from 2022-02-02 to 2022-06-15 (DESIGN.md §4).
+        With the defaults the 2022 window runs from 2022-02-02 to 2022-06-15.
 
         Args:
             first_year: The first year in which an election may fall.
@@ -329,7 +330,7 @@ def _elections(kind: ElectionKind, known: tuple[Date, ...], first_year: int, las
 
 
 DEFAULT_CALENDAR: Final = ElectionCalendar()
-"""The calendar of DESIGN.md §6: FACTS.md §5 dates, a window of 6 weeks before to 13 weeks after."""
+"""The default calendar: the elections on record, a window of 6 weeks before to 13 weeks after."""
 
 
 def default_calendar() -> ElectionCalendar:
@@ -345,8 +346,8 @@ def default_calendar() -> ElectionCalendar:
 def bid_deadline(year: int) -> Date:
     """Return the last day for a corporation's bid (bod) for `year`: 1 July of the year before.
 
-    Source: FACTS.md §1.3, the overview must be with the gemeente and tenants "by 1 July" (Woningwet
-    art. 43-44, BTIV); rule PA401. The deadline day itself is on time.
+    Source: Woningwet art. 43-44 and the BTIV, as the ministerial letter Kamerstuk 29 453 nr. 561 reports them:
+    the overview must be with the gemeente and the tenants by 1 July; rule PA401. The deadline day itself is on time.
 
     Args:
         year: The year Y the bid is for.
@@ -360,7 +361,7 @@ def bid_deadline(year: int) -> Date:
 def signing_deadline(year: int, *, month: int = 12, day: int = 15) -> Date:
     """Return the last day to sign the agreements for `year`: 15 December of the year before by default.
 
-    Source: FACTS.md §1.4, "voor 15 december" (default); the ministerial letter Kamerstuk 29 453 nr. 561 says
+    Source: local practice, "voor 15 december" (default); the ministerial letter Kamerstuk 29 453 nr. 561 says
     1 December (pass ``day=1``); rule PA403. The deadline day itself is on time.
 
     Args:
@@ -396,8 +397,8 @@ def add_months(day: dt.date, months: int) -> Date:
 def process_deadline(start: dt.date, months: int = 6) -> Date:
     """Return the last day on which a signing is on time: the process start plus six calendar months.
 
-    Source: Woningwet art. 44 lid 4 (FACTS.md §1.5) and the handbook's "maximaal een half jaar"; DESIGN.md §4,
-    "Six months": a signing on this day is on time, a later one is late (PA111, PA404).
+    Source: Woningwet art. 44 lid 4 and the handbook's "maximaal een half jaar": a signing on this day is on
+    time, a later one is late (PA111, PA404).
 
     Args:
         start: The process start.
@@ -412,7 +413,7 @@ def process_deadline(start: dt.date, months: int = 6) -> Date:
 def dispute_period(start: dt.date, *, months: int = 6, weeks: int = 4) -> tuple[Date, Date]:
     """Return when a dispute arises and the last day to submit it to the Minister.
 
-    Source: Woningwet art. 44 lid 4 (FACTS.md §1.5): without agreement six months after the start of the talks
+    Source: Woningwet art. 44 lid 4: without agreement six months after the start of the talks
     the dispute may be submitted, "within four weeks" of it arising; rule PA404.
 
     Args:
@@ -450,7 +451,7 @@ def _weekday_holidays(year: int) -> frozenset[int]:
 
 
 def is_working_day(day: dt.date) -> bool:
-    """Tell whether `day` is a Dutch working day (DESIGN.md §6: weekends and public holidays are off).
+    """Tell whether `day` is a Dutch working day (weekends and public holidays are off).
 
     What counts as a holiday is the ``public`` category of the maintained ``holidays`` package for "NL":
     Nieuwjaarsdag, Goede Vrijdag, Eerste en Tweede Paasdag, Koningsdag (27 April, or 26 April when the 27th is

@@ -63,7 +63,7 @@ class Perspective:
 
     Its years are years of the calendar with a year before and after them (2 to 9998; the calendar runs from
     `datetime.MINYEAR` to `datetime.MAXYEAR`): the checks put dates in the year before the first (the bid and the
-    signing for it, DESIGN §4) and in the year after each (its evaluation), and a perspective of a million years
+    signing for it) and in the year after each (its evaluation), and a perspective of a million years
     is not one that anybody can have agreed on.
     """
 

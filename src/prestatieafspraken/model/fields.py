@@ -27,7 +27,7 @@ def wire_name(attribute: attrs.Attribute[Any]) -> str:
 
 
 class Visibility(enum.Enum):
-    """Who may see a commitment or a realisation (DESIGN §3; the hybrid form of the handbook's monitoring)."""
+    """Who may see a commitment or a realisation (the hybrid form of the handbook's monitoring)."""
 
     PUBLIC = "public"
     """Everyone."""

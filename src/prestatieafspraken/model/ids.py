@@ -1,6 +1,6 @@
 """Identifiers: the slug rule of file format v1 and the validator that enforces it.
 
-DESIGN §3: "Ids are slugs (``[a-z0-9][a-z0-9-]*``), unique within their list." Being a slug is an invariant of
+File format v1: ids are slugs (``[a-z0-9][a-z0-9-]*``), unique within their list. Being a slug is an invariant of
 the type (a value that is not a slug cannot be built); uniqueness is a property of a whole agreement and is
 reported by the checks (PA002).
 """

@@ -113,11 +113,11 @@ class AgreementIndex:
         )
 
     def status_of(self, party_id: str) -> CoalitionStatus:
-        """The coalition status of a party: as listed, else founding (DESIGN §4)."""
+        """The coalition status of a party: as listed, else founding (a party not in ``coalition`` is founding)."""
         return self.coalition_status.get(party_id, CoalitionStatus.FOUNDING)
 
     def is_counted(self, party_id: str) -> bool:
-        """Whether a party counts: its coalition status is founding or joined (DESIGN §4)."""
+        """Whether a party counts: its coalition status is founding or joined."""
         return self.status_of(party_id).is_counted
 
     def commitments_by_party(self, party_id: str) -> tuple[Commitment, ...]:

@@ -1,6 +1,6 @@
 """What is measured and what is aimed for: indicators, higher-level frameworks and multi-year targets.
 
-DESIGN §5 fixes what a target's value means for each aggregation kind.
+What a target's value means follows its indicator's aggregation kind (see `Target`).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ __all__ = [
 
 
 class Aggregation(enum.Enum):
-    """How an indicator's figures add up over years and over parties or areas (DESIGN §5)."""
+    """How an indicator's figures add up over years and over parties or areas."""
 
     FLOW = "flow"
     """A quantity per year; sums over years and over parties or areas."""
@@ -47,7 +47,7 @@ class Direction(enum.Enum):
 
 @attrs.frozen(kw_only=True)
 class StockFlows:
-    """The flow indicators that add to and take from a stock (net stock accounting, FACTS §7)."""
+    """The flow indicators that add to and take from a stock (net stock accounting, as monitoring practice does it)."""
 
     inflows: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "in"})
     outflows: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "out"})
@@ -101,7 +101,7 @@ class Target:
     """A multi-year target of the perspective.
 
     For a flow the value is the total over the years `from_year`..`by`; for a stock, the net change of the
-    level; for a cumulative indicator, the running total at `by`; for a ratio, the share to reach (DESIGN §5).
+    level; for a cumulative indicator, the running total at `by`; for a ratio, the share to reach.
     """
 
     id: str = attrs.field(validator=slug)

@@ -26,7 +26,7 @@ MILESTONE_TRANSITIONS: MappingProxyType[MilestoneStatus, frozenset[MilestoneStat
 )
 
 #: draft -> submitted -> approved; a submitted figure can be sent back to draft; approved is final
-#: (a correction is a new figure). Only approved figures count in progress (DESIGN §5).
+#: (a correction is a new figure). Only approved figures count in progress.
 REALISATION_TRANSITIONS: MappingProxyType[RealisationStatus, frozenset[RealisationStatus]] = MappingProxyType(
     {
         RealisationStatus.DRAFT: frozenset({RealisationStatus.SUBMITTED}),

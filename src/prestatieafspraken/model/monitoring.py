@@ -35,7 +35,7 @@ class Frequency(enum.Enum):
 
 
 class ProgressStatus(enum.Enum):
-    """Where a target or commitment stands against its expected path (DESIGN §5).
+    """Where a target or commitment stands against its expected path.
 
     `prestatieafspraken.progress.progress` computes it; a manual `Assessment` records one next to it.
     """
@@ -60,8 +60,8 @@ class ProgressStatus(enum.Enum):
 class Assessment:
     """A manual progress status of exactly one target or commitment: who, when and why.
 
-    It is shown next to the computed status, never instead of it (DESIGN §5: "A manual status with who/when/why may
-    be recorded next to the computed one, never instead of it").
+    It is shown next to the computed status, never instead of it: the computed status stays what the figures say,
+    and the parties' own judgement, with who, when and why, is shown beside it.
     """
 
     target: str | None = None

@@ -92,7 +92,7 @@ class CoalitionStatus(enum.Enum):
 
     @property
     def is_counted(self) -> bool:
-        """Whether a party with this status counts as a party (founding or joined, DESIGN §4)."""
+        """Whether a party with this status counts as a party (founding or joined)."""
         return self in (CoalitionStatus.FOUNDING, CoalitionStatus.JOINED)
 
 

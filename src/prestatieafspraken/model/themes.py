@@ -34,7 +34,7 @@ class ThemeLabel:
     en: str
 
 
-#: The standard theme ids (DESIGN §3); a commitment, target or assignment may name these without declaring them.
+#: The standard theme ids of file format v1; a commitment, target or assignment may name these without declaring them.
 STANDARD_THEMES: MappingProxyType[str, ThemeLabel] = MappingProxyType(
     {
         "availability": ThemeLabel(nl="Beschikbaarheid", en="Availability"),
