@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from prestatieafspraken import examples
 from prestatieafspraken.allocation import allocate
+from prestatieafspraken.bids import bid_gap
+from prestatieafspraken.cycles import jaarschijf
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
 from prestatieafspraken.planning import plan_backwards
@@ -37,10 +39,12 @@ __all__ = [
     "Target",
     "__version__",
     "allocate",
+    "bid_gap",
     "check",
     "dump",
     "dumps",
     "examples",
+    "jaarschijf",
     "load",
     "loads",
     "plan_backwards",

@@ -14,6 +14,7 @@ import attrs
 __all__ = [
     "AllocationError",
     "ConfigError",
+    "CycleError",
     "ExportError",
     "LoadError",
     "MissingExtraError",
@@ -77,6 +78,10 @@ class LoadError(PrestatieafsprakenError, ValueError):
 
 class ConfigError(PrestatieafsprakenError, ValueError):
     """A check configuration (selection, severity override or rule parameter) is invalid."""
+
+
+class CycleError(PrestatieafsprakenError, ValueError):
+    """A yearly cycle asked for with a year that is not one: not a whole number, or outside the calendar."""
 
 
 class ExportError(PrestatieafsprakenError, ValueError):
