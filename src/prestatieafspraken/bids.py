@@ -116,7 +116,11 @@ def _bidders(agreement: Agreement) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _bid_for(bids: Sequence[Bid], year: int) -> Bid | None:
+def _offer_years(bid: Bid) -> frozenset[int]:
+    return frozenset(bid.year_of(offer) for offer in bid.offers)
+
+
+def _bid_for(bids: Sequence[tuple[Bid, frozenset[int]]], year: int) -> Bid | None:
     """The bid that counts for *year*: the most recent one that covers it or offers something for it.
 
     Most recent: the latest ``for_year``, then the latest date, then the last in the file. A later bid replaces
@@ -124,8 +128,8 @@ def _bid_for(bids: Sequence[Bid], year: int) -> Bid | None:
     """
     found: tuple[int, int, int] | None = None
     chosen: Bid | None = None
-    for position, bid in enumerate(bids):
-        if not bid.covers(year) and all(bid.year_of(offer) != year for offer in bid.offers):
+    for position, (bid, offer_years) in enumerate(bids):
+        if not bid.covers(year) and year not in offer_years:
             continue
         key = (bid.for_year, bid.date.toordinal(), position)
         if found is None or key > found:
@@ -238,12 +242,12 @@ def bid_gap(agreement: Agreement, year: int | None = None) -> BidGap:
         for commitment in index.commitments_by_party(party):
             if commitment.year is not None and (wanted is None or commitment.year == wanted):
                 by_year.setdefault(commitment.year, []).append(commitment)
-        bids = index.bids_by_party(party)
+        bids = [(bid, _offer_years(bid)) for bid in index.bids_by_party(party)]
         years = set(by_year)
         if wanted is not None:
             years.add(wanted)
         else:
-            years.update(bid.year_of(offer) for bid in bids for offer in bid.offers)
+            years.update(year for _, offer_years in bids for year in offer_years)
         for each in sorted(years):
             lines.extend(_party_lines(agreement, party, _bid_for(bids, each), each, by_year.get(each, ())))
     return BidGap(year=wanted, parties=parties, lines=tuple(lines))

@@ -140,16 +140,17 @@ def check_year(year: object) -> int:
     return year
 
 
-def _placed_milestones(agreement: Agreement) -> Iterable[tuple[int, CycleMilestone]]:
-    """Every milestone of the agreement with its cycle: the process's, then the bids in ``bids``."""
+def _placed_milestones(agreement: Agreement, year: int | None = None) -> Iterable[tuple[int, CycleMilestone]]:
+    """The milestones with their cycle (of cycle *year* only, if given): the process's, then the bids in ``bids``."""
     process = agreement.process
     for index, milestone in enumerate(process.milestones if process is not None else ()):
-        placed = CycleMilestone(
-            milestone=milestone, path=f"$.process.milestones[{index}]", explicit=milestone.for_year is not None
-        )
-        yield cycle_of(milestone, agreement), placed
+        cycle = cycle_of(milestone, agreement)
+        if year is None or cycle == year:
+            path = f"$.process.milestones[{index}]"
+            yield cycle, CycleMilestone(milestone=milestone, path=path, explicit=milestone.for_year is not None)
     for index, bid in enumerate(agreement.bids):
-        yield bid.for_year, CycleMilestone(milestone=bid_milestone(bid), path=f"$.bids[{index}]", explicit=True)
+        if year is None or bid.for_year == year:
+            yield bid.for_year, CycleMilestone(milestone=bid_milestone(bid), path=f"$.bids[{index}]", explicit=True)
 
 
 def cycles(agreement: Agreement) -> tuple[Cycle, ...]:
@@ -210,7 +211,7 @@ def jaarschijf(agreement: Agreement, year: int) -> Jaarschijf:
         in_perspective=year in agreement.perspective,
         commitments=index.commitments_by_year(year),
         bids=index.bids_by_year(year),
-        milestones=tuple(placed for cycle, placed in _placed_milestones(agreement) if cycle == year),
+        milestones=tuple(placed for _, placed in _placed_milestones(agreement, year)),
         realisations=index.realisations_by_year(year),
     )
 
