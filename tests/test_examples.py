@@ -17,6 +17,7 @@ from prestatieafspraken import examples
 from prestatieafspraken.cli import main
 from prestatieafspraken.model import (
     Agreement,
+    Bid,
     CoalitionStatus,
     CommitmentKind,
     GroupKind,
@@ -373,3 +374,33 @@ class TestEnschede:
         """The agreements work out the Woonvisie Enschede adopted in 2019."""
         basis = examples.load(self.AGREEMENT).basis
         assert any(document.title == "Woonvisie Enschede" and document.year == 2019 for document in basis)
+
+
+class TestLindeveenBids:
+    """The bids of the fictional Lindeveen agreement: the statutory bid, consistent with what was agreed."""
+
+    AGREEMENT = examples.load("lindeveen-2025-2028")
+
+    @pytest.mark.parametrize("bid", AGREEMENT.bids, ids=[bid.id for bid in AGREEMENT.bids])
+    def test_each_bid_is_the_statutory_one(self, bid: Bid) -> None:
+        """Each bid is the woonstichting's, sent by 1 July of the year before to the municipality and the tenants."""
+        assert bid.party == "woonstichting-lindeveen"
+        assert bid.date <= dt.date(bid.for_year - 1, 7, 1)
+        assert set(bid.sent_to) == {"gemeente-lindeveen", "huurdersvereniging-lindeveen"}
+        assert bid.horizon == 5
+
+    def test_offers_name_what_the_agreement_declares(self) -> None:
+        """Every offer's indicator, area and theme is declared, and every offer is for a year of the perspective."""
+        index = self.AGREEMENT.index
+        for bid in self.AGREEMENT.bids:
+            for offer in bid.offers:
+                assert offer.indicator is None or offer.indicator in index.indicators
+                assert offer.area is None or offer.area in index.areas
+                assert offer.theme is None or offer.theme in index.themes
+                assert bid.year_of(offer) in self.AGREEMENT.perspective
+
+    def test_the_negotiation_added_homes(self) -> None:
+        """What was agreed for new build is at least what was offered, every year."""
+        figures = [line for line in prestatieafspraken.bid_gap(self.AGREEMENT).lines if line.is_figure]
+        assert [line.year for line in figures] == [2025, 2026, 2027, 2028]
+        assert all(line.difference is not None and line.difference >= 0 for line in figures)
