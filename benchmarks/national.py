@@ -424,6 +424,31 @@ def _figures(cast: _Skeleton, targets: list[dict[str, Any]], rng: random.Random)
     return figures
 
 
+def _bids(cast: _Skeleton, commitment_list: list[dict[str, Any]], rng: random.Random) -> list[dict[str, Any]]:
+    """Each corporation's bid for each year: its own figures per indicator and municipality, offered a little lower."""
+    offered: dict[tuple[str, int], dict[tuple[str, str], int]] = {}
+    for entry in commitment_list:
+        if "value" in entry and isinstance(entry["by"], str) and entry["by"].startswith("corporatie-"):
+            figures = offered.setdefault((entry["by"], entry["year"]), {})
+            key = (entry["indicator"], entry["area"])
+            figures[key] = figures.get(key, 0) + entry["value"]
+    return [
+        {
+            "id": f"bod-{corporation}-{year}",
+            "party": corporation,
+            "for_year": year,
+            "date": f"{year - 1}-06-{1 + c % 28:02d}",
+            "sent_to": [f"gemeente-{m:03d}" for m in cast.works_in[c]],
+            "offers": [
+                {"id": f"o-{n}", "indicator": indicator, "area": area, "value": round(value * rng.uniform(0.85, 1.05))}
+                for n, ((indicator, area), value) in enumerate(offered.get((corporation, year), {}).items())
+            ],
+        }
+        for c, corporation in enumerate(cast.corporations)
+        for year in YEARS
+    ]
+
+
 def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
     """Return a national agreement with *commitments* commitments as plain data of file format v1 (see above)."""
     rng = random.Random(seed)
@@ -623,6 +648,7 @@ def national_agreement_data(commitments: int, seed: int = 0) -> dict[str, Any]:
             ],
             "products": [{"id": "onderhandelakkoord", "title": "Onderhandelakkoord", "status": "final"}],
         },
+        "bids": _bids(cast, commitment_list, rng),
         "monitoring": {
             "frequency": "yearly",
             "hybrid": True,
@@ -657,7 +683,7 @@ def national_json_bytes(commitments: int, *, seed: int = 0) -> bytes:
 # --- measuring ---------------------------------------------------------------------------------------------------
 
 #: The steps, in the order of the table.
-STEPS = ("floor", "parse", "load", "check", "graph", "progress", "dumps")
+STEPS = ("floor", "parse", "load", "check", "graph", "progress", "bids", "jaarschijf", "dumps")
 _STEP_NAMES = {
     "floor": "orjson.loads (floor)",
     "parse": "orjson.loads, collector paused",
@@ -665,6 +691,8 @@ _STEP_NAMES = {
     "check": "check (every rule)",
     "graph": "responsibility_graph",
     "progress": "progress",
+    "bids": "bid_gap (every year)",
+    "jaarschijf": "jaarschijf (each year)",
     "dumps": "dumps(format='json')",
 }
 _MEMORY_STEPS = ("floor", "load", "check", "graph", "progress", "dumps")
@@ -707,6 +735,7 @@ def _warm_up() -> None:
     prestatieafspraken.check(agreement, as_of=AS_OF)
     responsibility_graph(agreement)
     progress(agreement, as_of=AS_OF)
+    prestatieafspraken.bid_gap(agreement)
     prestatieafspraken.dumps(agreement, format="json")
 
 
@@ -737,6 +766,13 @@ class _Samples:
         }
 
 
+def _jaarschijven(agreement: Any) -> list[Any]:
+    """The jaarschijf of every year of the perspective."""
+    import prestatieafspraken  # noqa: PLC0415 - the workers import the library, the parent does not
+
+    return [prestatieafspraken.jaarschijf(agreement, year) for year in YEARS]
+
+
 def _time_worker(path: Path, repeat: int) -> dict[str, Any]:
     """Time every step on one dataset, in rounds of every step, so that a slow spell of the machine hits all steps."""
     import prestatieafspraken  # noqa: PLC0415
@@ -759,6 +795,8 @@ def _time_worker(path: Path, repeat: int) -> dict[str, Any]:
         del fresh, report
         edges = samples.take("graph", functools.partial(responsibility_graph, kept)).number_of_edges()
         samples.take("progress", functools.partial(progress, kept, as_of=AS_OF))
+        samples.take("bids", functools.partial(prestatieafspraken.bid_gap, kept))
+        samples.take("jaarschijf", functools.partial(_jaarschijven, kept))
         samples.take("dumps", functools.partial(prestatieafspraken.dumps, kept, format="json"))
     return {
         **samples.medians(),
@@ -867,7 +905,7 @@ def _summary(results: list[dict[str, Any]]) -> Iterator[str]:
     """Per size: the dataset, the ratios of the targets (wall-clock, then CPU time) and the memory ratios."""
     yield (
         f"{'commitments':>11} {'JSON MiB':>8} {'realisations':>12} {'edges':>9} {'findings':>8} "
-        f"{'load/floor':>10} {'load/parse':>10} {'check/load':>10} {'progress/load':>13} "
+        f"{'load/floor':>10} {'load/parse':>10} {'check/load':>10} {'progress/load':>13} {'bids/load':>9} "
         f"{'retained xJSON':>14} {'live xJSON':>10} {'load peak xJSON':>15} {'parse peak xJSON':>16}"
     )
     for result in results:
@@ -887,8 +925,8 @@ def _summary(results: list[dict[str, Any]]) -> Iterator[str]:
             )
             yield (
                 f"{head} {times['load'] / times['floor']:>10.2f} {times['load'] / times['parse']:>10.2f} "
-                f"{times['check'] / times['load']:>10.2f} {times['progress'] / times['load']:>13.2f}"
-                + (f" {retained} {peak}" if clock == "seconds" else "")
+                f"{times['check'] / times['load']:>10.2f} {times['progress'] / times['load']:>13.2f} "
+                f"{times['bids'] / times['load']:>9.3f}" + (f" {retained} {peak}" if clock == "seconds" else "")
             )
 
 

@@ -42,6 +42,7 @@ from prestatieafspraken.model import (
     Baseline,
     BasisDocument,
     BasisKind,
+    Bid,
     CoalitionMember,
     CoalitionStatus,
     Commitment,
@@ -63,6 +64,7 @@ from prestatieafspraken.model import (
     MilestoneStatus,
     Monitoring,
     Number,
+    Offer,
     Party,
     PartyKind,
     Perspective,
@@ -93,6 +95,7 @@ __all__ = [
     "assignments",
     "baselines",
     "basis_documents",
+    "bids",
     "coalition_members",
     "commitments",
     "dates",
@@ -105,6 +108,7 @@ __all__ = [
     "milestones",
     "monitorings",
     "numbers",
+    "offers",
     "parties",
     "perspectives",
     "processes",
@@ -611,6 +615,7 @@ def milestones(draw: st.DrawFn, *, references: References = ANY_REFERENCES) -> M
         party=references.optional(draw, "parties"),
         date=references.date(draw),
         status=draw(_member(MilestoneStatus)),
+        for_year=references.year(draw) if draw(_BOOLEANS) else None,
     )
 
 
@@ -628,6 +633,46 @@ def processes(draw: st.DrawFn, *, references: References = ANY_REFERENCES, max_i
         started=references.optional_date(draw),
         milestones=_each(draw, milestones(references=references), max_items),
         products=tuple(draw(products(ids=st.just(product_id))) for product_id in product_ids),
+    )
+
+
+# --- bids ---------------------------------------------------------------------------------------------------
+
+
+@st.composite
+def offers(draw: st.DrawFn, *, ids: st.SearchStrategy[str] = SLUGS, references: References = ANY_REFERENCES) -> Offer:
+    """Offers of a figure (an indicator with a value) or in words (a theme or a text), with or without a year."""
+    figure = draw(_BOOLEANS) and (references.pool("indicators") != () or not references.valid)
+    theme = references.optional(draw, "themes")
+    text = draw(_OPTIONAL_TEXT)
+    if not figure and theme is None and text is None:
+        text = draw(TEXTS)
+    return Offer(
+        id=draw(ids),
+        indicator=references.one(draw, "indicators") if figure else None,
+        area=references.optional(draw, "areas"),
+        year=references.year(draw) if draw(_BOOLEANS) else None,
+        value=draw(NUMBERS) if figure else None,
+        theme=theme,
+        text=text,
+    )
+
+
+@st.composite
+def bids(
+    draw: st.DrawFn, *, ids: st.SearchStrategy[str] = SLUGS, references: References = ANY_REFERENCES, max_items: int = 3
+) -> Bid:
+    """Bids of one to seven years, sent to some parties, with a few offers (offer ids unique within the bid)."""
+    return Bid(
+        id=draw(ids),
+        party=references.one(draw, "parties"),
+        for_year=references.year(draw),
+        horizon=draw(st.integers(1, 7)),
+        date=references.date(draw),
+        sent_to=references.few(draw, "parties"),
+        offers=tuple(
+            draw(offers(ids=st.just(offer_id), references=references)) for offer_id in draw(_unique_slugs(max_items))
+        ),
     )
 
 
@@ -757,6 +802,10 @@ def agreements(
             for commitment_id in pools["commitments"]
         ),
         process=draw(processes(references=references, max_items=max_items)) if draw(_BOOLEANS) else None,
+        bids=tuple(
+            draw(bids(ids=st.just(bid_id), references=references, max_items=max_items))
+            for bid_id in draw(_unique_slugs(2))
+        ),
         monitoring=draw(monitorings(references=references, max_items=max_items)) if draw(_BOOLEANS) else None,
         realisations=_each(
             draw,

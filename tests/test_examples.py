@@ -7,6 +7,7 @@ fails here.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -17,6 +18,7 @@ from prestatieafspraken.cli import main
 from prestatieafspraken.model import (
     Agreement,
     BasisKind,
+    Bid,
     CoalitionStatus,
     Commitment,
     CommitmentKind,
@@ -493,3 +495,33 @@ class TestEnschede:
         assert agreement.perspective.start == 2019
         start = agreement.perspective.start
         assert all(document.year is not None and document.year <= start for document in agreement.basis)
+
+
+class TestLindeveenBids:
+    """The bids of the fictional Lindeveen agreement: the statutory bid, consistent with what was agreed."""
+
+    AGREEMENT = examples.load("lindeveen-2025-2028")
+
+    @pytest.mark.parametrize("bid", AGREEMENT.bids, ids=[bid.id for bid in AGREEMENT.bids])
+    def test_each_bid_is_the_statutory_one(self, bid: Bid) -> None:
+        """Each bid is the woonstichting's, sent by 1 July of the year before to the municipality and the tenants."""
+        assert bid.party == "woonstichting-lindeveen"
+        assert bid.date <= dt.date(bid.for_year - 1, 7, 1)
+        assert set(bid.sent_to) == {"gemeente-lindeveen", "huurdersvereniging-lindeveen"}
+        assert bid.horizon == 5
+
+    def test_offers_name_what_the_agreement_declares(self) -> None:
+        """Every offer's indicator, area and theme is declared, and every offer is for a year of the perspective."""
+        index = self.AGREEMENT.index
+        for bid in self.AGREEMENT.bids:
+            for offer in bid.offers:
+                assert offer.indicator is None or offer.indicator in index.indicators
+                assert offer.area is None or offer.area in index.areas
+                assert offer.theme is None or offer.theme in index.themes
+                assert bid.year_of(offer) in self.AGREEMENT.perspective
+
+    def test_the_negotiation_added_homes(self) -> None:
+        """What was agreed for new build is at least what was offered, every year."""
+        figures = [line for line in prestatieafspraken.bid_gap(self.AGREEMENT).lines if line.is_figure]
+        assert [line.year for line in figures] == [2025, 2026, 2027, 2028]
+        assert all(line.difference is not None and line.difference >= 0 for line in figures)

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pendulum import Date
 
-from prestatieafspraken import check
+from prestatieafspraken import check, dumps, examples
 from prestatieafspraken.calendar import (
     DEFAULT_CALENDAR,
     is_working_day,
@@ -22,11 +22,15 @@ from prestatieafspraken.calendar import (
     working_days_between,
 )
 from prestatieafspraken.cli import main
+from prestatieafspraken.cycle_planning import plan_cycle
+from prestatieafspraken.cycles import StatutoryDates
 from prestatieafspraken.errors import PrestatieafsprakenError
 from prestatieafspraken.model import (
     Agreement,
     Area,
     AreaKind,
+    CoalitionMember,
+    CoalitionStatus,
     Milestone,
     MilestoneKind,
     MilestoneStatus,
@@ -630,3 +634,214 @@ class TestPlanCommand:
             main(["plan", *arguments])
         assert raised.value.code == 2
         assert "usage:" in capsys.readouterr().err
+
+
+# --- planning one yearly cycle of an agreement (issue 15) ---------------------------------------------------
+
+LINDEVEEN = examples.load("lindeveen-2025-2028")
+CYCLE_RULES = (*PLANNING_RULES, "PA401", "PA403")
+
+
+def without_process(agreement: Agreement) -> Agreement:
+    """The agreement without its process and bids: a cycle plan is all it will have."""
+    return attrs.evolve(agreement, process=None, bids=())
+
+
+class TestPlanCycle:
+    """`cycle_planning.plan_cycle`: one yearly cycle from the agreement's own parties, mandates and bids."""
+
+    def test_lindeveen_2027(self) -> None:
+        """The 2027 cycle: the recorded bid, the parties' approvals and decisions, the signing by 15 December."""
+        plan = plan_cycle(LINDEVEEN, 2027)
+        assert (plan.bid_deadline, plan.signing_deadline) == (Date(2026, 7, 1), Date(2026, 12, 15))
+        assert plan.process.signing == Date(2026, 12, 15)
+        first = plan.steps[0]
+        assert (first.milestone.kind, first.milestone.date, first.from_file) == (
+            MilestoneKind.BID,
+            Date(2026, 6, 25),
+            True,
+        )
+        decisions = {step.party_name: step.who for step in plan.steps if step.milestone.kind is MilestoneKind.DECISION}
+        assert decisions == {
+            "Gemeente Lindeveen": ("college van B en W",),
+            "Woonstichting Lindeveen": ("directeur-bestuurder",),
+            "Huurdersvereniging Lindeveen": ("bestuur",),
+        }
+        approvals = [step.who for step in plan.steps if step.milestone.kind is MilestoneKind.SUPERVISORY_APPROVAL]
+        assert sorted(approvals) == [("achterban",), ("gemeenteraad",), ("raad van commissarissen",)]
+        (signing,) = (step for step in plan.steps if step.milestone.kind is MilestoneKind.SIGNING)
+        assert signing.who == (
+            "wethouder wonen (Gemeente Lindeveen)",
+            "directeur-bestuurder (Woonstichting Lindeveen)",
+            "voorzitter (Huurdersvereniging Lindeveen)",
+        )
+        assert plan.warnings == ()
+
+    def test_every_step_is_of_the_cycle_on_a_working_day(self) -> None:
+        """Every step names cycle 2028, falls on a working day, and the steps are in time order."""
+        plan = plan_cycle(LINDEVEEN, 2028)
+        assert {step.milestone.for_year for step in plan.steps} == {2028}
+        assert all(is_working_day(step.milestone.date) for step in plan.steps)
+        days = [step.milestone.date for step in plan.steps]
+        assert days == sorted(days)
+        (evaluation,) = (step.milestone for step in plan.steps if step.milestone.kind is MilestoneKind.EVALUATION)
+        assert Date(2029, 6, 1) < evaluation.date < Date(2029, 7, 1)
+
+    def test_a_bid_is_planned_when_none_is_recorded(self) -> None:
+        """Without a recorded bid, the corporation's bid is planned by 1 July and before the talks."""
+        plan = plan_cycle(without_process(LINDEVEEN), 2026)
+        (bid,) = (step for step in plan.steps if step.milestone.kind is MilestoneKind.BID)
+        assert not bid.from_file
+        assert bid.milestone.party == "woonstichting-lindeveen"
+        assert bid.milestone.date <= min(plan.bid_deadline, plan.process.start)
+
+    def test_first_of_december(self) -> None:
+        """With the 1 December deadline the signing moves up, the talks start before 1 July, and the plan says so."""
+        plan = plan_cycle(without_process(LINDEVEEN), 2026, statutory=StatutoryDates(year_end_day=1))
+        assert plan.process.signing == Date(2025, 12, 1)
+        assert [warning.code for warning in plan.warnings] == ["bid-before-talks"]
+        recorded = plan_cycle(LINDEVEEN, 2026, statutory=StatutoryDates(year_end_day=1))
+        assert [warning.code for warning in recorded.warnings] == ["talks-before-bid"]
+
+    def test_a_late_signing_is_kept_and_reported(self) -> None:
+        """A signing date after the deadline is kept, with a warning."""
+        plan = plan_cycle(LINDEVEEN, 2026, signing=dt.date(2026, 1, 20))
+        assert plan.process.signing == Date(2026, 1, 20)
+        assert "signing-after-deadline" in [warning.code for warning in plan.warnings]
+
+    def test_a_late_recorded_bid_is_reported(self) -> None:
+        """A recorded bid after 1 July is kept and reported."""
+        late = attrs.evolve(LINDEVEEN, bids=(attrs.evolve(LINDEVEEN.bids[1], date=Date(2025, 7, 10)),))
+        plan = plan_cycle(late, 2026)
+        assert "bid-late" in [warning.code for warning in plan.warnings]
+
+    def test_the_first_cycle_passes_the_checks(self) -> None:
+        """The plan of the first cycle, put into an agreement without a process, passes the process rules."""
+        agreement = without_process(LINDEVEEN)
+        plan = plan_cycle(agreement, 2025)
+        planned = attrs.evolve(agreement, process=plan.to_process(agreement.process))
+        report = check(planned, as_of=dt.date(2024, 1, 1), config=CheckConfig(select=CYCLE_RULES))
+        assert report.findings == ()
+
+    def test_to_process_adds_to_the_agreement(self) -> None:
+        """`to_process` keeps the agreement's milestones and adds the planned ones, not the recorded bids."""
+        plan = plan_cycle(LINDEVEEN, 2026)
+        process = plan.to_process(LINDEVEEN.process)
+        assert LINDEVEEN.process is not None
+        assert process.milestones == (*LINDEVEEN.process.milestones, *plan.milestones)
+        assert all(milestone.kind is not MilestoneKind.BID for milestone in plan.milestones)
+
+    def test_herindeling_windows_of_every_municipality(self) -> None:
+        """Decisions stay out of the windows of each municipality that votes on its own dates."""
+        east = ("GM0001", (Date(2021, 11, 24), Date(2026, 3, 18)))
+        west = ("GM0002", (Date(2022, 11, 23), Date(2026, 3, 18)))
+        calendar = attrs.evolve(DEFAULT_CALENDAR, per_municipality=dict((east, west)))
+        areas = tuple(
+            Area(id=f"m{n}", name=f"M{n}", kind=AreaKind.MUNICIPALITY, cbs_code=code)
+            for n, (code, _) in enumerate((east, west))
+        )
+        parties = tuple(
+            Party(id=f"gemeente-{area.id}", name=area.name, kind=PartyKind.MUNICIPALITY, areas=(area.id,))
+            for area in areas
+        )
+        agreement = Agreement(
+            id="herindeling",
+            title="Herindeling",
+            scope=Scope.REGIONAL,
+            perspective=Perspective(start=2022, end=2025),
+            areas=areas,
+            parties=parties,
+        )
+        for year, (_, elections) in ((2022, east), (2023, west)):
+            plan = plan_cycle(agreement, year, calendar=calendar)
+            window_start = elections[0].subtract(weeks=6)
+            decisions = [s.milestone.date for s in plan.steps if s.milestone.kind is MilestoneKind.DECISION]
+            assert decisions
+            assert all(day < window_start for day in decisions)
+            assert "moved-before-election-window" in [warning.code for warning in plan.warnings]
+
+    @pytest.mark.parametrize(
+        ("year", "changes", "message"),
+        [
+            (2030, {}, "the year 2030 is not a year of the perspective 2025-2028"),
+            (2026, {"evaluation_lead": -1}, "the evaluation lead must be a whole number of working days"),
+            (2026, {"signing": dt.date(2025, 12, 13)}, "2025-12-13 is a weekend day"),
+            (2026, {"lead_times": {"decison": 3}}, "unknown step 'decison'"),
+        ],
+    )
+    def test_refusals(self, year: int, changes: dict[str, Any], message: str) -> None:
+        """A year outside the perspective, a bad lead, a signing on a weekend or bad lead times are refused."""
+        with pytest.raises(PlanningError, match=message):
+            plan_cycle(LINDEVEEN, year, **changes)
+
+    def test_no_counted_party(self) -> None:
+        """An agreement whose parties all only endorse has nobody to plan for."""
+        coalition = tuple(
+            CoalitionMember(party=party.id, status=CoalitionStatus.ENDORSER) for party in LINDEVEEN.parties
+        )
+        with pytest.raises(PlanningError, match="no counted party"):
+            plan_cycle(attrs.evolve(LINDEVEEN, coalition=coalition), 2026)
+
+    def test_text_and_dict(self) -> None:
+        """The text names the parties and the people, in Dutch or English; the dict carries every step."""
+        plan = plan_cycle(LINDEVEEN, 2026)
+        text = plan.to_text()
+        assert text.startswith("Planning van de jaarcyclus 2026 (jaarschijf 2026) van lindeveen-2025-2028\n")
+        assert "2025-12-15 ma  ondertekening: wethouder wonen (Gemeente Lindeveen)" in text
+        assert "bod — Woonstichting Lindeveen [uit de afspraken]" in text
+        assert "decision — Gemeente Lindeveen: college van B en W" in plan.to_text("en")
+        data = plan.to_dict()
+        assert len(data["steps"]) == len(plan.steps)
+        assert data["steps"][0] == {
+            "kind": "bid",
+            "party": "woonstichting-lindeveen",
+            "party_name": "Woonstichting Lindeveen",
+            "who": [],
+            "date": "2025-06-26",
+            "status": "done",
+            "for_year": 2026,
+            "from_file": True,
+        }
+
+
+class TestPlanCycleCommand:
+    """`prestatieafspraken plan FILE --year Y`."""
+
+    def test_text(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The Dutch table names the agreement's parties and lands on working days."""
+        assert main(["plan", "--example", "lindeveen-2025-2028", "--year", "2027"]) == 0
+        out = capsys.readouterr().out
+        assert out == plan_cycle(LINDEVEEN, 2027).to_text() + "\n"
+        assert "Huurdersvereniging Lindeveen" in out
+
+    def test_json_of_a_file_with_the_first_of_december(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """``--year-end 12-01 --format json`` of a file prints the plan's dict with the 1 December deadline."""
+        path = tmp_path / "agreement.yaml"
+        path.write_text(dumps(LINDEVEEN), encoding="utf-8")
+        assert main(["plan", str(path), "--year", "2027", "--year-end", "12-01", "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data == plan_cycle(LINDEVEEN, 2027, statutory=StatutoryDates(year_end_day=1)).to_dict()
+        assert data["signing"] == "2026-12-01"
+
+    @pytest.mark.parametrize(
+        ("arguments", "message"),
+        [
+            (["--example", "lindeveen-2025-2028"], "give --year Y"),
+            (["--example", "lindeveen-2025-2028", "--year", "2026", "--parties", "3"], "--parties is for a plan"),
+            (["--year", "2026"], "give --signing DATE"),
+            (["--signing", "2025-12-10", "--year", "2026"], "--year and --year-end plan a cycle of an agreement"),
+        ],
+    )
+    def test_usage_errors(self, capsys: pytest.CaptureFixture[str], arguments: list[str], message: str) -> None:
+        """Arguments that do not make one plan are a usage error (exit 2)."""
+        with pytest.raises(SystemExit) as raised:
+            main(["plan", *arguments])
+        assert raised.value.code == 2
+        assert message in capsys.readouterr().err
+
+    def test_a_year_outside_the_perspective_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A year the agreement does not cover exits 2 with the perspective in the message."""
+        assert main(["plan", "--example", "lindeveen-2025-2028", "--year", "2030"]) == 2
+        assert "not a year of the perspective 2025-2028" in capsys.readouterr().err

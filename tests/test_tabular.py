@@ -1022,3 +1022,62 @@ class TestCommandLine:
         book.write_text(CSV_HEADER + "\nafspraak,c-2025-rent-policy,,,2025,1,,concept\n", encoding="utf-8")
         assert main(["import-realisations", str(source), str(book)]) == 0
         assert "1 figure(s) added" in capsys.readouterr().err
+
+
+# --- the bids and their offers (issue 15) -------------------------------------------------------------------
+
+
+class TestBidsInTheWorkbook:
+    """The sheets Bids and Offers: each offer names its bid by id in the first column."""
+
+    def test_the_offers_sheet(self, tmp_path: Path) -> None:
+        """The Offers sheet has one row per offer, headed by the bid it belongs to."""
+        workbook = openpyxl.load_workbook(book(tmp_path))
+        offers = workbook["Offers"]
+        assert [cell.value for cell in offers[1]] == [
+            "bid",
+            "id",
+            "indicator",
+            "area",
+            "year",
+            "value",
+            "theme",
+            "text",
+        ]
+        assert [row[0] for row in offers.iter_rows(min_row=2, values_only=True)] == ["bod-2025"] * 6 + [
+            "bod-2026"
+        ] * 5 + ["bod-2027"] * 4
+
+    @pytest.mark.parametrize(
+        ("sheet", "changes", "where", "match"),
+        [
+            ("Offers", {"A2": "bod-2099"}, "Offers!A2", "no bid 'bod-2099' in the sheet Bids"),
+            ("Offers", {"A2": "bod-2O25"}, "Offers!A2", r"did you mean 'bod-2025'\?"),
+            ("Offers", {"A2": None}, "Offers!A2", "a value is required here: the id of the bid this row belongs to"),
+            ("Offers", {"F2": "negentig"}, "Offers!F2", "expected a number, got the text 'negentig'"),
+            ("Offers", {"C2": None}, "Offers!C2", "has a value .90. but no indicator"),
+            ("Bids", {"D2": 0}, "Bids!D2", "a bid covers at least one year, not 0"),
+        ],
+    )
+    def test_bad_cells(self, tmp_path: Path, sheet: str, changes: dict[str, Any], where: str, match: str) -> None:
+        """A wrong cell of a bid or an offer is reported at its place."""
+        path = edit(book(tmp_path), changes, sheet=sheet)
+        with pytest.raises(LoadError, match=match) as caught:
+            read_workbook(path)
+        assert [problem.path for problem in caught.value.problems] == [where]
+
+    def test_the_bid_column_is_required(self, tmp_path: Path) -> None:
+        """Without the column that names the bid, the Offers sheet cannot be read, and says so once."""
+        path = edit(book(tmp_path), {"A1": "bod"}, sheet="Offers")
+        with pytest.raises(LoadError, match="the column 'bid' is required") as caught:
+            read_workbook(path)
+        assert [problem.path for problem in caught.value.problems] == ["Offers!A1", "Offers!1:1"]
+
+    def test_offers_need_bids_with_their_own_ids(self, tmp_path: Path, lindeveen: Agreement) -> None:
+        """Two bids with one id cannot both be named by their offers: writing refuses it."""
+        twice = attrs.evolve(lindeveen, bids=(lindeveen.bids[0], attrs.evolve(lindeveen.bids[1], id="bod-2025")))
+        with pytest.raises(ExportError, match="two items of bids have the id 'bod-2025'"):
+            write_workbook(twice, tmp_path / "a.xlsx")
+        no_offers = attrs.evolve(twice, bids=(lindeveen.bids[0], attrs.evolve(lindeveen.bids[0], offers=())))
+        write_workbook(no_offers, tmp_path / "b.xlsx")
+        assert read_workbook(tmp_path / "b.xlsx") == no_offers

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING, Any
 
 from prestatieafspraken import examples, norms
 from prestatieafspraken.allocation import allocate
+from prestatieafspraken.bids import bid_gap
+from prestatieafspraken.cycles import jaarschijf
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
 from prestatieafspraken.planning import plan_backwards
@@ -38,12 +40,14 @@ __all__ = [
     "Target",
     "__version__",
     "allocate",
+    "bid_gap",
     "check",
     "diff",
     "dump",
     "dumps",
     "examples",
     "history",
+    "jaarschijf",
     "load",
     "loads",
     "norms",

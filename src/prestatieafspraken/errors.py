@@ -14,6 +14,7 @@ import attrs
 __all__ = [
     "AllocationError",
     "ConfigError",
+    "CycleError",
     "ExportError",
     "LoadError",
     "MissingExtraError",
@@ -80,6 +81,10 @@ class LoadError(PrestatieafsprakenError, ValueError):
 
 class ConfigError(PrestatieafsprakenError, ValueError):
     """A check configuration (selection, severity override or rule parameter) is invalid."""
+
+
+class CycleError(PrestatieafsprakenError, ValueError):
+    """A yearly cycle asked for with a year that is not one: not a whole number, or outside the calendar."""
 
 
 class ExportError(PrestatieafsprakenError, ValueError):
@@ -197,6 +202,8 @@ class UnknownNormError(PrestatieafsprakenError, LookupError):
 
 class RuleContextError(PrestatieafsprakenError, RuntimeError):
     """A `RuleContext` was used in a way only a running rule may use it (a finding made while no rule runs)."""
+
+
 class VersionsError(PrestatieafsprakenError, ValueError):
     """Versions that cannot be compared, or a diff that does not fit the agreement it is applied to.
 

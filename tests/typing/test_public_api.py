@@ -31,13 +31,18 @@ from prestatieafspraken import (
     load,
     loads,
 )
+from prestatieafspraken.bids import BidGap, GapLine
+from prestatieafspraken.cycle_planning import CyclePlan, CycleStep, plan_cycle
+from prestatieafspraken.cycles import Cycle, CycleMilestone, Jaarschijf, StatutoryDates, cycle_of, cycles
 from prestatieafspraken.errors import Problem, RuleRegistrationError
 from prestatieafspraken.model import (
     AgreementIndex,
+    Bid,
     CoalitionStatus,
     InvariantError,
     MilestoneStatus,
     Number,
+    Offer,
     PartyKind,
     Perspective,
     Realisation,
@@ -160,3 +165,22 @@ def test_rules_of_your_own(tiny: Agreement) -> None:
         assert_type(sandbox, Registry)
     with pytest.raises(RuleRegistrationError, match="PA namespace"):
         rule("PA999", severity=Severity.INFO, title_nl="t", title_en="t", source="test", registry=registry)(everywhere)
+
+
+def test_the_yearly_cycle() -> None:
+    """`jaarschijf`, `bid_gap` and `plan_cycle` have the types of DESIGN §3.1."""
+    lindeveen = prestatieafspraken.examples.load("lindeveen-2025-2028")
+    schijf = assert_type(prestatieafspraken.jaarschijf(lindeveen, 2026), Jaarschijf)
+    assert_type(schijf.commitments, tuple[Commitment, ...])
+    assert_type(schijf.bids, tuple[Bid, ...])
+    assert_type(schijf.milestones, tuple[CycleMilestone, ...])
+    assert_type(cycle_of(lindeveen.bids[0], lindeveen), int)
+    assert_type(cycles(lindeveen), tuple[Cycle, ...])
+    gap = assert_type(prestatieafspraken.bid_gap(lindeveen, 2026), BidGap)
+    line = assert_type(gap.lines[0], GapLine)
+    assert_type(line.difference, Number | None)
+    assert_type(line.offers, tuple[Offer, ...])
+    plan = assert_type(plan_cycle(lindeveen, 2026, statutory=StatutoryDates(year_end_day=1)), CyclePlan)
+    assert_type(plan.steps, tuple[CycleStep, ...])
+    assert_type(plan.to_dict(), dict[str, Any])
+    assert line.difference == 5

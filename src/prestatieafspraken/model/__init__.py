@@ -9,6 +9,7 @@ from prestatieafspraken.model.agreement import (
     Perspective,
     Scope,
 )
+from prestatieafspraken.model.bids import STATUTORY_HORIZON, Bid, Offer
 from prestatieafspraken.model.commitments import Commitment, CommitmentKind
 from prestatieafspraken.model.fields import Number, Visibility
 from prestatieafspraken.model.ids import InvariantError, is_slug
@@ -64,6 +65,7 @@ from prestatieafspraken.model.themes import (
 
 __all__ = [
     "STANDARD_THEMES",
+    "STATUTORY_HORIZON",
     "SUPPORTED_SCHEMA_VERSIONS",
     "Aggregation",
     "Agreement",
@@ -76,6 +78,7 @@ __all__ = [
     "Baseline",
     "BasisDocument",
     "BasisKind",
+    "Bid",
     "CoalitionMember",
     "CoalitionStatus",
     "Commitment",
@@ -98,6 +101,7 @@ __all__ = [
     "MilestoneStatus",
     "Monitoring",
     "Number",
+    "Offer",
     "Party",
     "PartyKind",
     "Perspective",

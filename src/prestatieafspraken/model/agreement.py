@@ -13,6 +13,7 @@ import functools
 import attrs
 import pendulum
 
+from prestatieafspraken.model.bids import Bid
 from prestatieafspraken.model.commitments import Commitment
 from prestatieafspraken.model.ids import InvariantError, slug
 from prestatieafspraken.model.index import AgreementIndex
@@ -173,6 +174,8 @@ class Agreement:
     targets: tuple[Target, ...] = ()
     commitments: tuple[Commitment, ...] = ()
     process: Process | None = None
+    bids: tuple[Bid, ...] = ()
+    """The corporations' bids (key added in 0.1.0; optional): each is a bid milestone of its cycle (DESIGN §3.1)."""
     monitoring: Monitoring | None = None
     realisations: tuple[Realisation, ...] = ()
     amendments: tuple[Amendment, ...] = ()

@@ -1,5 +1,7 @@
 """O(1) lookups into an agreement, built once: items by id, commitments by party, theme, year and target.
 
+Also the bids by id, party and year, and the realisations by year (the yearly cycle, DESIGN §3.1).
+
 Where an id is duplicated (reported by PA002) the first item with it is the one found.
 """
 
@@ -12,6 +14,7 @@ from typing import TYPE_CHECKING, TypeVar
 import attrs
 
 from prestatieafspraken import collector
+from prestatieafspraken.model.bids import Bid
 from prestatieafspraken.model.commitments import Commitment
 from prestatieafspraken.model.indicators import Framework, Indicator, Target
 from prestatieafspraken.model.monitoring import Realisation
@@ -62,6 +65,10 @@ class AgreementIndex:
     _realisations_by_subject: Mapping[tuple[str, str], tuple[Realisation, ...]] = attrs.field(
         alias="realisations_by_subject"
     )
+    bids: Mapping[str, Bid]
+    _bids_by_party: Mapping[str, tuple[Bid, ...]] = attrs.field(alias="bids_by_party")
+    _bids_by_year: Mapping[int, tuple[Bid, ...]] = attrs.field(alias="bids_by_year")
+    _realisations_by_year: Mapping[int, tuple[Realisation, ...]] = attrs.field(alias="realisations_by_year")
 
     @classmethod
     def build(cls, agreement: Agreement) -> AgreementIndex:
@@ -88,8 +95,15 @@ class AgreementIndex:
             by_year[commitment.year].append(commitment)
             by_target[commitment.target].append(commitment)
         realisations: defaultdict[tuple[str, str], list[Realisation]] = defaultdict(list)
+        realisations_by_year: defaultdict[int, list[Realisation]] = defaultdict(list)
         for realisation in agreement.realisations:
             realisations[realisation.subject].append(realisation)
+            realisations_by_year[realisation.year].append(realisation)
+        bids_by_party: defaultdict[str, list[Bid]] = defaultdict(list)
+        bids_by_year: defaultdict[int, list[Bid]] = defaultdict(list)
+        for bid in agreement.bids:
+            bids_by_party[bid.party].append(bid)
+            bids_by_year[bid.for_year].append(bid)
         statuses: dict[str, CoalitionStatus] = {}
         for member in agreement.coalition:
             statuses.setdefault(member.party, member.status)
@@ -110,6 +124,10 @@ class AgreementIndex:
             by_year=_frozen_groups(by_year),
             by_target=_frozen_groups(by_target),
             realisations_by_subject=_frozen_groups(realisations),
+            bids=_first_by_id(agreement.bids),
+            bids_by_party=_frozen_groups(bids_by_party),
+            bids_by_year=_frozen_groups(bids_by_year),
+            realisations_by_year=_frozen_groups(realisations_by_year),
         )
 
     def status_of(self, party_id: str) -> CoalitionStatus:
@@ -147,3 +165,15 @@ class AgreementIndex:
     def realisations_of(self, kind: str, subject_id: str) -> tuple[Realisation, ...]:
         """The realisations that name a ``commitment``, ``target`` or ``indicator`` by id, in file order."""
         return self._realisations_by_subject.get((kind, subject_id), ())
+
+    def bids_by_party(self, party_id: str) -> tuple[Bid, ...]:
+        """The bids of a party, in file order."""
+        return self._bids_by_party.get(party_id, ())
+
+    def bids_by_year(self, year: int) -> tuple[Bid, ...]:
+        """The bids for the cycle of a year (their ``for_year``), in file order."""
+        return self._bids_by_year.get(year, ())
+
+    def realisations_by_year(self, year: int) -> tuple[Realisation, ...]:
+        """The realisations of a year, in file order."""
+        return self._realisations_by_year.get(year, ())

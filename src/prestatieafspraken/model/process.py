@@ -7,14 +7,16 @@ te checken welke status een tussenproduct heeft."
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
+from typing import Any
 
 import attrs
 import pendulum
 
-from prestatieafspraken.model.ids import slug
+from prestatieafspraken.model.ids import InvariantError, slug
 
-__all__ = ["Milestone", "MilestoneKind", "MilestoneStatus", "Process", "Product", "ProductStatus"]
+__all__ = ["Milestone", "MilestoneKind", "MilestoneStatus", "Process", "Product", "ProductStatus", "cycle_year"]
 
 
 class MilestoneKind(enum.Enum):
@@ -44,14 +46,34 @@ class MilestoneStatus(enum.Enum):
     MISSED = "missed"
 
 
+def cycle_year(_instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An attrs validator for the year of a yearly cycle: a year with a year before and after it (2 to 9998).
+
+    A cycle's deadlines fall in the year before it (the bid, the signing) and its evaluation in the year after
+    (DESIGN §3.1), so those years must exist in the calendar.
+    """
+    if value is not None and not dt.MINYEAR < value < dt.MAXYEAR:  # None: no year given
+        raise InvariantError(
+            attribute.name,
+            f"the year {value} has no year before or after it in the calendar; "
+            f"write a year from {dt.MINYEAR + 1} to {dt.MAXYEAR - 1}",
+        )
+
+
 @attrs.frozen(kw_only=True)
 class Milestone:
-    """A dated step of the process, of one party or (without a party) of all."""
+    """A dated step of the process, of one party or (without a party) of all.
+
+    ``for_year`` is the year of the yearly cycle (jaarschijf) the milestone prepares; without it the cycle is
+    inferred from the date (DESIGN §3.1, `prestatieafspraken.cycles.cycle_of`).
+    """
 
     kind: MilestoneKind
     party: str | None = None
     date: pendulum.Date
     status: MilestoneStatus = MilestoneStatus.PLANNED
+    for_year: int | None = attrs.field(default=None, validator=cycle_year)
+    """The year of the cycle (jaarschijf) this milestone prepares (key added in 0.1.0; optional)."""
 
 
 class ProductStatus(enum.Enum):

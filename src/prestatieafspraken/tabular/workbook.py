@@ -10,10 +10,12 @@ The layout follows the format, so that nothing in it needs a second name:
 - Every list has a sheet of its own, one row per item and one column per key, headed by the format's key:
   Basis, Areas, Parties, Coalition, Groups, Mandates, Themes, Goals, Definitions, Indicators, Frameworks,
   Targets, Commitments, Milestones and Products (``process``), Assessments (``monitoring``), Realisations and
-  Amendments. A record inside an item has a column per key, ``baseline.year`` and ``baseline.value``,
+  Amendments, and Bids. A record inside an item has a column per key, ``baseline.year`` and ``baseline.value``,
   ``stock_flows.in`` and ``stock_flows.out``; it is there when one of its cells is filled (a record whose lists
   are all empty is written with ``[]`` in its first list column). Columns may be in any order and left out; a row
   with nothing in it is skipped.
+- A list inside the items of a list (a bid's offers) has a sheet of its own too (Offers), whose first column names
+  the item it belongs to by id (``bid``); its rows keep their order within each bid.
 - Each value goes into one cell as `prestatieafspraken.tabular.cells` describes: texts stay texts, whole numbers
   stay whole, ``1.0`` stays a float, lists are ``a; b``, a breakdown is ``a: 1; b: 2``.
 
@@ -37,7 +39,7 @@ from typing import Any, get_args, get_origin
 import attrs
 import pendulum
 
-from prestatieafspraken.errors import LoadError, Problem
+from prestatieafspraken.errors import ExportError, LoadError, Problem
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.model.fields import wire_name
 from prestatieafspraken.serialization import structure, write_atomically
@@ -71,8 +73,13 @@ SHEETS: Mapping[tuple[str, ...], str] = types.MappingProxyType(
         ("monitoring", "assessments"): "Assessments",
         ("realisations",): "Realisations",
         ("amendments",): "Amendments",
+        ("bids",): "Bids",
+        ("bids", "offers"): "Offers",
     }
 )
+
+#: The column of a sheet of a list inside list items that names the item each row belongs to, by its id.
+_PARENT_HEADERS: Mapping[tuple[str, ...], str] = types.MappingProxyType({("bids", "offers"): "bid"})
 
 _KEY_HEADINGS = ("key", "value")
 _MISSING = "required key is missing"
@@ -140,6 +147,13 @@ class _Sheet:
     columns: tuple[_Column, ...]
     records: tuple[tuple[str, tuple[str, ...]], ...]
     """The records inside an item: (key prefix, attribute path)."""
+    parent: tuple[_Sheet, str] | None = None
+    """For a list inside the items of another list: that list's sheet and the header of the column naming the item."""
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """The headings of the sheet's columns, the parent column first."""
+        return (*(() if self.parent is None else (self.parent[1],)), *(spec.header for spec in self.columns))
 
 
 def _fields(cls: type[Any]) -> Iterable[tuple[str, str, Any]]:
@@ -148,15 +162,22 @@ def _fields(cls: type[Any]) -> Iterable[tuple[str, str, Any]]:
 
 
 def _item_columns(
-    cls: type[Any], prefix: tuple[str, ...], attributes: tuple[str, ...], records: list[tuple[str, tuple[str, ...]]]
+    cls: type[Any],
+    prefix: tuple[str, ...],
+    attributes: tuple[str, ...],
+    records: list[tuple[str, tuple[str, ...]]],
+    lists: list[tuple[str, str, Any]] | None = None,
 ) -> list[_Column]:
+    """The columns of an item; a list of records inside it goes to *lists* (wire name, attribute, item type)."""
     columns: list[_Column] = []
     for wire, name, type_ in _fields(cls):
         if attrs.has(type_):
             records.append((".".join((*prefix, wire)), (*attributes, name)))
             columns += _item_columns(type_, (*prefix, wire), (*attributes, name), records)
-        elif attrs.has(_element(type_) or str):  # pragma: no cover - no list of records inside an item in format v1
-            raise TypeError(f"a list of records inside a list item ({cls.__name__}.{name}) has no sheet layout")
+        elif attrs.has(_element(type_) or str):
+            if lists is None or prefix:  # pragma: no cover - no deeper list of records in format v1
+                raise TypeError(f"a list of records inside a list item ({cls.__name__}.{name}) has no sheet layout")
+            lists.append((wire, name, _element(type_)))
         else:
             columns.append(_Column(".".join((*prefix, wire)), (*attributes, name), _scalar_kind(type_)))
     return columns
@@ -186,8 +207,24 @@ def _layout() -> _Layout:
                 if path not in SHEETS:  # pragma: no cover - a new list in the format needs a sheet name
                     raise TypeError(f"no sheet name for the list {'.'.join(path)}")
                 found: list[tuple[str, tuple[str, ...]]] = []
-                columns = _item_columns(element, (), (), found)
-                sheets.append(_Sheet(SHEETS[path], path, names, tuple(columns), tuple(found)))
+                lists: list[tuple[str, str, Any]] = []
+                columns = _item_columns(element, (), (), found, lists)
+                parent = _Sheet(SHEETS[path], path, names, tuple(columns), tuple(found))
+                sheets.append(parent)
+                for inner_wire, inner_name, inner in lists:
+                    inner_path = (*path, inner_wire)
+                    inner_found: list[tuple[str, tuple[str, ...]]] = []
+                    inner_columns = _item_columns(inner, (), (), inner_found)
+                    sheets.append(
+                        _Sheet(
+                            SHEETS[inner_path],
+                            inner_path,
+                            (inner_name,),
+                            tuple(inner_columns),
+                            tuple(inner_found),
+                            parent=(parent, _PARENT_HEADERS[inner_path]),
+                        )
+                    )
             else:
                 keys.append(_Column(".".join(path), names, _scalar_kind(type_)))
 
@@ -248,13 +285,14 @@ def write_workbook(agreement: Agreement, path: str | os.PathLike[str]) -> None:
 
     for layout in _LAYOUT.sheets:
         sheet = workbook.create_sheet(layout.name)
-        for column, spec in enumerate(layout.columns, start=1):
+        for column, header in enumerate(layout.headers, start=1):
             cell = sheet.cell(1, column)
-            write_cell(cell, "text", spec.header)
+            write_cell(cell, "text", header)
             cell.font = bold
-            sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = max(12, len(spec.header) + 2)
-        _, items = _get(agreement, layout.attributes)
-        for row, item in enumerate(items or (), start=2):
+            sheet.column_dimensions[openpyxl.utils.get_column_letter(column)].width = max(12, len(header) + 2)
+        for row, (owner, item) in enumerate(_items(agreement, layout), start=2):
+            if owner is not None:
+                write_cell(sheet.cell(row, 1), "text", owner)
             _write_item(sheet, row, layout, item)
         sheet.freeze_panes = "A2"
 
@@ -263,9 +301,29 @@ def write_workbook(agreement: Agreement, path: str | os.PathLike[str]) -> None:
     write_atomically(Path(path), buffer.getvalue())
 
 
+def _items(agreement: Agreement, layout: _Sheet) -> Iterable[tuple[str | None, Any]]:
+    """The items of a sheet's list; for a list inside list items, with the id of the item each belongs to."""
+    if layout.parent is None:
+        _, items = _get(agreement, layout.attributes)
+        yield from ((None, item) for item in items or ())
+        return
+    _, owners = _get(agreement, layout.parent[0].attributes)
+    seen: set[str] = set()
+    for owner in owners or ():
+        inner = _get(owner, layout.attributes)[1]
+        # Rows name their item by id and are read into the first item with it: a later one cannot have rows.
+        if inner and owner.id in seen:
+            raise ExportError(
+                f"two items of {'.'.join(layout.parent[0].wire)} have the id {owner.id!r}: the sheet {layout.name} "
+                "names the item each row belongs to by its id, so give each its own id"
+            )
+        seen.add(owner.id)
+        yield from ((owner.id, item) for item in inner)
+
+
 def _write_item(sheet: Any, row: int, layout: _Sheet, item: object) -> None:
     filled: set[str] = set()
-    for column, spec in enumerate(layout.columns, start=1):
+    for column, spec in enumerate(layout.columns, start=1 + (layout.parent is not None)):
         _, value = _get(item, spec.attributes)
         write_cell(sheet.cell(row, column), spec.kind, value)
         if not _empty(spec.kind, value):
@@ -276,7 +334,10 @@ def _write_item(sheet: Any, row: int, layout: _Sheet, item: object) -> None:
         if not present or record is None or any(spec.header in filled for spec in inside):
             continue
         # A record that is there with every value empty: `[]` in its first list column says it is there.
-        marker = next(i for i, spec in enumerate(layout.columns, start=1) if spec in inside and spec.kind == "texts")
+        first = 1 + (layout.parent is not None)
+        marker = next(
+            i for i, spec in enumerate(layout.columns, start=first) if spec in inside and spec.kind == "texts"
+        )
         sheet.cell(row, marker).value = "[]"
         sheet.cell(row, marker).data_type = "s"
 
@@ -415,29 +476,69 @@ class _Reader:
                     return
                 columns = self.read_headers(layout, raws)
                 headed = {column for column, raw in enumerate(raws, start=1) if raw.value is not None}
+                if layout.parent is not None and all(spec.header != layout.parent[1] for spec in columns.values()):
+                    self.problem(
+                        f"{quote_sheet(layout.name)}!1:1", f"the column {layout.parent[1]!r} is required: add it"
+                    )
+                    return
                 continue
-            item_path = f"{list_path}[{len(items)}]"
-            self.places[item_path] = _Place(f"{quote_sheet(layout.name)}!{row}:{row}", cell=False)
-            item: dict[str, Any] = {}
-            for column, raw in enumerate(raws, start=1):
-                if column not in columns and column not in headed and raw.value is not None:
-                    headed.add(column)  # once per column: the first value under an empty heading
-                    self.problem(reference(layout.name, row, column), "a value in a column without a heading")
-            for column, spec in columns.items():
-                ref = reference(layout.name, row, column)
-                self.places[f"{item_path}.{spec.header}"] = _Place(ref, cell=True)
-                raw = raws[column - 1] if column <= len(raws) else Raw(None)
-                if raw.value is None:
-                    continue
-                ok, value = self.value(raw, spec.kind, ref)
-                if ok:
-                    _put(item, spec.header.split("."), value)
-            items.append(item)
+            item, places = self.read_item(layout, columns, headed, row, raws)
+            item_path: str | None = f"{list_path}[{len(items)}]"
+            if layout.parent is None:
+                items.append(item)
+            else:
+                item_path = self.attach(layout, item, places)
+            if item_path is not None:
+                self.places.update((item_path + suffix, place) for suffix, place in places.items())
         if items:
             _put(self.data, layout.wire, items)
 
+    def read_item(
+        self, layout: _Sheet, columns: dict[int, _Column], headed: set[int], row: int, raws: list[Raw]
+    ) -> tuple[dict[str, Any], dict[str, _Place]]:
+        """One row's item, and the place of the row (key ``""``) and of each of its values (``".key"``)."""
+        places: dict[str, _Place] = {"": _Place(f"{quote_sheet(layout.name)}!{row}:{row}", cell=False)}
+        item: dict[str, Any] = {}
+        for column, raw in enumerate(raws, start=1):
+            if column not in columns and column not in headed and raw.value is not None:
+                headed.add(column)  # once per column: the first value under an empty heading
+                self.problem(reference(layout.name, row, column), "a value in a column without a heading")
+        for column, spec in columns.items():
+            ref = reference(layout.name, row, column)
+            places["." + spec.header] = _Place(ref, cell=True)
+            raw = raws[column - 1] if column <= len(raws) else Raw(None)
+            if raw.value is None:
+                continue
+            ok, value = self.value(raw, spec.kind, ref)
+            if ok:
+                _put(item, spec.header.split("."), value)
+        return item, places
+
+    def attach(self, layout: _Sheet, item: dict[str, Any], places: dict[str, _Place]) -> str | None:
+        """Put an item of a list inside list items into the item its first column names; return its ``$.path``."""
+        assert layout.parent is not None  # noqa: S101 - only called for such a list
+        owners_sheet, header = layout.parent
+        place = places.pop("." + header)
+        owner_id = item.pop(header, None)
+        if owner_id is None:
+            self.problem(place.ref, f"a value is required here: the id of the {header} this row belongs to")
+            return None
+        owners: list[dict[str, Any]] = self.data.get(owners_sheet.wire[0], [])
+        found = next((index for index, owner in enumerate(owners) if owner.get("id") == owner_id), None)
+        if found is None:
+            known = [str(owner.get("id")) for owner in owners]
+            self.problem(
+                place.ref, f"no {header} {owner_id!r} in the sheet {owners_sheet.name}{_suggest(owner_id, known)}"
+            )
+            return None
+        inner: list[dict[str, Any]] = owners[found].setdefault(layout.wire[-1], [])
+        inner.append(item)
+        return f"$.{owners_sheet.wire[0]}[{found}].{layout.wire[-1]}[{len(inner) - 1}]"
+
     def read_headers(self, layout: _Sheet, raws: list[Raw]) -> dict[int, _Column]:
         by_header = {spec.header: spec for spec in layout.columns}
+        if layout.parent is not None:
+            by_header = {layout.parent[1]: _Column(layout.parent[1], (), "text"), **by_header}
         columns: dict[int, _Column] = {}
         seen: dict[str, int] = {}
         for column, raw in enumerate(raws, start=1):

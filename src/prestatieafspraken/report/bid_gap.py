@@ -1,0 +1,219 @@
+"""The bid gap for people: offered (bod) against agreed (afspraken) as text, Markdown or JSON, in Dutch or English.
+
+The words are the practitioners' (bod, aangeboden, afgesproken, verschil); `prestatieafspraken.bids.bid_gap`
+computes what is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import orjson
+
+from prestatieafspraken.bids import BidGap, GapLine
+from prestatieafspraken.model import Agreement, theme_label
+from prestatieafspraken.report.document import Block, Heading, Paragraph, Table
+from prestatieafspraken.report.labels import number
+from prestatieafspraken.report.markdown import to_markdown
+from prestatieafspraken.vocabulary import Language
+
+__all__ = ["BidGapFormat", "bid_gap_blocks", "bid_gap_dict", "render_bid_gap"]
+
+BidGapFormat = Literal["text", "markdown", "json"]
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "title": ("Bod en afspraken", "Bid and agreements"),
+    "subject": ("onderwerp", "subject"),
+    "area": ("gebied", "area"),
+    "offered": ("aangeboden", "offered"),
+    "agreed": ("afgesproken", "agreed"),
+    "difference": ("verschil", "difference"),
+    "bid": ("bod", "bid"),
+    "no_bid": ("geen bod voor dit jaar", "no bid for this year"),
+    "sent": ("verstuurd", "sent"),
+    "not_offered": ("(geen aanbod)", "(no offer)"),
+    "not_agreed": ("(geen afspraak)", "(no commitment)"),
+    "theme": ("thema", "theme"),
+    "no_theme": ("zonder thema", "without a theme"),
+    "not_summed": ("niet op te tellen", "not added up"),
+    "nothing": (
+        "Geen biedingen of afspraken van corporaties om te vergelijken.",
+        "No bids or corporation commitments to compare.",
+    ),
+    "summary": (
+        "{offered} onderwerp(en) aangeboden en niet afgesproken; {agreed} onderwerp(en) afgesproken zonder bod.",
+        "{offered} subject(s) offered and not agreed; {agreed} subject(s) agreed without an offer.",
+    ),
+    "explain": (
+        "Verschil = afgesproken min aangeboden. Cijfers per indicator en gebied; afspraken in woorden per thema.",
+        "Difference = agreed minus offered. Figures per indicator and area; promises in words per theme.",
+    ),
+}
+
+
+def _word(key: str, lang: Language) -> str:
+    dutch, english = _WORDS[key]
+    return english if lang == "en" else dutch
+
+
+def _signed(value: float | None, lang: Language) -> str:
+    if value is None:
+        return ""
+    shown = number(value, lang)
+    return f"+{shown}" if value > 0 else shown
+
+
+def _subject(line: GapLine, agreement: Agreement, lang: Language) -> str:
+    if line.indicator is not None:
+        indicator = agreement.index.indicators.get(line.indicator)
+        return indicator.label if indicator is not None and indicator.label else line.indicator
+    if line.theme is None:
+        return _word("no_theme", lang)
+    return theme_label(line.theme, lang=lang, declared=agreement.index.themes.get(line.theme))
+
+
+def _side(line: GapLine, lang: Language, *, offered: bool) -> str:
+    """What one side of a line says: the figure, or the texts and ids of the offers or commitments."""
+    items = line.offers if offered else line.commitments
+    if not items:
+        return _word("not_offered" if offered else "not_agreed", lang)
+    total = line.offered if offered else line.agreed
+    if line.is_figure:
+        return number(total, lang) if total is not None else _word("not_summed", lang)
+    return "; ".join(f"{item.text} ({item.id})" if item.text else item.id for item in items)
+
+
+def _heading(gap: BidGap, agreement: Agreement, party: str, year: int, lang: Language) -> str:
+    found = agreement.index.parties.get(party)
+    name = found.name if found is not None else party
+    line = next(line for line in gap.lines if line.party == party and line.year == year)
+    bid = agreement.index.bids.get(line.bid) if line.bid is not None else None
+    if bid is None:
+        return f"{name}, {year} ({_word('no_bid', lang)})"
+    return f"{name}, {year}: {_word('bid', lang)} {bid.id} ({_word('sent', lang)} {bid.date.isoformat()})"
+
+
+def bid_gap_blocks(gap: BidGap, agreement: Agreement, lang: Language = "nl") -> Iterator[Block]:
+    """The bid gap as report blocks: a heading, then per party and year a table of its lines."""
+    title = f"{_word('title', lang)}: {agreement.title}"
+    yield Heading(level=1, text=title if gap.year is None else f"{title} ({gap.year})")
+    yield Paragraph(text=_word("explain", lang))
+    if not gap.lines:
+        yield Paragraph(text=_word("nothing", lang))
+        return
+    groups: dict[tuple[str, int], list[GapLine]] = {}
+    for line in gap.lines:
+        groups.setdefault((line.party, line.year), []).append(line)
+    figures = tuple(_word(key, lang) for key in ("subject", "area", "offered", "agreed", "difference"))
+    words = tuple(_word(key, lang) for key in ("theme", "offered", "agreed"))
+    for (party, year), lines in groups.items():
+        yield Heading(level=2, text=_heading(gap, agreement, party, year, lang))
+        rows = tuple(
+            (
+                _subject(line, agreement, lang),
+                _area(line, agreement),
+                _side(line, lang, offered=True),
+                _side(line, lang, offered=False),
+                _signed(line.difference, lang),
+            )
+            for line in lines
+            if line.is_figure
+        )
+        if rows:
+            yield Table(columns=figures, rows=rows, numeric=frozenset({2, 3, 4}))
+        promises = tuple(
+            (_subject(line, agreement, lang), _side(line, lang, offered=True), _side(line, lang, offered=False))
+            for line in lines
+            if not line.is_figure
+        )
+        if promises:
+            yield Table(columns=words, rows=promises)
+    summary = _word("summary", lang).format(offered=len(gap.not_agreed), agreed=len(gap.not_offered))
+    yield Paragraph(text=summary)
+
+
+def _area(line: GapLine, agreement: Agreement) -> str:
+    if line.area is None:
+        return ""
+    area = agreement.index.areas.get(line.area)
+    return area.name if area is not None and area.name else line.area
+
+
+def _text(blocks: Iterator[Block]) -> str:
+    """Blocks as plain text: headings underlined, tables in aligned columns."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            parts.append(f"{block.text}\n{('=' if block.level == 1 else '-') * len(block.text)}")
+        elif isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, Table):
+            parts.append(_text_table(block))
+    return "\n\n".join(parts) + "\n"
+
+
+#: A table wider than this is written as records, one cell per line: the texts of promises do not fit a row.
+_WIDTH = 110
+
+
+def _text_table(table: Table) -> str:
+    """A table in aligned columns, or, when too wide, as records: the first cell, then each heading and its cell."""
+    rows = (table.columns, *table.rows)
+    widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
+    if sum(widths) + 2 * (len(widths) - 1) <= _WIDTH:
+        return "\n".join(
+            "  ".join(
+                cell.rjust(widths[i]) if i in table.numeric else cell.ljust(widths[i]) for i, cell in enumerate(row)
+            ).rstrip()
+            for row in rows
+        )
+    label = max(len(column) for column in table.columns[1:]) + 1
+    records: list[str] = []
+    for row in table.rows:
+        records.append(row[0])
+        records.extend(
+            f"  {(column + ':').ljust(label)} {cell}" for column, cell in zip(table.columns[1:], row[1:], strict=True)
+        )
+    return "\n".join(records)
+
+
+def bid_gap_dict(gap: BidGap, agreement: Agreement) -> dict[str, Any]:
+    """The bid gap as plain JSON-ready data, with ids (names and labels are the reader's to add).
+
+    ``{"agreement", "year", "parties", "lines": [{"party", "year", "indicator", "area", "theme", "bid", "offers":
+    [{"id", "value", "text"}], "commitments": [{"id", "value", "text"}], "offered", "agreed", "difference",
+    "additive"}], "not_offered", "not_agreed"}``; the last two count the lines.
+    """
+    return {
+        "agreement": agreement.id,
+        "year": gap.year,
+        "parties": list(gap.parties),
+        "lines": [
+            {
+                "party": line.party,
+                "year": line.year,
+                "indicator": line.indicator,
+                "area": line.area,
+                "theme": line.theme,
+                "bid": line.bid,
+                "offers": [{"id": o.id, "value": o.value, "text": o.text} for o in line.offers],
+                "commitments": [{"id": c.id, "value": c.value, "text": c.text} for c in line.commitments],
+                "offered": line.offered,
+                "agreed": line.agreed,
+                "difference": line.difference,
+                "additive": line.additive,
+            }
+            for line in gap.lines
+        ],
+        "not_offered": len(gap.not_offered),
+        "not_agreed": len(gap.not_agreed),
+    }
+
+
+def render_bid_gap(gap: BidGap, agreement: Agreement, *, format: BidGapFormat = "text", lang: Language = "nl") -> str:  # noqa: A002 - as the CLI option
+    """The bid gap as text, Markdown or JSON (the JSON has ids only and is the same in both languages)."""
+    if format == "json":
+        return orjson.dumps(bid_gap_dict(gap, agreement), option=orjson.OPT_INDENT_2).decode()
+    blocks = bid_gap_blocks(gap, agreement, lang)
+    return to_markdown(blocks) if format == "markdown" else _text(blocks)
