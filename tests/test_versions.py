@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from pathlib import Path
@@ -298,7 +299,12 @@ class TestMatchingWithoutIds:
         old = lindeveen()
         assert old.process is not None
         milestones = list(old.process.milestones)
-        milestones[12] = attrs.evolve(milestones[12], status=MilestoneStatus.DONE)
+        position = next(
+            i
+            for i, milestone in enumerate(milestones)
+            if milestone.date == dt.date(2027, 6, 15) and milestone.kind.value == "evaluation"
+        )
+        milestones[position] = attrs.evolve(milestones[position], status=MilestoneStatus.DONE)
         change = only(diff(old, with_milestones(old, *milestones)))
         assert (change.item, change.id, change.field) == ("milestone", "kind: evaluation, date: 2027-06-15", "status")
         assert (change.old, change.new) == ("planned", "done")
