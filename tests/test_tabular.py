@@ -460,22 +460,22 @@ def save_results(path: Path, sheet: str, results: dict[str, str]) -> None:
     without lxml) happens to write the XML.
     """
     import zipfile  # noqa: PLC0415
-    from xml.etree import ElementTree  # noqa: PLC0415 - parses only what openpyxl wrote in this test
+    from xml.etree import ElementTree as ET  # noqa: PLC0415 - parses only what openpyxl wrote in this test
 
     workbook = openpyxl.load_workbook(path)
     index = workbook.sheetnames.index(sheet) + 1
     name = f"xl/worksheets/sheet{index}.xml"
     with zipfile.ZipFile(path) as source:
         parts = {item: source.read(item) for item in source.namelist()}
-    ElementTree.register_namespace("", _MAIN)
-    root = ElementTree.fromstring(parts[name])  # noqa: S314 - the XML openpyxl wrote a moment ago
+    ET.register_namespace("", _MAIN)
+    root = ET.fromstring(parts[name])  # noqa: S314 - the XML openpyxl wrote a moment ago
     for ref, value in results.items():
         cell = root.find(f".//{{{_MAIN}}}c[@r='{ref}']")
         assert cell is not None
         for old in cell.findall(f"{{{_MAIN}}}v"):
             cell.remove(old)
-        ElementTree.SubElement(cell, f"{{{_MAIN}}}v").text = value
-    parts[name] = ElementTree.tostring(root, xml_declaration=True, encoding="UTF-8")
+        ET.SubElement(cell, f"{{{_MAIN}}}v").text = value
+    parts[name] = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
     with zipfile.ZipFile(path, "w") as target:
         for item, data in parts.items():
             target.writestr(item, data)

@@ -28,7 +28,7 @@ from typing import IO, TYPE_CHECKING, Any, Self
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.tabular._extras import require
 from prestatieafspraken.tabular.cells import EMPTY_TEXT_FORMULA, CellError, Raw
-from prestatieafspraken.tabular.limits import DEFAULT_LIMITS, Limits, too_much
+from prestatieafspraken.tabular.limits import DEFAULT_LIMITS, Limits, read_at_most, too_much
 
 if TYPE_CHECKING:
     from openpyxl.workbook.workbook import Workbook
@@ -40,8 +40,17 @@ LAST_ROW = 1_048_576
 LAST_COLUMN = 16_384
 
 _CHUNK = 1 << 20
+_STYLES = "xl/styles.xml"
 _CELL_REF = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})")
 _DIGITS = re.compile("[0-9]{1,7}")
+#: What the saved value of a cell of each type must look like; a number of more characters is no number of Excel.
+_VALUES = {
+    "n": re.compile(r"-?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"),
+    "b": re.compile("[01]"),
+    "s": re.compile("[0-9]{1,9}"),
+}
+_KINDS = {"n": "number", "b": "boolean", "s": "shared text"}
+_LONGEST_VALUE = 400
 #: What openpyxl raises on a damaged workbook (it checks little itself): each becomes a LoadError.
 _DAMAGE: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
@@ -151,13 +160,22 @@ class Book:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # openpyxl warns of what it does not support: not the user's concern
-                self._workbook: Workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+                # load_workbook is these two lines; the reader also tells which sheets it skipped without a word
+                reader = importlib.import_module("openpyxl.reader.excel").ExcelReader(io.BytesIO(data), read_only=True)
+                reader.read()
+                missing = [
+                    sheet.name for sheet, part in reader.parser.find_sheets() if part.target not in reader.valid_files
+                ]
         except (*_DAMAGE, invalid) as error:
             raise self.unreadable(f"not an Excel workbook (.xlsx), or a damaged one: {_said(error)}") from None
+        self._workbook: Workbook = reader.wb
+        if missing:
+            self._workbook.close()
+            raise self.unreadable(f"the sheet {missing[0]!r} has no part in the file: the workbook is damaged")
 
-    def unreadable(self, message: str) -> LoadError:
-        """The error for a file that cannot be read at all."""
-        return LoadError([Problem(path=self.path.name, message=message)], source=str(self.path), what=self.what)
+    def unreadable(self, message: str, *, path: str | None = None) -> LoadError:
+        """The error for a file that cannot be read at all (at *path*, a cell, when one is to blame)."""
+        return LoadError([Problem(path=path or self.path.name, message=message)], source=str(self.path), what=self.what)
 
     def _too_much(self, limit: str, found: str) -> LoadError:
         return too_much(limit, found, self.limits, source=str(self.path), what=self.what)
@@ -166,8 +184,7 @@ class Book:
         """The file's bytes, once its parts are known to decompress within the limit (declared and actual)."""
         limit = self.limits.max_bytes
         try:
-            with self.path.open("rb") as stream:
-                data = stream.read(limit + 1)
+            data = read_at_most(self.path, limit)
         except OSError as error:
             raise self.unreadable(f"cannot open the file: {error.strerror or error}") from None
         if len(data) > limit:
@@ -229,7 +246,10 @@ class Book:
                     if raws:
                         found.append((number, raws))
         except (*_DAMAGE,) as error:
-            raise self.unreadable(f"the sheet {sheet!r} is damaged after row {number}: {_said(error)}") from None
+            reason = _said(error)
+            if _STYLES not in self._archive.namelist():
+                reason = f"the workbook has no styles part ({_STYLES}), which its cells refer to ({reason})"
+            raise self.unreadable(f"the sheet {sheet!r} cannot be read beyond row {number}: {reason}") from None
         return found
 
     def _raw(self, cell: Any, row: int, column: int, scan: _Sheet, hidden_sheet: bool) -> Raw:  # noqa: FBT001
@@ -257,7 +277,7 @@ class Book:
             raise
         except (*_DAMAGE,) as error:
             raise self.unreadable(
-                f"the sheet {sheet!r} is damaged after row {found.last_row}: {_said(error)}"
+                f"the sheet {sheet!r} cannot be read beyond row {found.last_row}: {_said(error)}"
             ) from None
         return found
 
@@ -267,7 +287,9 @@ class Book:
         for event, element in _iterparse()(stream, events=("start", "end")):
             tag = _local(element.tag)
             if event == "end":
-                if tag == "row" and rows_element is not None:
+                if tag == "c":
+                    self._scan_value(sheet, element)
+                elif tag == "row" and rows_element is not None:
                     rows_element.clear()  # keep the memory of the scan to one row
             elif tag == "sheetData":
                 rows_element = element
@@ -309,6 +331,21 @@ class Book:
             raise self.unreadable(f"the sheet {sheet!r} has the cell {ref!r} twice, or out of order")
         return column
 
+    def _scan_value(self, sheet: str, element: Any) -> None:
+        """Refuse a cell whose saved value does not fit its type (openpyxl would fail on it with a bare error)."""
+        value = next((child.text for child in element if _local(child.tag) == "v"), None)
+        if value is None:
+            return
+        kind = element.get("t", "n")
+        pattern = _VALUES.get(kind)
+        if pattern is not None and not (len(value) <= _LONGEST_VALUE and pattern.fullmatch(value)):
+            shown = value if len(value) <= _LONGEST_VALUE else f"{value[:20]}... ({len(value):,} characters)"
+            ref = element.get("r")
+            raise self.unreadable(
+                f"the cell's saved {_KINDS[kind]} is {shown!r}: not a {_KINDS[kind]}; enter the value again",
+                path=f"{quote_sheet(sheet)}!{ref}" if ref else None,
+            )
+
     def _scan_columns(self, sheet: str, attributes: dict[str, str]) -> list[tuple[int, int]]:
         try:
             first, last = int(attributes["min"]), int(attributes["max"])
@@ -320,9 +357,10 @@ class Book:
 
 
 def _said(error: BaseException) -> str:
-    """An exception of a library, said briefly: its message, or its kind when it has none."""
-    text = str(error).strip()
-    return text[:200] if text else type(error).__name__
+    """An exception of a library, said briefly: its message (or its kind), and that of the error that caused it."""
+    text = str(error).strip().splitlines()[0][:200] if str(error).strip() else type(error).__name__
+    cause = error.__cause__ or error.__context__
+    return f"{text} ({_said(cause)})" if cause is not None and cause is not error else text
 
 
 class _Formula(str):

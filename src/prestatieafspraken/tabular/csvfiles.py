@@ -27,7 +27,7 @@ import attrs
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.model import Number
 from prestatieafspraken.tabular.conventions import Conventions, conventions_for, format_number
-from prestatieafspraken.tabular.limits import Limits, too_much
+from prestatieafspraken.tabular.limits import Limits, read_at_most, too_much
 
 __all__ = ["FORMULA_STARTS", "Table", "neutralised", "read_table", "unneutralised", "write_table"]
 
@@ -111,8 +111,7 @@ def read_table(file: Path, *, limits: Limits, what: str) -> Table:
         return LoadError([Problem(path=path, message=message)], source=source, what=what)
 
     try:
-        with file.open("rb") as stream:
-            data = stream.read(limits.max_bytes + 1)
+        data = read_at_most(file, limits.max_bytes)
     except OSError as error:
         raise refuse(name, f"cannot open the file: {error.strerror or error}") from None
     if len(data) > limits.max_bytes:

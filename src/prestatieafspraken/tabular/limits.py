@@ -7,27 +7,37 @@ checks these limits before (and while) it reads, and says which limit a file exc
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import attrs
 
-from prestatieafspraken.errors import LoadError, Problem
+from prestatieafspraken.errors import LoadError, PrestatieafsprakenError, Problem
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "problems_error", "too_much"]
+__all__ = ["DEFAULT_LIMITS", "LimitError", "Limits", "problems_error", "read_at_most", "too_much"]
+
+
+class LimitError(PrestatieafsprakenError, ValueError):
+    """A limit that is not a whole number of at least 1."""
 
 
 def _positive(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if type(value) is not int or value < 1:
-        raise ValueError(f"{attribute.name} must be a whole number of at least 1, got {value!r}")
+        raise LimitError(f"{attribute.name} must be a whole number of at least 1, got {value!r}")
 
 
 @attrs.frozen(kw_only=True)
 class Limits:
     """The limits of one read of a workbook or CSV file.
 
+    Raises:
+        LimitError: A limit that is not a whole number of at least 1.
+
     Attributes:
         max_bytes: What the file may expand to: a workbook's parts after decompression, taken together (their
             declared sizes are checked before anything is read, their actual sizes while they are read), or a
             CSV file's size.
-        max_rows: The rows the file may have, all sheets taken together (empty rows do not count).
+        max_rows: The rows the file may have, all sheets taken together (for a workbook: the rows it writes down,
+            also those without values).
         max_problems: The problems an error lists; the rest are counted (``... and 1,234 more``).
     """
 
@@ -76,3 +86,23 @@ def problems_error(problems: list[Problem], limits: Limits, *, source: str, what
         omitted_hint=f"the limit max_problems = {limits.max_problems:,}: raise it with {_HOW['max_problems']} on "
         "the command line or limits=Limits(max_problems=...) in Python",
     )
+
+
+_CHUNK = 1 << 20
+
+
+def read_at_most(file: Path, limit: int) -> bytes:
+    """The bytes of *file*, read until its end or until more than *limit* have arrived (then ``limit + 1`` of them).
+
+    Read in chunks, so that a large limit costs no memory for a small file.
+
+    Raises:
+        OSError: The file cannot be read.
+    """
+    chunks: list[bytes] = []
+    total = 0
+    with file.open("rb") as stream:
+        while total <= limit and (chunk := stream.read(min(_CHUNK, limit + 1 - total))):
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
