@@ -41,6 +41,7 @@ LAST_COLUMN = 16_384
 
 _CHUNK = 1 << 20
 _STYLES = "xl/styles.xml"
+_DOCTYPE = b"<!DOCTYPE"
 _CELL_REF = re.compile(r"\$?([A-Z]{1,3})\$?([0-9]{1,7})")
 _DIGITS = re.compile("[0-9]{1,7}")
 #: What the saved value of a cell of each type must look like; a number of more characters is no number of Excel.
@@ -67,6 +68,7 @@ _DAMAGE: tuple[type[BaseException], ...] = (
     RuntimeError,  # an encrypted part
     UnicodeError,
     RecursionError,
+    OSError,  # openpyxl's "File contains no valid workbook part"; the file itself is read before
 )
 
 
@@ -199,15 +201,32 @@ class Book:
             raise self._too_much("max_bytes", f"{declared:,} bytes once decompressed")
         total = 0
         for part in parts:
-            try:
-                with archive.open(part) as member:
-                    while chunk := member.read(_CHUNK):
-                        total += len(chunk)
-                        if total > limit:  # a part bigger than it says: never read further than the limit
-                            raise self._too_much("max_bytes", f"more than {limit:,} bytes once decompressed")
-            except (*_DAMAGE,) as error:
-                raise self.unreadable(f"the part {part.filename!r} is damaged: {_said(error)}") from None
+            total = self._check_part(archive, part, total)
         return data
+
+    def _check_part(self, archive: zipfile.ZipFile, part: zipfile.ZipInfo, total: int) -> int:
+        """Decompress one part, counting its bytes into *total* (returned) and looking for a DTD."""
+        limit = self.limits.max_bytes
+        tail = b""
+        try:
+            with archive.open(part) as member:
+                while chunk := member.read(_CHUNK):
+                    total += len(chunk)
+                    if total > limit:  # pragma: no cover - zipfile stops at the declared size; kept if it does not
+                        raise self._too_much("max_bytes", f"more than {limit:,} bytes once decompressed")
+                    if _DOCTYPE in tail + chunk:
+                        # The packaging standard forbids DTDs in a workbook (OPC, ECMA-376 part 2): refused
+                        # whatever XML library would read it (defusedxml refuses entities, lxml ignores them).
+                        raise self.unreadable(
+                            f"the part {part.filename!r} declares a document type (<!DOCTYPE>), which a workbook "
+                            "may not: it can hide an entity bomb"
+                        )
+                    tail = chunk[-len(_DOCTYPE) :]
+        except LoadError:
+            raise
+        except (*_DAMAGE,) as error:
+            raise self.unreadable(f"the part {part.filename!r} is damaged: {_said(error)}") from None
+        return total
 
     def __enter__(self) -> Self:
         return self
