@@ -346,7 +346,7 @@ class TestWorkbook:
             ("Agreement", {"B2": 2}, "Agreement!B2", "not a supported version"),
             ("Agreement", {"C3": "x"}, "Agreement!C3", "outside the columns key and value"),
             ("Agreement", {"B16": "maybe"}, "Agreement!B16", "expected TRUE or FALSE"),
-            ("Agreement", {"B15": "=TODAY()"}, "Agreement!B15", "has no saved result"),
+            ("Agreement", {"B15": "=TODAY()"}, "Agreement!B15", r"holds the formula '=TODAY\(\)'"),
         ],
     )
     def test_bad_cells(self, tmp_path: Path, sheet: str, changes: dict[str, Any], where: str, match: str) -> None:
@@ -432,29 +432,50 @@ class TestWorkbook:
         with pytest.raises(LoadError, match=match):
             read_workbook(path)
 
-    def test_a_formula_with_a_saved_result(self, tmp_path: Path, lindeveen: Agreement) -> None:
-        """A formula is read through the result a spreadsheet program saved with it."""
+    def test_a_formula_with_a_saved_result(self, tmp_path: Path) -> None:
+        """A formula is refused at its cell, also with a saved result: a reviewer's program need not show that."""
         path = book(tmp_path)
         edit(path, {"C2": "=200*2"}, sheet="Targets")
-        _save_results(path, "Targets", {"C2": 400})
-        assert read_workbook(path) == lindeveen
+        save_results(path, "Targets", {"C2": "400"})
+        with pytest.raises(LoadError, match=r"Targets!C2: the cell holds the formula '=200\*2'") as caught:
+            read_workbook(path)
+        assert [problem.path for problem in caught.value.problems] == ["Targets!C2"]
+
+    def test_the_saved_result_is_in_the_file(self, tmp_path: Path) -> None:
+        """The helper of the test above writes the result as Excel does, next to the formula (openpyxl reads it)."""
+        path = book(tmp_path)
+        edit(path, {"C2": "=200*2"}, sheet="Targets")
+        save_results(path, "Targets", {"C2": "400"})
+        assert openpyxl.load_workbook(path, data_only=True)["Targets"]["C2"].value == 400
+        assert openpyxl.load_workbook(path)["Targets"]["C2"].value == "=200*2"
 
 
-def _save_results(path: Path, sheet: str, results: dict[str, object]) -> None:
-    """Write the results of formulas into the file, as Excel saves them next to the formulas."""
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def save_results(path: Path, sheet: str, results: dict[str, str]) -> None:
+    """Write the results of formulas into the file, as Excel saves them next to the formulas.
+
+    The sheet's XML is parsed and written again with an XML library, so this works however openpyxl (with or
+    without lxml) happens to write the XML.
+    """
     import zipfile  # noqa: PLC0415
+    from xml.etree import ElementTree as ET  # noqa: PLC0415 - parses only what openpyxl wrote in this test
 
     workbook = openpyxl.load_workbook(path)
     index = workbook.sheetnames.index(sheet) + 1
     name = f"xl/worksheets/sheet{index}.xml"
     with zipfile.ZipFile(path) as source:
         parts = {item: source.read(item) for item in source.namelist()}
-    xml = parts[name].decode()
+    ET.register_namespace("", _MAIN)
+    root = ET.fromstring(parts[name])  # noqa: S314 - the XML openpyxl wrote a moment ago
     for ref, value in results.items():
-        start = xml.index(f'<c r="{ref}"')
-        end = xml.index("</c>", start)
-        xml = xml[:start] + xml[start:end].replace("<v />", f"<v>{value}</v>") + xml[end:]
-    parts[name] = xml.encode()
+        cell = root.find(f".//{{{_MAIN}}}c[@r='{ref}']")
+        assert cell is not None
+        for old in cell.findall(f"{{{_MAIN}}}v"):
+            cell.remove(old)
+        ET.SubElement(cell, f"{{{_MAIN}}}v").text = value
+    parts[name] = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
     with zipfile.ZipFile(path, "w") as target:
         for item, data in parts.items():
             target.writestr(item, data)
@@ -542,7 +563,7 @@ class TestTemplate:
         """The CSV template has the same rows and columns, in UTF-8 with a byte order mark for Excel."""
         realisations_template(lindeveen, 2025, path=tmp_path / "t.csv")
         lines = (tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()
-        assert lines[0].startswith("Soort,Id,Omschrijving")
+        assert lines[0].startswith("Soort;Id;Omschrijving")
         assert len(lines) == 9
         assert (tmp_path / "t.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
@@ -616,7 +637,7 @@ class TestImportRealisations:
             ({"M4": NINE_THIRTY}, "Realisaties!M4", "without a time"),
             ({"O4": "geheim"}, "Realisaties!O4", "expected one of openbaar"),
             ({"P4": "nobody"}, "Realisaties!P4", "unknown party id 'nobody'"),
-            ({"L4": "=1+1"}, "Realisaties!L4", "has no saved result"),
+            ({"L4": "=1+1"}, "Realisaties!L4", "holds the formula '=1\\+1'"),
             (
                 {"L2": 97, "M2": dt.date(2026, 3, 2), "N2": "goedgekeurd"},
                 "Realisaties!M2",
@@ -735,7 +756,7 @@ class TestImportRealisationsCsv:
             ("afspraak,c-2025-rent-policy,,,2025.0,1,,concept", "column Jaar", "expected a whole number"),
             ("afspraak,c-2025-rent-policy,,,2025,1,,", "column Status", "a value is required here"),
             ("afspraak,c-2025-rent-policy,,,2025,1,,klaar", "column Status", "expected one of concept"),
-            ("afspraak,c-2025-rent-policy,,,2025,1,31-1-2026,concept", "column Gerapporteerd op", "YYYY-MM-DD"),
+            ("afspraak,c-2025-rent-policy,,,2025,1,1/31/2026,concept", "column Gerapporteerd op", "no slashes"),
             ("afspraak,c-2025-rent-policy,atlantis,,2025,1,,concept", "column Gebied", "unknown area id"),
             ("afspraak,c-2025-rent-policy,,,2025,1", "column Status", "a value is required here"),
         ],
@@ -761,10 +782,10 @@ class TestImportRealisationsCsv:
 
     @pytest.mark.parametrize(
         ("content", "match"),
-        [("\udcff".encode("utf-8", "surrogateescape") * 3, "not UTF-8 text"), (None, "cannot open the file")],
+        [(b"\x81\x8d\x90", "neither UTF-8 nor Windows-1252"), (None, "cannot open the file")],
     )
     def test_unreadable(self, tmp_path: Path, lindeveen: Agreement, content: bytes | None, match: str) -> None:
-        """A file that is not UTF-8, or no file, is one problem."""
+        """A file that is neither UTF-8 nor Windows-1252, or no file, is one problem."""
         path = tmp_path / "realisaties.csv"
         if content is not None:
             path.write_bytes(content)

@@ -148,6 +148,7 @@ def _add_tabular(commands: Any) -> None:
         metavar="PATH",
         help="the file to write, atomically (default: named after the input, never over an existing file)",
     )
+    _add_audience(export)
     export.set_defaults(run=_export)
 
     merge = commands.add_parser(
@@ -161,6 +162,12 @@ def _add_tabular(commands: Any) -> None:
         metavar="PATH",
         help="write the merged agreement to this .yaml/.json file, atomically (default: print it)",
     )
+    for name, default, what in (
+        ("bytes", "268435456", "bytes the file may expand to (a workbook once decompressed)"),
+        ("rows", "100000", "rows the file may have"),
+        ("problems", "100", "problems listed in an error (the rest are counted)"),
+    ):
+        merge.add_argument(f"--max-{name}", type=_positive, metavar="N", help=f"the {what}; default {default}")
     merge.set_defaults(run=_import_realisations)
 
 
@@ -180,6 +187,12 @@ def _norms(arguments: argparse.Namespace) -> int:
 
     _print(render_norms(arguments.name, year=arguments.year, format=arguments.format, lang=arguments.lang))
     return EXIT_OK
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text!r}")
+    return int(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -431,6 +444,8 @@ def _export(arguments: argparse.Namespace) -> int:
     if arguments.to == "csv" and arguments.template is None:
         raise _UsageError("--to csv writes a realisations template only: add --template YEAR")
     agreement = _read(label, file)
+    if arguments.audience is not None and arguments.template is None:
+        agreement = view_for(agreement, arguments.audience).agreement  # nothing the audience may not see
     stem = file.stem if file is not None else label.removeprefix("example:")
     output: Path | None = arguments.output
     if output is None:
@@ -443,7 +458,9 @@ def _export(arguments: argparse.Namespace) -> int:
         if arguments.template is None:
             write_workbook(agreement, output)
         else:
-            realisations_template(agreement, arguments.template, path=output, lang=arguments.lang)
+            realisations_template(
+                agreement, arguments.template, path=output, lang=arguments.lang, audience=arguments.audience
+            )
     except OSError as error:
         _print(f"{output}: cannot write the file: {error.strerror or error}", stream=sys.stderr)
         return EXIT_UNREADABLE
@@ -452,19 +469,42 @@ def _export(arguments: argparse.Namespace) -> int:
 
 
 def _import_realisations(arguments: argparse.Namespace) -> int:
-    """Merge a filled-in realisations workbook or CSV file; print the agreement, or write it to --output."""
-    from prestatieafspraken.serialization import dump, dumps  # noqa: PLC0415
-    from prestatieafspraken.tabular import import_realisations, import_realisations_csv  # noqa: PLC0415
+    """Merge a filled-in realisations workbook or CSV file; print the agreement, or write it to --output.
+
+    Writing to --output holds the lock of that file from reading the agreement to writing it, so two merges into
+    one file take turns and neither loses a figure; a file that another program changed meanwhile is not written.
+    """
+    from prestatieafspraken.tabular.files import locked  # noqa: PLC0415
 
     output: Path | None = arguments.output
     if output is not None and output.suffix.lower() not in (".yaml", ".yml", ".json"):
         raise _UsageError(f"cannot tell the format of --output {output}: use .yaml, .yml or .json")
+    if output is None:
+        return _merge_realisations(arguments, None)
+    with locked(output):
+        return _merge_realisations(arguments, output)
+
+
+def _merge_realisations(arguments: argparse.Namespace, output: Path | None) -> int:
+    from prestatieafspraken.serialization import dump, dumps  # noqa: PLC0415
+    from prestatieafspraken.tabular import import_realisations, import_realisations_csv  # noqa: PLC0415
+    from prestatieafspraken.tabular.files import fingerprint  # noqa: PLC0415
+    from prestatieafspraken.tabular.limits import Limits  # noqa: PLC0415
+
+    limits = Limits(
+        **{
+            f"max_{name}": getattr(arguments, f"max_{name}")
+            for name in ("bytes", "rows", "problems")
+            if getattr(arguments, f"max_{name}") is not None
+        }
+    )
+    read = fingerprint(output) if output is not None else None
     agreement = load(arguments.file)
     book: Path = arguments.book
     if book.suffix.lower() == ".csv":
-        merged = import_realisations_csv(agreement, book)
+        merged = import_realisations_csv(agreement, book, limits=limits)
     else:
-        merged = import_realisations(agreement, book)
+        merged = import_realisations(agreement, book, limits=limits)
     before = len(agreement.realisations)
     added = len(merged.realisations) - before
     moved = sum(old != new for old, new in zip(agreement.realisations, merged.realisations, strict=False))
@@ -472,6 +512,8 @@ def _import_realisations(arguments: argparse.Namespace) -> int:
     if output is None:
         _print(dumps(merged, format="json" if arguments.file.suffix.lower() == ".json" else "yaml"))
         return EXIT_OK
+    if fingerprint(output) != read:
+        raise _UsageError(f"{output} changed while the figures were merged: nothing is written; run the merge again")
     try:
         dump(merged, output)
     except OSError as error:

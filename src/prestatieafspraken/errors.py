@@ -59,7 +59,9 @@ class LoadError(PrestatieafsprakenError, ValueError):
 
     The message lists every problem found, one per line, each with its place (a ``$.path``, or a cell of a
     workbook or CSV file); the same problems are on `problems`, and the file (if any) on `source`. *what* names
-    what could not be read in the first line of the message (default: ``the agreement``).
+    what could not be read in the first line of the message (default: ``the agreement``). When only the first
+    problems are listed (a reader's limit), *omitted* counts the others: the first line counts them all, and the
+    last line says how many are not listed, followed by *omitted_hint* (which limit, and how to raise it).
     """
 
     def __init__(
@@ -68,14 +70,19 @@ class LoadError(PrestatieafsprakenError, ValueError):
         *,
         source: str | None = None,
         what: str = "the agreement",
+        omitted: int = 0,
+        omitted_hint: str = "",
     ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
+        self.omitted = omitted
         where = f"{source}: " if source else ""
-        count = len(self.problems)
+        count = len(self.problems) + omitted
         noun = "problem" if count == 1 else "problems"
-        lines = [f"{where}cannot read {what} ({count} {noun}):"]
+        lines = [f"{where}cannot read {what} ({count:,} {noun}):"]
         lines.extend(f"  {problem}" for problem in self.problems)
+        if omitted:
+            lines.append(f"  ... and {omitted:,} more, not listed" + (f" ({omitted_hint})" if omitted_hint else ""))
         super().__init__("\n".join(lines))
 
 

@@ -27,8 +27,8 @@ Lossless first, readable second. The decisions, per kind of value:
 - **Mappings of ids to numbers** (``breakdown``) are one text cell ``amsterdam: 120; diemen: 30.5``, numbers in
   JSON notation (``1`` is whole, ``1.0`` is not); a mapping whose keys are not plain (empty, holding ``;`` or
   ``:``, with white space around them, or a first key that starts with ``{``) is written as a JSON object.
-- **Formulas** other than ``=""`` are read through the value Excel saved with them (a workbook that no spreadsheet
-  program has saved has none: then the cell is reported).
+- **Formulas** other than ``=""`` are not read (`prestatieafspraken.tabular.book.check_cell`): the result saved
+  with a formula is what the program that saved the file computed, not necessarily what a reviewer sees.
 """
 
 from __future__ import annotations
@@ -53,10 +53,12 @@ if TYPE_CHECKING:
 __all__ = [
     "EMPTY_TEXT_FORMULA",
     "FLOAT_FORMAT",
+    "LARGEST_WHOLE",
     "MAX_CELL_TEXT",
     "CellError",
     "Kind",
     "Raw",
+    "checked_whole",
     "decode_list",
     "decode_mapping",
     "encode_list",
@@ -84,6 +86,10 @@ DATE_FORMAT = "yyyy-mm-dd"
 #: The longest text a cell holds (Excel's limit; openpyxl would cut a longer one short without a word).
 MAX_CELL_TEXT = 32_767
 
+#: The largest whole number a file of the format may hold (as the loader: YAML and JSON refuse larger ones).
+LARGEST_WHOLE = (1 << 63) - 1
+_TOO_LARGE = f"expected a whole number of at most {len(str(LARGEST_WHOLE))} digits (at most {LARGEST_WHOLE:,})"
+
 #: Dates before this are written as text: Excel has no serial number for them (and its 1900 leap-year bug).
 _FIRST_DATE_CELL = dt.date(1900, 3, 1)
 
@@ -99,11 +105,16 @@ class CellError(ValueError):
 
 @attrs.frozen
 class Raw:
-    """What a cell holds, as openpyxl reads it: the value, its data type and its number format."""
+    """What a cell holds, as openpyxl reads it: the value, its data type and its number format.
+
+    ``hidden`` says what hides the value from a person who opens the workbook (``"row"``, ``"column"``,
+    ``"sheet"``, ``"number format"``), or is ``None`` when it is in plain view.
+    """
 
     value: Any
     data_type: str = "n"
     number_format: str = "General"
+    hidden: str | None = None
 
 
 # --- texts -------------------------------------------------------------------------------------------------
@@ -157,6 +168,20 @@ def number_text(value: Number) -> str:
     return repr(value)
 
 
+def checked_whole(digits: str) -> int:
+    """A whole number written in *digits* (with an optional ``-``), within the bounds the loader accepts.
+
+    Raises:
+        CellError: The number has more digits than fit (see `LARGEST_WHOLE`).
+    """
+    if len(digits.lstrip("-").lstrip("0")) <= len(str(LARGEST_WHOLE)):
+        number = int(digits)
+        if abs(number) <= LARGEST_WHOLE:
+            return number
+    shown = digits if len(digits) <= _SHOWN_TEXT else f"{digits[:12]}...{digits[-6:]} ({len(digits):,} digits)"
+    raise CellError(f"{_TOO_LARGE}, got {shown}")
+
+
 def parse_number(text: str) -> Number:
     """Read a number in JSON notation: a whole number (no point, no exponent) is an ``int``, any other a ``float``.
 
@@ -168,7 +193,7 @@ def parse_number(text: str) -> Number:
     if match is None:
         raise CellError(f"expected a number such as 120 or 12.5, got {describe(text)}")
     if match.group(1) is None and match.group(2) is None:
-        return int(stripped)
+        return checked_whole(stripped)
     number = float(stripped)
     if not math.isfinite(number):
         raise CellError(f"expected a finite number, got {describe(text)}")
@@ -209,7 +234,9 @@ def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def _json(text: str, what: str) -> Any:
     try:
-        return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_pairs)
+        return json.loads(
+            text, parse_constant=_refuse_constant, parse_int=checked_whole, object_pairs_hook=_unique_pairs
+        )
     except json.JSONDecodeError as error:
         raise CellError(f"expected {what} in JSON notation, got {describe(text)} ({error.msg})") from None
 
@@ -336,6 +363,8 @@ def _number(raw: Raw, *, whole: bool) -> Number:
     value = raw.value
     if type(value) is float and not math.isfinite(value):
         raise CellError(f"expected a finite number, got {describe(value)}")
+    if type(value) is int and abs(value) > LARGEST_WHOLE:
+        raise CellError(f"{_TOO_LARGE}, got a number of {len(str(abs(value))):,} digits")
     if type(value) is int and raw.number_format == FLOAT_FORMAT and not whole:
         return float(value)
     if type(value) is int or (type(value) is float and not whole):

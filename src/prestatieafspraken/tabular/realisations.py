@@ -32,7 +32,6 @@ Merging, row by row, for the same subject, year, area and party (a "place"):
 
 from __future__ import annotations
 
-import csv
 import difflib
 import io
 import os
@@ -46,20 +45,13 @@ import pendulum
 from prestatieafspraken.errors import ExportError, LoadError, Problem
 from prestatieafspraken.model import Agreement, Number, Realisation, RealisationStatus, Visibility
 from prestatieafspraken.model.lifecycle import REALISATION_TRANSITIONS, TransitionError, move
-from prestatieafspraken.serialization import write_atomically
 from prestatieafspraken.tabular._extras import require
-from prestatieafspraken.tabular.book import Book, check_formula, quote_sheet, reference
-from prestatieafspraken.tabular.cells import (
-    CellError,
-    Kind,
-    Raw,
-    describe,
-    encode_list,
-    number_text,
-    parse_number,
-    read_cell,
-    write_cell,
-)
+from prestatieafspraken.tabular.book import Book, check_cell, quote_sheet, reference
+from prestatieafspraken.tabular.cells import CellError, Kind, Raw, describe, encode_list, read_cell, write_cell
+from prestatieafspraken.tabular.conventions import COMMA, SEMICOLON, Conventions, parse_date, parse_number
+from prestatieafspraken.tabular.csvfiles import read_table, unneutralised, write_table
+from prestatieafspraken.tabular.files import write_file
+from prestatieafspraken.tabular.limits import DEFAULT_LIMITS, Limits, problems_error
 from prestatieafspraken.tabular.words import KIND_WORDS, STATUS_WORDS, VISIBILITY_WORDS, parse_word, word
 
 __all__ = [
@@ -241,7 +233,9 @@ def _template_values(agreement: Agreement, row: _TemplateRow, year: int, lang: s
     }
 
 
-def realisations_template(agreement: Agreement, year: int, *, path: str | os.PathLike[str], lang: str = "nl") -> None:
+def realisations_template(
+    agreement: Agreement, year: int, *, path: str | os.PathLike[str], lang: str = "nl", audience: str | None = None
+) -> None:
     """Write the realisations template of *year* to *path*: an Excel workbook (``.xlsx``) or a CSV file (``.csv``).
 
     One row per commitment of the year (and each commitment without a year) and per target whose years include
@@ -249,13 +243,26 @@ def realisations_template(agreement: Agreement, year: int, *, path: str | os.Pat
     part of a target's breakdown; pre-filled with the ids, a description, the unit, the committed value and the
     figure already recorded for that place and year. The columns are `TEMPLATE_COLUMNS`, headed in *lang*
     (``"nl"``: the sheet Realisaties with Dutch headings and words; ``"en"``: Realisations). The workbook has a
-    second sheet that explains how to fill it in. Written atomically.
+    second sheet that explains how to fill it in. The CSV file is written as Dutch Excel reads it for ``"nl"``
+    (semicolons, decimal commas), with commas and decimal points for ``"en"``; both UTF-8 with a byte order mark.
+    Written atomically; a new file gets the permissions of the umask.
+
+    With *audience* (``"public"`` or a party id) the template is written from `prestatieafspraken.view_for`: the
+    commitments that audience may not see have no row, and the known figures are those it may see, so a template
+    sent to one party carries no other party's confidential values or texts.
 
     Raises:
         ExportError: The agreement takes no figures for *year* (see PA308), or the suffix is not .xlsx or .csv.
         MissingExtraError: A workbook is asked for and openpyxl is not installed.
+        UnknownAudienceError: *audience* is neither ``"public"`` nor a party of the agreement.
     """
     file = Path(path)
+    withheld: frozenset[str] = frozenset()
+    if audience is not None:
+        from prestatieafspraken.views import view_for  # noqa: PLC0415 - views import the rules, slow to import
+
+        view = view_for(agreement, audience)
+        agreement, withheld = view.agreement, view.withheld_commitments
     baselines = {target.baseline.year for target in agreement.targets if target.baseline is not None}
     if not _year_allowed(agreement, year, baselines):
         perspective = agreement.perspective
@@ -263,7 +270,8 @@ def realisations_template(agreement: Agreement, year: int, *, path: str | os.Pat
             f"the agreement takes no figures for {year}: its perspective is {perspective.start}-{perspective.end}; "
             f"figures are also taken for {perspective.start - 1} (the starting level) and a target's baseline year"
         )
-    values = [_template_values(agreement, row, year, lang) for row in _template_rows(agreement, year)]
+    rows = [row for row in _template_rows(agreement, year) if not (row.kind == "commitment" and row.id in withheld)]
+    values = [_template_values(agreement, row, year, lang) for row in rows]
     suffix = file.suffix.lower()
     if suffix == ".xlsx":
         payload = _template_workbook(agreement, year, values, lang)
@@ -271,23 +279,21 @@ def realisations_template(agreement: Agreement, year: int, *, path: str | os.Pat
         payload = _template_csv(values, lang)
     else:
         raise ExportError(f"cannot tell what to write from the suffix of {file.name!r}: use .xlsx or .csv")
-    write_atomically(file, payload)
+    write_file(file, payload)
 
 
 def _template_csv(values: list[dict[str, Any]], lang: str) -> bytes:
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow([column.heading(lang) for column in TEMPLATE_COLUMNS])
-    for row in values:
-        writer.writerow([_csv_text(column.kind, row[column.key]) for column in TEMPLATE_COLUMNS])
-    return text.getvalue().encode("utf-8-sig")  # with a byte order mark, so that Excel reads it as UTF-8
+    header = [column.heading(lang) for column in TEMPLATE_COLUMNS]
+    rows = [[_csv_value(column.kind, row[column.key]) for column in TEMPLATE_COLUMNS] for row in values]
+    return write_table([header, *rows], SEMICOLON if lang == "nl" else COMMA)
 
 
-def _csv_text(kind: Kind, value: Any) -> str:
+def _csv_value(kind: Kind, value: Any) -> str | Number | None:
     if value is None or value == ():
-        return ""
+        return None
     if kind in ("int", "number"):
-        return number_text(value)
+        number: Number = value
+        return number
     if kind == "texts":
         return encode_list(value)
     return str(value)
@@ -393,42 +399,27 @@ class _Cell:
 
 
 class _Values:
-    """How one kind of file gives typed values: a workbook's typed cells, or a CSV file's texts."""
+    """How one kind of file gives typed values: a workbook's typed cells, or a CSV file's texts in its conventions."""
 
-    def __init__(self, *, decimal_comma: bool = False) -> None:
-        self.decimal_comma = decimal_comma
+    def __init__(self, conventions: Conventions = COMMA) -> None:
+        self.conventions = conventions
 
     def read(self, cell: _Cell, kind: Kind) -> Any:
         raw = cell.raw
         if isinstance(raw, Raw):
-            check_formula(raw)
+            check_cell(raw)
             return read_cell(raw, kind)
-        text = (raw or "").strip()
+        text = unneutralised((raw or "").strip())
         if kind in ("int", "number"):
-            number = self.number(text)
+            number = parse_number(text, self.conventions)
             if kind == "int" and type(number) is not int:
                 raise CellError(f"expected a whole number, got {describe(text)}")
             return number
         if kind == "date":
-            if len(text) != len("YYYY-MM-DD"):
-                raise CellError(f"expected a date as YYYY-MM-DD, got {describe(text)}")
-            try:
-                pendulum.Date.fromisoformat(text)
-            except ValueError:
-                raise CellError(f"expected a date as YYYY-MM-DD, got {describe(text)}") from None
-            return text
+            return parse_date(text)
         if kind == "texts":
             return read_cell(Raw(text, "s"), "texts")
         return text
-
-    def number(self, text: str) -> Number:
-        if self.decimal_comma and "," in text and "." not in text:
-            text = text.replace(",", ".", 1) if text.count(",") == 1 else text
-        try:
-            return parse_number(text)
-        except CellError:
-            separators = " (write it without thousands separators)" if "," in text or "." in text else ""
-            raise CellError(f"expected a number such as 120 or 12.5, got {describe(text)}{separators}") from None
 
 
 @attrs.frozen(kw_only=True)
@@ -666,31 +657,36 @@ def _merge(agreement: Agreement, figures: Sequence[_Figure]) -> tuple[list[Reali
     return merged, problems
 
 
-def _finish(agreement: Agreement, checker: _Checker, rows: Iterable[_Row], source: str) -> Agreement:
+def _finish(agreement: Agreement, checker: _Checker, rows: Iterable[_Row], source: str, limits: Limits) -> Agreement:
     """Merge the figures of *rows*, or raise every problem of their cells and of the merge at once."""
     figures = [figure for figure in map(checker.figure, rows) if figure is not None]
     merged, problems = _merge(agreement, figures)
     checker.problems.extend(problems)
     if checker.problems:
         ordered = sorted(checker.problems, key=lambda problem: checker.order.get(problem.path, (0, 0)))
-        raise LoadError(ordered, source=source, what=_WHAT)
+        raise problems_error(ordered, limits, source=source, what=_WHAT)
     return attrs.evolve(agreement, realisations=tuple(merged))
 
 
-def import_realisations(agreement: Agreement, workbook_path: str | os.PathLike[str]) -> Agreement:
+def import_realisations(
+    agreement: Agreement, workbook_path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+) -> Agreement:
     """Return *agreement* with the figures filled in in a realisations workbook merged (see the module's rules).
 
     The workbook is one that `realisations_template` wrote (sheet Realisaties or Realisations), filled in; rows
-    may be added, columns may be moved, and a column Opmerking (Note) is free for remarks.
+    may be added, columns may be moved, and a column Opmerking (Note) is free for remarks. A value is read only
+    where a person who opens the workbook sees it: a formula, or a value in a hidden sheet, row or column, is
+    refused at its cell. The file is read within *limits* (`prestatieafspraken.tabular.limits.Limits`).
 
     Raises:
-        LoadError: A cell is wrong or a figure cannot be merged: every problem at once, each at its cell
-            (``Realisaties!L14``); nothing is merged.
+        LoadError: A cell is wrong or a figure cannot be merged: every problem at once (up to
+            ``limits.max_problems``), each at its cell (``Realisaties!L14``); nothing is merged. Or the file is no
+            workbook, is damaged, or exceeds a limit.
         MissingExtraError: openpyxl is not installed (``pip install "prestatieafspraken[excel]"``).
     """
     file = Path(workbook_path)
     checker = _Checker(agreement, _Values())
-    with Book(file, what=_WHAT) as book:
+    with Book(file, what=_WHAT, limits=limits) as book:
         sheet = next((name for name in SHEET_NAMES.values() if name in book.sheet_names), None)
         if sheet is None:
             names = " or ".join(SHEET_NAMES.values())
@@ -716,7 +712,7 @@ def import_realisations(agreement: Agreement, workbook_path: str | os.PathLike[s
             for position, key in (positions or {}).items()
         }
         rows.append((checker.row_ref(f"{quote_sheet(sheet)}!{number}:{number}", number), cells))
-    return _finish(agreement, checker, _filled_rows(rows), str(file))
+    return _finish(agreement, checker, _filled_rows(rows), str(file), limits)
 
 
 def _heading(raw: Raw) -> str:
@@ -726,41 +722,31 @@ def _heading(raw: Raw) -> str:
         return str(raw.value)
 
 
-def import_realisations_csv(agreement: Agreement, csv_path: str | os.PathLike[str]) -> Agreement:
+def import_realisations_csv(
+    agreement: Agreement, csv_path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS
+) -> Agreement:
     """Return *agreement* with the figures of a realisations CSV file merged, with the checks of a workbook.
 
     The file has the columns of the template (its first row: the Dutch or English headings, or the keys of
-    `TEMPLATE_COLUMNS`), is UTF-8 (with or without a byte order mark) and separated by commas, semicolons or tabs.
-    Numbers are written 120 or 12.5, without thousands separators; in a file separated by semicolons (as Dutch
-    Excel saves one) a decimal comma is read too: 12,5. Dates are YYYY-MM-DD.
+    `TEMPLATE_COLUMNS`). It is read as `prestatieafspraken.tabular.csvfiles` and
+    `prestatieafspraken.tabular.conventions` say: UTF-8 or Windows-1252; separated by semicolons (Dutch Excel:
+    ``1.110`` is 1110, ``12,5`` is 12.5), commas (``12.5``) or tabs; dates ``2026-02-01`` or ``1-2-2026``. A
+    number that could be read two ways is refused, never guessed. The file is read within *limits*.
 
     Raises:
-        LoadError: A field is wrong or a figure cannot be merged: every problem at once, each as
-            ``file.csv:row 14, column Waarde``; nothing is merged.
+        LoadError: A field is wrong or a figure cannot be merged: every problem at once (up to
+            ``limits.max_problems``), each as ``file.csv:row 14, column Waarde``; nothing is merged. Or the file
+            cannot be read as CSV (a quote never closed, at its line), or exceeds a limit.
     """
     file = Path(csv_path)
     name = file.name
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except OSError as error:
-        message = f"cannot open the file: {error.strerror or error}"
-        raise LoadError([Problem(path=name, message=message)], source=str(file), what=_WHAT) from None
-    except UnicodeDecodeError as error:
-        message = f"not UTF-8 text: {error.reason} at byte {error.start} (save it as CSV UTF-8)"
-        raise LoadError([Problem(path=name, message=message)], source=str(file), what=_WHAT) from None
-    first_line = text.split("\n", 1)[0]
-    delimiter = max((",", ";", "\t"), key=first_line.count)
-    try:
-        lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as error:
-        raise LoadError(
-            [Problem(path=name, message=f"not a CSV file: {error}")], source=str(file), what=_WHAT
-        ) from None
-    checker = _Checker(agreement, _Values(decimal_comma=delimiter == ";"))
-    header = lines[0] if lines else []
+    table = read_table(file, limits=limits, what=_WHAT)
+    checker = _Checker(agreement, _Values(table.conventions))
+    lines = [fields for _, fields in table.records]
+    header = [heading.strip() for heading in lines[0]] if lines else []
 
     def ref(number: int, position: int) -> str:
-        heading = header[position].strip() if position < len(header) else ""
+        heading = header[position] if position < len(header) else ""
         return f"{name}:row {number}, column {heading or position + 1}"
 
     found = [
@@ -776,4 +762,4 @@ def import_realisations_csv(agreement: Agreement, csv_path: str | os.PathLike[st
             for position, key in (positions or {}).items()
         }
         rows.append((checker.row_ref(f"{name}:row {number}", number), cells))
-    return _finish(agreement, checker, _filled_rows(rows), str(file))
+    return _finish(agreement, checker, _filled_rows(rows), str(file), limits)

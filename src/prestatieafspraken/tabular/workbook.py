@@ -39,15 +39,17 @@ from typing import Any, get_args, get_origin
 import attrs
 import pendulum
 
-from prestatieafspraken.errors import ExportError, LoadError, Problem
+from prestatieafspraken.errors import ExportError, LoadError, PrestatieafsprakenError, Problem
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.model.fields import wire_name
-from prestatieafspraken.serialization import structure, write_atomically
+from prestatieafspraken.serialization import structure
 from prestatieafspraken.tabular._extras import require
-from prestatieafspraken.tabular.book import Book, check_formula, quote_sheet, reference
+from prestatieafspraken.tabular.book import Book, check_cell, quote_sheet, reference
 from prestatieafspraken.tabular.cells import CellError, Kind, Raw, read_cell, write_cell
+from prestatieafspraken.tabular.files import write_file
+from prestatieafspraken.tabular.limits import DEFAULT_LIMITS, Limits, problems_error
 
-__all__ = ["AGREEMENT_SHEET", "SHEETS", "read_workbook", "write_workbook"]
+__all__ = ["AGREEMENT_SHEET", "SHEETS", "LayoutError", "read_workbook", "write_workbook"]
 
 #: The sheet of the agreement's own keys.
 AGREEMENT_SHEET = "Agreement"
@@ -82,6 +84,12 @@ SHEETS: Mapping[tuple[str, ...], str] = types.MappingProxyType(
 _PARENT_HEADERS: Mapping[tuple[str, ...], str] = types.MappingProxyType({("bids", "offers"): "bid"})
 
 _KEY_HEADINGS = ("key", "value")
+
+
+class LayoutError(PrestatieafsprakenError, TypeError):
+    """The model has a field that the workbook layout cannot hold: a gap in this library, not in the input."""
+
+
 _MISSING = "required key is missing"
 
 
@@ -124,7 +132,7 @@ def _scalar_kind(type_: Any) -> Kind:  # noqa: PLR0911 - one return per kind
         return "texts"
     if get_origin(type_) in (Mapping, dict):
         return "mapping"
-    raise TypeError(f"no cell encoding for {type_!r}")  # pragma: no cover - a new kind of field in the model
+    raise LayoutError(f"no cell encoding for {type_!r}")  # pragma: no cover - a new kind of field in the model
 
 
 @attrs.frozen
@@ -176,7 +184,7 @@ def _item_columns(
             columns += _item_columns(type_, (*prefix, wire), (*attributes, name), records)
         elif attrs.has(_element(type_) or str):
             if lists is None or prefix:  # pragma: no cover - no deeper list of records in format v1
-                raise TypeError(f"a list of records inside a list item ({cls.__name__}.{name}) has no sheet layout")
+                raise LayoutError(f"a list of records inside a list item ({cls.__name__}.{name}) has no sheet layout")
             lists.append((wire, name, _element(type_)))
         else:
             columns.append(_Column(".".join((*prefix, wire)), (*attributes, name), _scalar_kind(type_)))
@@ -205,7 +213,7 @@ def _layout() -> _Layout:
                 walk(type_, path, names)
             elif element is not None and attrs.has(element):
                 if path not in SHEETS:  # pragma: no cover - a new list in the format needs a sheet name
-                    raise TypeError(f"no sheet name for the list {'.'.join(path)}")
+                    raise LayoutError(f"no sheet name for the list {'.'.join(path)}")
                 found: list[tuple[str, tuple[str, ...]]] = []
                 lists: list[tuple[str, str, Any]] = []
                 columns = _item_columns(element, (), (), found, lists)
@@ -298,7 +306,7 @@ def write_workbook(agreement: Agreement, path: str | os.PathLike[str]) -> None:
 
     buffer = io.BytesIO()
     workbook.save(buffer)
-    write_atomically(Path(path), buffer.getvalue())
+    write_file(Path(path), buffer.getvalue())
 
 
 def _items(agreement: Agreement, layout: _Sheet) -> Iterable[tuple[str | None, Any]]:
@@ -384,7 +392,7 @@ class _Reader:
 
     def value(self, raw: Raw, kind: Kind, ref: str) -> tuple[bool, Any]:
         try:
-            check_formula(raw)
+            check_cell(raw)
             return True, read_cell(raw, kind)
         except CellError as error:
             self.problem(ref, str(error))
@@ -617,16 +625,20 @@ def _required_names(key: str) -> set[str]:
     return {field.name for field in attrs.fields(owner) if field.default is attrs.NOTHING}
 
 
-def read_workbook(path: str | os.PathLike[str]) -> Agreement:
-    """Read an agreement from an Excel workbook in the layout of `write_workbook`.
+def read_workbook(path: str | os.PathLike[str], *, limits: Limits = DEFAULT_LIMITS) -> Agreement:
+    """Read an agreement from an Excel workbook in the layout of `write_workbook`, within *limits*.
+
+    A value is read only where a person who opens the workbook sees it: a formula (but ``=""``, the empty text),
+    or a value in a hidden sheet, row or column, is refused at its cell.
 
     Raises:
-        LoadError: The file cannot be opened, or a sheet, column, key or cell is wrong. The error lists every
-            problem at once, each at its cell (``Targets!D5``), row (``Targets!5:5``) or sheet.
+        LoadError: The file cannot be opened, is damaged or exceeds a limit, or a sheet, column, key or cell is
+            wrong. The error lists every problem at once (up to ``limits.max_problems``), each at its cell
+            (``Targets!D5``), row (``Targets!5:5``) or sheet.
         MissingExtraError: openpyxl is not installed (``pip install "prestatieafspraken[excel]"``).
     """
     file = Path(path)
-    with Book(file, what="the agreement") as book:
+    with Book(file, what="the agreement", limits=limits) as book:
         reader = _Reader(book)
         complete = reader.read()
     problems = list(reader.problems)
@@ -641,5 +653,5 @@ def read_workbook(path: str | os.PathLike[str]) -> Agreement:
                 if placed.path not in taken and placed not in problems:
                     problems.append(placed)
     if problems or agreement is None:
-        raise LoadError(problems, source=str(file))
+        raise problems_error(problems, limits, source=str(file), what="the agreement")
     return agreement
