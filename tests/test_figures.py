@@ -117,6 +117,11 @@ class TestWhichCount:
         assert split([outcome]) == ([], [])
         assert yearly([outcome], aggregation=Aggregation.FLOW) == {}
 
+    def test_yearly_passes_over_a_figure_without_a_value(self) -> None:
+        """Of a commitment's 2026 figures, the outcome alone adds nothing: the year's value is the other's 40."""
+        figures = [figure(2026, 40, commitment="c-x"), figure(2026, None, commitment="c-x", outcome=Outcome.PARTLY)]
+        assert {year: item.value for year, item in yearly(figures, aggregation=Aggregation.FLOW).items()} == {2026: 40}
+
     def test_split_keeps_order_and_kinds(self) -> None:
         """Approved figures are counted, drafts and submitted ones pending, in the order given."""
         approved, draft, submitted = (
@@ -204,6 +209,11 @@ class TestForTarget:
         """A breakdown key is an area unless it names a party only (an unknown key reads as an area)."""
         assert part_place(load(""), key) == place
 
+    _TARGET = """
+    targets:
+      - {id: bouwen, indicator: nieuwbouw, value: 100, by: 2028, area: den-dolder}
+    """
+
     def test_own_area_is_the_whole(self) -> None:
         """A figure of a commitment with the commitment's own area is about the whole; an indicator has none."""
         agreement = load("""
@@ -212,6 +222,8 @@ class TestForTarget:
         """)
         assert own_area(agreement, figure(commitment="c-bouw")) == "zeist"
         assert own_area(agreement, figure()) is None
+        target_figure = Realisation(target="bouwen", year=2026, value=3, status=RealisationStatus.APPROVED)
+        assert own_area(load(self._TARGET), target_figure) == "den-dolder"
 
 
 class TestSeries:
