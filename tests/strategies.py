@@ -65,6 +65,7 @@ from prestatieafspraken.model import (
     Monitoring,
     Number,
     Offer,
+    Outcome,
     Party,
     PartyKind,
     Perspective,
@@ -536,13 +537,17 @@ def realisations(
     references: References = ANY_REFERENCES,
     visibilities: Sequence[Visibility] = ALL_VISIBILITIES,
 ) -> Realisation:
-    """Realised figures naming exactly one commitment, target or indicator (a kind with an empty pool never)."""
+    """Realised figures naming exactly one commitment, target or indicator (a kind with an empty pool never).
+
+    A commitment's figure may have an outcome, and then may lack a value.
+    """
     kinds = [kind for kind in _SUBJECT_KINDS if references.pool(kind) != () or not references.valid]
     if not kinds:
         raise ValueError("a realisation needs a commitment, target or indicator to refer to")
     kind = kinds[draw(_index(len(kinds)))]
     subject = references.one(draw, kind)
     visibility, visible_to = _visibility(draw, references, visibilities)
+    outcome = draw(_optional(_member(Outcome))) if kind == "commitments" else None
     return Realisation(
         commitment=subject if kind == "commitments" else None,
         target=subject if kind == "targets" else None,
@@ -550,7 +555,9 @@ def realisations(
         area=references.optional(draw, "areas"),
         party=references.optional(draw, "parties"),
         year=references.year(draw),
-        value=draw(NUMBERS),
+        value=draw(NUMBERS) if outcome is None else draw(_OPTIONAL_NUMBER),
+        outcome=outcome,
+        explanation=draw(_optional(texts())) if outcome is not None else None,
         reported_on=references.optional_date(draw),
         status=draw(_member(RealisationStatus)),
         visibility=visibility,

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prestatieafspraken as pa
+from prestatieafspraken.calendar import today
 from prestatieafspraken.errors import ConfigError
-from prestatieafspraken.model import Agreement, Direction, ProgressStatus, RealisationStatus
+from prestatieafspraken.model import Agreement, Direction, Outcome, ProgressStatus, RealisationStatus
 from prestatieafspraken.progress import (
     CommitmentProgress,
     ProgressReport,
@@ -28,7 +29,6 @@ from prestatieafspraken.progress import (
 )
 from prestatieafspraken.rules import check
 from prestatieafspraken.rules.config import CheckConfig
-from prestatieafspraken.rules.engine import today
 from strategies import agreements, dates
 from support import agreement_yaml, party_entry
 
@@ -57,6 +57,7 @@ indicators:
   - {id: geisoleerd, label: Geisoleerde woningen sinds 2025, unit: woningen, aggregation: cumulative}
   - {id: label-b, label: Aandeel label B of beter, unit: aandeel, aggregation: ratio}
   - {id: efg, label: Woningen met label E F of G, unit: woningen, aggregation: stock, direction: decrease}
+  - {id: ontruimingen, label: Huisuitzettingen, unit: huishoudens, aggregation: flow, direction: decrease}
 """
 )
 
@@ -223,15 +224,15 @@ class TestCumulative:
         assert record.status is ProgressStatus.NEEDS_ACCELERATION
 
     def test_running_total_from_a_baseline(self) -> None:
-        """From 200 to 1200: expected 700 by 2026; 680 realised gives R = 480 / 500 = 0.96, on track."""
+        """1000 more from 200 (a net change): expected 700 by 2026; 680 realised gives R = 480 / 500 = 0.96."""
         record = target_of("""
         targets:
-          - {id: isoleren, indicator: geisoleerd, value: 1200, by: 2028, area: zeist,
+          - {id: isoleren, indicator: geisoleerd, value: 1000, by: 2028, area: zeist,
              baseline: {year: 2024, value: 200}}
         realisations:
           - {indicator: geisoleerd, area: zeist, year: 2026, value: 680, status: approved}
         """)
-        assert (record.start, record.expected, record.realised) == (200, 700, 680)
+        assert (record.start, record.expected, record.realised, record.reach) == (200, 700, 680, 1200)
         assert record.ratio == pytest.approx(0.96)
         assert record.status is ProgressStatus.ON_TRACK
 
@@ -399,19 +400,19 @@ class TestEdgeCases:
         assert record.status is status
 
     @pytest.mark.parametrize(
-        ("level", "status"),
-        [(4950, ProgressStatus.ON_TRACK), (4900, ProgressStatus.ON_TRACK), (4899, ProgressStatus.OFF_TRACK)],
+        ("share", "status"),
+        [(0.45, ProgressStatus.ON_TRACK), (0.46, ProgressStatus.ON_TRACK), (0.44, ProgressStatus.OFF_TRACK)],
     )
-    def test_a_path_that_allows_a_decline(self, level: int, status: ProgressStatus) -> None:
-        """At most 200 fewer homes by 2028 (-100 by 2026): 4950 and 4900 are on or above the path, 4899 is not."""
+    def test_a_share_allowed_to_fall(self, share: float, status: ProgressStatus) -> None:
+        """A share from 0.5 to at least 0.4 by 2028 (0.45 by 2026): 0.45 and 0.46 are on or above the path."""
         record = target_of(f"""
         targets:
-          - {{id: hooguit-krimp, indicator: voorraad, value: -200, by: 2028, area: zeist,
-             baseline: {{year: 2024, value: 5000}}}}
+          - {{id: hooguit-daling, indicator: label-b, value: 0.4, by: 2028, area: zeist,
+             baseline: {{year: 2024, value: 0.5}}}}
         realisations:
-          - {{indicator: voorraad, area: zeist, year: 2026, value: {level}, status: approved}}
+          - {{indicator: label-b, area: zeist, year: 2026, value: {share}, status: approved}}
         """)
-        assert record.expected == 4900
+        assert record.expected == pytest.approx(0.45)
         assert record.ratio is None
         assert record.status is status
 
@@ -540,14 +541,16 @@ class TestCommitments:
         if status is ProgressStatus.NEEDS_ACCELERATION:
             assert record.ratio == 0.75
 
-    def test_effort_commitment_has_no_data(self) -> None:
-        """An effort commitment has no value to measure against."""
+    def test_effort_commitment_without_an_outcome_has_no_data(self) -> None:
+        """An effort commitment is judged by its outcome: without an approved one, once due, it has no data."""
         record = commitment_of("""
         commitments:
           - {id: c-inzet, by: gemeente-zeist, year: 2025, kind: effort, text: De gemeente zoekt bouwlocaties}
         """)
         assert record.status is ProgressStatus.NO_DATA
-        assert record.note == "no value to measure against"
+        assert record.by_outcome
+        assert record.note is not None
+        assert "no approved outcome" in record.note
 
     def test_no_figures_is_no_data(self) -> None:
         """A due commitment without a counted figure of its own has no data; its draft is pending."""
@@ -559,6 +562,290 @@ class TestCommitments:
         """)
         assert record.status is ProgressStatus.NO_DATA
         assert len(record.pending) == 1
+
+
+# --- direction and sign (DESIGN §3.1) ----------------------------------------------------------------------------
+
+
+class TestDirectionAndSign:
+    """A value whose sign contradicts its indicator is never on track; a flow that decreases has a ceiling."""
+
+    @pytest.mark.parametrize("level", [4990, 4000, 6500])
+    def test_fewer_written_as_a_positive_net_change(self, level: int) -> None:
+        """'1200 fewer E/F/G homes' written as value 1200 on a decreasing stock was on track; it contradicts now."""
+        record = target_of(f"""
+        targets:
+          - {{id: efg-weg, indicator: efg, value: 1200, by: 2028, area: zeist,
+             baseline: {{year: 2024, value: 5000}}}}
+        realisations:
+          - {{indicator: efg, area: zeist, year: 2026, value: {level}, status: approved}}
+        """)
+        assert record.status is ProgressStatus.CONTRADICTS_DIRECTION
+        assert record.ratio is None
+        assert record.realised == level  # the figures are still shown
+        assert record.note is not None
+        assert "decrease" in record.note
+        assert "at most 0" in record.note
+
+    @pytest.mark.parametrize(
+        ("indicator", "value"),
+        [("voorraad", -200), ("geisoleerd", -100), ("efg", 10), ("nieuwbouw", -100)],
+    )
+    def test_every_contradiction_is_refused(self, indicator: str, value: int) -> None:
+        """A stock or cumulative net change against the direction, and a negative flow, are never judged."""
+        record = target_of(f"""
+        targets:
+          - {{id: doel, indicator: {indicator}, value: {value}, by: 2028, area: zeist,
+             baseline: {{year: 2024, value: 5000}}}}
+        realisations:
+          - {{indicator: {indicator}, area: zeist, year: 2026, value: 4950, status: approved}}
+        """)
+        assert record.status is ProgressStatus.CONTRADICTS_DIRECTION
+        assert record.note is not None
+        assert ("PA005" if indicator == "nieuwbouw" else "PA006") in record.note
+
+    def test_a_commitment_against_the_direction_is_refused_before_and_after_its_due_date(self) -> None:
+        """A commitment of 100 more E/F/G homes contradicts the decrease, due or not, with or without figures."""
+        body = """
+        commitments:
+          - {id: c-efg, by: seyst, year: 2026, indicator: efg, value: 100, area: zeist}
+        realisations:
+          - {commitment: c-efg, year: 2026, value: 100, status: approved}
+        """
+        for as_of in (dt.date(2026, 6, 1), AS_OF):
+            record = commitment_of(body, as_of=as_of)
+            assert record.status is ProgressStatus.CONTRADICTS_DIRECTION
+            assert record.ratio is None
+
+    def test_a_breakdown_part_is_judged_on_its_own_sign(self) -> None:
+        """A decrease of 300 split -400 / +100: the part that asks for more E/F/G homes contradicts, the rest not."""
+        record = target_of("""
+        targets:
+          - {id: efg-weg, indicator: efg, value: -300, by: 2028,
+             breakdown: {den-dolder: 100, austerlitz: -400}, baseline: {year: 2024, value: 1000}}
+        realisations:
+          - {indicator: efg, area: den-dolder, year: 2024, value: 200, status: approved}
+          - {indicator: efg, area: austerlitz, year: 2024, value: 800, status: approved}
+          - {indicator: efg, area: den-dolder, year: 2026, value: 200, status: approved}
+          - {indicator: efg, area: austerlitz, year: 2026, value: 600, status: approved}
+        """)
+        dolder, austerlitz = record.parts
+        assert dolder.status is ProgressStatus.CONTRADICTS_DIRECTION
+        assert austerlitz.status is ProgressStatus.ON_TRACK  # 200 of the 200 expected removed
+        assert record.status is ProgressStatus.ON_TRACK  # 200 of the 150 expected removed: R = 4/3
+
+    @pytest.mark.parametrize(
+        ("realised_2026", "status"),
+        [(30, ProgressStatus.ON_TRACK), (10, ProgressStatus.ON_TRACK), (31, ProgressStatus.OFF_TRACK)],
+    )
+    def test_a_decreasing_flow_is_a_ceiling(self, realised_2026: int, status: ProgressStatus) -> None:
+        """At most 100 evictions over 2025-2028: by 2026 at most 50; 20 + 30 is on track, 20 + 31 is not."""
+        record = target_of(f"""
+        targets:
+          - {{id: minder-uitzettingen, indicator: ontruimingen, value: 100, by: 2028, area: zeist}}
+        realisations:
+          - {{indicator: ontruimingen, area: zeist, year: 2025, value: 20, status: approved}}
+          - {{indicator: ontruimingen, area: zeist, year: 2026, value: {realised_2026}, status: approved}}
+        """)
+        assert (record.expected, record.realised) == (50, 20 + realised_2026)
+        assert record.status is status
+        assert record.ratio is None
+        assert record.note is not None
+        assert "ceiling" in record.note
+
+    def test_a_ceiling_of_zero_exceeded_is_off_track_not_deteriorating(self) -> None:
+        """No evictions at all (value 0), and 3 happened: above the ceiling is off track (it was deteriorating)."""
+        record = target_of("""
+        targets:
+          - {id: geen-uitzettingen, indicator: ontruimingen, value: 0, by: 2028, area: zeist}
+        realisations:
+          - {indicator: ontruimingen, area: zeist, year: 2026, value: 3, status: approved}
+        """)
+        assert record.status is ProgressStatus.OFF_TRACK
+
+    @pytest.mark.parametrize(("realised", "status"), [(30, ProgressStatus.ON_TRACK), (31, ProgressStatus.OFF_TRACK)])
+    def test_a_commitment_on_a_decreasing_flow_is_a_ceiling(self, realised: int, status: ProgressStatus) -> None:
+        """At most 30 evictions in 2026: 30 is on track, 31 is off track."""
+        record = commitment_of(f"""
+        commitments:
+          - {{id: c-ontruimingen, by: seyst, year: 2026, indicator: ontruimingen, value: 30, area: zeist}}
+        realisations:
+          - {{commitment: c-ontruimingen, year: 2026, value: {realised}, status: approved}}
+        """)
+        assert record.status is status
+
+
+# --- which figures feed a target, per year (DESIGN §3.1) ---------------------------------------------------------
+
+
+class TestPerYearPrecedence:
+    """Per year, the target's own figures; for a year without them, its indicator's."""
+
+    _ISSUE = """
+    targets:
+      - {id: bouwen, indicator: nieuwbouw, value: 460, by: 2028, area: zeist, theme: availability}
+    realisations:
+      - {indicator: nieuwbouw, area: zeist, year: 2025, value: 95, status: approved}
+      - {target: bouwen, year: 2026, value: 131, status: approved}
+    """
+
+    def test_indicator_figures_of_2025_and_a_target_figure_of_2026_add_up(self) -> None:
+        """95 new homes of the indicator in 2025 and 131 on the target's row in 2026 are 226 realised."""
+        record = target_of(self._ISSUE)
+        assert (record.year, record.realised) == (2026, 226)
+        assert record.figures_from == "both"
+        assert {year: figure.source for year, figure in record.series.items()} == {
+            2025: "indicator",
+            2026: "target",
+        }
+        assert [r.value for r in record.figures] == [95, 131]
+
+    def test_a_target_row_no_longer_hides_the_indicator(self) -> None:
+        """The issue's case: 226 of the 230 expected is on track (R ≈ 0.98); it was 131, off track, with PA307."""
+        agreement = load(self._ISSUE)
+        record = progress(agreement, as_of=AS_OF).targets[0]
+        assert record.expected == 230
+        assert record.ratio == pytest.approx(226 / 230)
+        assert record.status is ProgressStatus.ON_TRACK
+        assert "PA307" not in check(agreement, as_of=AS_OF).codes()
+
+    def test_a_target_figure_replaces_the_indicator_only_in_its_own_year(self) -> None:
+        """In 2026 the target's 131 replaces the indicator's 999; the indicator's 2025 still counts."""
+        record = target_of(
+            self._ISSUE
+            + """
+      - {indicator: nieuwbouw, area: zeist, year: 2026, value: 999, status: approved}
+      - {indicator: nieuwbouw, area: zeist, year: 2026, value: 50, status: draft}
+    """
+        )
+        assert record.realised == 226
+        assert record.pending == ()  # the indicator's draft of 2026 would not count even when approved
+
+    def test_a_stock_starts_from_the_indicator_when_the_target_has_no_figure_of_that_year(self) -> None:
+        """The 2024 level comes from the indicator, the 2026 level from the target's own row."""
+        record = target_of("""
+        targets:
+          - {id: groei, indicator: voorraad, value: 100, by: 2028, area: zeist}
+        realisations:
+          - {indicator: voorraad, area: zeist, year: 2024, value: 5000, status: approved}
+          - {target: groei, year: 2026, value: 5050, status: approved}
+        """)
+        assert (record.start, record.expected, record.realised) == (5000, 5050, 5050)
+        assert record.status is ProgressStatus.ON_TRACK
+        assert record.figures_from == "both"
+
+
+# --- how a commitment was kept (DESIGN §3.1) ---------------------------------------------------------------------
+
+
+class TestOutcome:
+    """An effort commitment, or one without an indicator, is judged by its latest approved outcome once due."""
+
+    _EFFORT = """
+    commitments:
+      - {id: c-grond, by: gemeente-zeist, year: 2025, kind: effort, text: De gemeente zoekt bouwlocaties}
+    realisations:
+    """
+
+    @pytest.mark.parametrize(
+        ("outcome", "status"),
+        [
+            ("done", ProgressStatus.ACHIEVED),
+            ("partly", ProgressStatus.NEEDS_ACCELERATION),
+            ("not_done", ProgressStatus.OFF_TRACK),
+        ],
+    )
+    def test_the_outcome_gives_the_status(self, outcome: str, status: ProgressStatus) -> None:
+        """A figure without a value but with an outcome loads (it was refused) and judges the commitment."""
+        record = commitment_of(
+            self._EFFORT
+            + f"""
+      - {{commitment: c-grond, year: 2025, outcome: {outcome}, explanation: Grond pas in 2026, status: approved}}
+    """
+        )
+        assert record.status is status
+        assert record.by_outcome
+        assert record.outcome is Outcome(outcome)
+        assert record.explanation == "Grond pas in 2026"
+        assert record.ratio is None
+
+    def test_not_judged_before_its_due_date(self) -> None:
+        """Before 31 December of its year the commitment has not started, even when it is reported done."""
+        record = commitment_of(
+            self._EFFORT + "  - {commitment: c-grond, year: 2025, outcome: done, status: approved}\n",
+            as_of=dt.date(2025, 12, 30),
+        )
+        assert record.status is ProgressStatus.NOT_STARTED
+        assert record.outcome is Outcome.DONE
+
+    def test_the_latest_approved_outcome_counts(self) -> None:
+        """Partly in 2025, done in 2026: achieved; a later draft and an outcome reported after as-of do not count."""
+        record = commitment_of(
+            self._EFFORT
+            + """
+      - {commitment: c-grond, year: 2026, outcome: done, reported_on: 2027-02-01, status: approved}
+      - {commitment: c-grond, year: 2025, outcome: partly, reported_on: 2026-02-01, status: approved}
+      - {commitment: c-grond, year: 2026, outcome: not_done, reported_on: 2027-03-01, status: draft}
+      - {commitment: c-grond, year: 2026, outcome: not_done, reported_on: 2027-06-02, status: approved}
+    """
+        )
+        assert record.status is ProgressStatus.ACHIEVED
+        assert record.outcome_figure is not None
+        assert record.outcome_figure.year == 2026
+        assert [r.status for r in record.pending] == [RealisationStatus.DRAFT]
+
+    def test_without_an_indicator_the_outcome_governs(self) -> None:
+        """A result commitment with a value but no indicator is judged by its outcome, not by a bare number."""
+        record = commitment_of("""
+        commitments:
+          - {id: c-overleg, by: gemeente-zeist, year: 2025, value: 4, text: Vier keer overleg met de huurders}
+        realisations:
+          - {commitment: c-overleg, year: 2025, value: 2, outcome: partly, status: approved}
+        """)
+        assert record.by_outcome
+        assert record.status is ProgressStatus.NEEDS_ACCELERATION
+        assert record.realised == 2
+
+    def test_with_a_value_and_an_indicator_the_value_governs(self) -> None:
+        """150 of 200 is R = 0.75 whatever the outcome says; the outcome is shown beside the status."""
+        record = commitment_of("""
+        commitments:
+          - {id: c-bouw, by: seyst, year: 2026, indicator: nieuwbouw, value: 200, area: zeist}
+        realisations:
+          - {commitment: c-bouw, year: 2026, value: 150, outcome: done, status: approved}
+        """)
+        assert not record.by_outcome
+        assert record.status is ProgressStatus.NEEDS_ACCELERATION
+        assert record.ratio == 0.75
+        assert record.outcome is Outcome.DONE
+
+    @pytest.mark.parametrize(
+        ("line", "path", "match"),
+        [
+            ("{commitment: c-grond, year: 2025, status: approved}", "$.realisations[0]", "a value or an outcome"),
+            (
+                "{indicator: nieuwbouw, year: 2025, value: 3, outcome: done, status: approved}",
+                "$.realisations[0]",
+                "only a realisation of a commitment",
+            ),
+        ],
+    )
+    def test_a_figure_needs_a_value_or_an_outcome_of_a_commitment(self, line: str, path: str, match: str) -> None:
+        """A realisation with neither, or an outcome of something that is not a commitment, is refused at load."""
+        with pytest.raises(pa.LoadError, match=match) as caught:
+            load(self._EFFORT + f"  - {line}\n")
+        assert any(problem.path.startswith(path) for problem in caught.value.problems)
+
+    def test_round_trip(self) -> None:
+        """Outcome and explanation are written and read back equal, in YAML and JSON; no value is written."""
+        agreement = load(
+            self._EFFORT
+            + "  - {commitment: c-grond, year: 2025, outcome: partly, explanation: Te laat, status: approved}\n"
+        )
+        for format_ in ("yaml", "json"):
+            text = pa.dumps(agreement, format=format_)
+            assert "value" not in text
+            assert pa.loads(text, format=format_) == agreement
 
 
 class TestAssessments:
@@ -713,6 +1000,12 @@ class TestOffTrackRule:
 
 # --- properties ----------------------------------------------------------------------------------------------
 
+_OUTCOME_STATUS = {
+    Outcome.DONE: ProgressStatus.ACHIEVED,
+    Outcome.PARTLY: ProgressStatus.NEEDS_ACCELERATION,
+    Outcome.NOT_DONE: ProgressStatus.OFF_TRACK,
+}
+
 _R_STATUSES = {
     ProgressStatus.ON_TRACK,
     ProgressStatus.NEEDS_ACCELERATION,
@@ -742,10 +1035,19 @@ def assert_consistent(report: ProgressReport, records: list[TargetProgress | Com
             assert sign * (record.realised - reach) >= 0
         if record.status in {ProgressStatus.NO_DATA, ProgressStatus.NOT_STARTED}:
             assert record.ratio is None
-        if isinstance(record, TargetProgress):
+        if record.status is ProgressStatus.CONTRADICTS_DIRECTION:
+            assert record.ratio is None
+            assert record.note is not None
+            assert "PA006" in record.note or "PA005" in record.note
+        elif isinstance(record, TargetProgress):
             assert (record.status is ProgressStatus.NOT_STARTED) == (report.as_of.year < record.first_year)
         elif record.status is ProgressStatus.NOT_STARTED:
             assert record.judged_from > report.as_of
+        if isinstance(record, CommitmentProgress) and record.by_outcome:
+            assert record.ratio is None
+            outcome = record.outcome
+            if record.status is not ProgressStatus.NOT_STARTED:
+                assert record.status is (_OUTCOME_STATUS[outcome] if outcome is not None else ProgressStatus.NO_DATA)
 
 
 class TestProperties:
@@ -778,7 +1080,7 @@ class TestProperties:
     @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(agreement=agreements(valid_references=False), as_of=dates(2005, 2045))
     def test_judged_records_are_the_reports(self, agreement: Agreement, as_of: dt.date) -> None:
-        """The records PA307 reads are those of the report; the commitments it skips are no_data or not_started."""
+        """The records PA307 reads are those of the report; it skips no R: only no_data, not_started or outcomes."""
         report = progress(agreement, as_of=as_of)
         targets, commitments = _judged_records(agreement, report.as_of, report.thresholds)
         assert targets == report.targets
@@ -787,5 +1089,9 @@ class TestProperties:
             if record.path in judged:
                 assert judged.pop(record.path) == record
             else:
-                assert record.status in {ProgressStatus.NO_DATA, ProgressStatus.NOT_STARTED}
+                assert record.by_outcome or record.status in {
+                    ProgressStatus.NO_DATA,
+                    ProgressStatus.NOT_STARTED,
+                    ProgressStatus.CONTRADICTS_DIRECTION,
+                }
         assert judged == {}

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import re
 from pathlib import Path
 
+import pendulum
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from prestatieafspraken import Agreement, check, examples, loads
 from prestatieafspraken.cli import main
+from prestatieafspraken.model import Outcome, ProgressStatus
 from prestatieafspraken.progress import progress
 from prestatieafspraken.report import ReportFormat, charts, render_report
-from prestatieafspraken.report.labels import number
+from prestatieafspraken.report.content import _realised_series
+from prestatieafspraken.report.labels import label, number
 from prestatieafspraken.views import UnknownAudienceError
 from strategies import agreements
 from support import EXAMPLES_AS_OF as AS_OF
@@ -146,6 +150,17 @@ class TestCharts:
         assert base64.b64decode(images[0]).decode("utf-8").startswith("<svg")
 
     @pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib is not installed (the charts extra)")
+    def test_realised_line_reads_figures_per_year(self) -> None:
+        """The chart's realised line adds the indicator's 280 of 2025 and the target's own 150 of 2026."""
+        agreement = loads(
+            HYBRID.replace(
+                "realisations:\n",
+                "realisations:\n  - {target: t-new-build, year: 2026, value: 150, status: approved}\n",
+            )
+        )
+        record = progress(agreement, as_of=dt.date(2027, 3, 1)).targets[0]
+        assert _realised_series(record, pendulum.Date(2027, 3, 1)) == [(2024, 0), (2025, 280), (2026, 430)]
+
     def test_same_data_same_svg(self) -> None:
         """A chart is deterministic: the same data gives the same SVG."""
         data = charts.ChartData(
@@ -201,7 +216,7 @@ class TestAudience:
         assert "## Withheld from this view" in text
         assert "| commitment | `c-a` | value, text and indicator of commitment c-a |" in text
         assert "| `new-build` | 2025 | `noord` | indicator | 280 | 3 | 3 | corp-a, corp-b, corp-c |" in text
-        assert "| `c-a` | `corp-a` |  | 2025-12-31 |  |  |  | withheld |  |" in text
+        assert "| `c-a` | `corp-a` |  | 2025-12-31 |  |  |  | withheld |  |  |" in text
         for hidden in ("| 120 |", "| 90 |", "| 70 |", "Corporatie A bouwt"):
             assert hidden not in text
 
@@ -217,6 +232,30 @@ class TestAudience:
         text = render_report(loads(HYBRID), as_of=AS_OF, lang="en", charts=False)
         row = next(line for line in text.splitlines() if line.startswith("| `t-new-build`"))
         assert row.endswith("| needs acceleration (gemeente, 2026-03-01): Bouwstroom \\<vertraagd\\> door stikstof |")
+
+    @pytest.mark.parametrize(
+        ("lang", "shown"),
+        [
+            ("en", "| partly done (2025): Grond pas in 2026 beschikbaar |"),
+            ("nl", "| deels uitgevoerd (2025): Grond pas in 2026 beschikbaar |"),
+        ],
+    )
+    def test_outcome_next_to_the_commitment(self, lang: str, shown: str) -> None:
+        """How an effort commitment was kept, and why, is listed next to its status in the report."""
+        agreement = loads(
+            HYBRID.replace(
+                "realisations:\n",
+                "realisations:\n  - {commitment: c-grond, year: 2025, outcome: partly, "
+                "explanation: Grond pas in 2026 beschikbaar, status: approved}\n",
+            ).replace(
+                "commitments:\n",
+                "commitments:\n  - {id: c-grond, by: gemeente, year: 2025, kind: effort, text: Grond zoeken}\n",
+            )
+        )
+        text = render_report(agreement, as_of=AS_OF, lang=lang, charts=False)
+        row = next(line for line in text.splitlines() if line.startswith("| `c-grond`"))
+        assert shown in row
+        assert ("needs acceleration" if lang == "en" else "versnelling nodig") in row
 
     def test_unknown_audience(self) -> None:
         """An unknown audience raises before anything is rendered."""
@@ -350,3 +389,15 @@ class TestRobust:
             realised_label="realised",
         )
         assert charts.svg_chart(data).startswith("<svg")
+
+
+@pytest.mark.parametrize(
+    "key",
+    [f"status_{status.value}" for status in ProgressStatus] + [f"outcome_{outcome.value}" for outcome in Outcome],
+)
+def test_every_status_and_outcome_has_both_labels(key: str) -> None:
+    """Each progress status and each outcome has a Dutch and an English label, and they differ from the key."""
+    dutch, english = label(key, "nl"), label(key, "en")
+    assert dutch
+    assert english
+    assert key not in (dutch, english)

@@ -67,3 +67,23 @@ class TestSchema:
         assert list(validator.iter_errors(document)) == []
         document["commitments"][0]["by"] = []
         assert list(validator.iter_errors(document)) != []
+
+    def test_a_figure_needs_a_value_or_an_outcome(self, validator: jsonschema.Draft202012Validator) -> None:
+        """A commitment's figure with only an outcome is valid; a figure with neither value nor outcome is not."""
+        document = _parse_yaml(examples.text("lindeveen-2025-2028"))
+        figure = document["realisations"][0]
+        del figure["value"]
+        assert list(validator.iter_errors(document)) != []
+        figure.update(outcome="partly", explanation="Grond pas in 2026 beschikbaar")
+        assert list(validator.iter_errors(document)) == []
+        figure["outcome"] = "half"
+        assert list(validator.iter_errors(document)) != []
+
+    def test_value_describes_the_sign_convention(self) -> None:
+        """The `value` of a target and of a commitment says what its sign means (DESIGN §3.1)."""
+        definitions = json_schema()["$defs"]
+        for name in ("Target", "Commitment"):
+            description = definitions[name]["properties"]["value"]["description"]
+            for words in ("net change", "decrease", "at most 0", "ceiling", "never negative"):
+                assert words in description, (name, words)
+        assert "optional when an outcome" in definitions["Realisation"]["properties"]["value"]["description"].lower()

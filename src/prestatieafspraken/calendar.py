@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from typing import Final
 
 import attrs
+import pendulum
 from pendulum import Date
 
 from prestatieafspraken.errors import ConfigError
@@ -22,6 +23,7 @@ from prestatieafspraken.errors import ConfigError
 __all__ = [
     "DEFAULT_CALENDAR",
     "PROJECTED_SOURCE",
+    "TIME_ZONE",
     "Election",
     "ElectionCalendar",
     "ElectionKind",
@@ -37,8 +39,17 @@ __all__ = [
     "process_deadline",
     "signing_deadline",
     "subtract_working_days",
+    "today",
     "working_days_between",
 ]
+
+#: The time zone of "today" when no check date is given (DESIGN §4, "As-of").
+TIME_ZONE = "Europe/Amsterdam"
+
+
+def today() -> Date:
+    """Today's date in the Netherlands: the default check date of checks, progress and reports."""
+    return pendulum.now(TIME_ZONE).date()
 
 
 def _as_date(day: dt.date) -> Date:

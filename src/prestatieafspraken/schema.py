@@ -17,7 +17,7 @@ from typing import Any, get_args, get_origin
 import attrs
 import pendulum
 
-from prestatieafspraken.model import Agreement, Commitment
+from prestatieafspraken.model import Agreement, Commitment, Realisation, Target
 from prestatieafspraken.model.fields import wire_name
 from prestatieafspraken.model.ids import SLUG_PATTERN, slug
 
@@ -26,6 +26,24 @@ __all__ = ["SCHEMA_ID", "json_schema"]
 SCHEMA_ID = "https://prestatieafspraken.readthedocs.io/schema/v1.json"
 _DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
 _ID = {"type": "string", "pattern": SLUG_PATTERN}
+
+#: The sign convention of values (DESIGN §3.1), which the types alone cannot say.
+_SIGN = (
+    "For a stock or cumulative indicator a net change: with direction decrease at most 0 (e.g. -1200 for "
+    "'1,200 fewer'), with increase at least 0. For a flow an amount, never negative; with direction decrease "
+    "it is a ceiling. For a ratio the share (0..1) to reach."
+)
+_DESCRIPTIONS: Mapping[tuple[type[Any], str], str] = {
+    (Target, "value"): "The target's value. " + _SIGN + " A flow's is the total over from..by.",
+    (Commitment, "value"): "The commitment's value. " + _SIGN,
+    (Realisation, "value"): (
+        "The realised value of the year: for a flow the year's amount, for a stock the level at the end of the "
+        "year (a commitment's figure: the change), for a cumulative indicator the running total, for a ratio the "
+        "share. Optional when an outcome is given."
+    ),
+    (Realisation, "outcome"): "How a commitment was kept: done, partly or not_done (only on a commitment's figure).",
+    (Realisation, "explanation"): "Why the outcome (or the value) is what it is.",
+}
 
 
 def json_schema() -> dict[str, Any]:
@@ -57,6 +75,8 @@ def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]
             }
         else:
             properties[key] = _type_schema(hints[field.name], definitions)
+        if (cls, field.name) in _DESCRIPTIONS:
+            properties[key] = {"description": _DESCRIPTIONS[cls, field.name], **properties[key]}
         if field.default is attrs.NOTHING:
             required.append(key)
     schema: dict[str, Any] = {"type": "object", "properties": properties, "additionalProperties": False}
@@ -64,6 +84,8 @@ def _class_schema(cls: type[Any], definitions: dict[str, Any]) -> dict[str, Any]
         schema["required"] = required
     if cls.__doc__:
         schema["description"] = cls.__doc__.strip().split("\n\n")[0]
+    if cls is Realisation:  # a figure needs a value, or an outcome of how a commitment was kept
+        schema["anyOf"] = [{"required": ["value"]}, {"required": ["outcome", "commitment"]}]
     return schema
 
 

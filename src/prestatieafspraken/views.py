@@ -28,8 +28,8 @@ parties, hidden ones included, per indicator, year, area and basis (the kind of 
 commitments, targets or the indicator itself; figures of different bases are never added up, since they may count
 the same homes twice). A figure of a party is one with a ``party``, or one of a commitment (its executors); a
 figure without a party is a collective figure already and is never added to them. Of two figures of the same
-subject and party the later reported one counts, as in progress. A total is computed where at least one of its
-figures is not public, and it is given only when
+subject and party the later reported one counts, as in progress (`prestatieafspraken.figures`). A total is
+computed where at least one of its figures is not public, and it is given only when
 
 1. at least two distinct parties contribute to it (a realisation's ``party``, else the parties that execute the
    commitment it names), and
@@ -57,6 +57,7 @@ import attrs
 
 from prestatieafspraken.arithmetic import total
 from prestatieafspraken.errors import UnknownAudienceError
+from prestatieafspraken.figures import is_counted, reported_key
 from prestatieafspraken.model import (
     Aggregation,
     Agreement,
@@ -65,7 +66,6 @@ from prestatieafspraken.model import (
     Monitoring,
     Number,
     Realisation,
-    RealisationStatus,
     Visibility,
 )
 
@@ -398,6 +398,7 @@ _GroupKey = tuple[str, int, str | None, Basis]
 @attrs.frozen(kw_only=True)
 class _Figure:
     realisation: Realisation
+    value: Number
     parties: frozenset[str]
     seen_by: frozenset[str]
     """With visibility parties or restricted: the parties that may see it."""
@@ -430,28 +431,31 @@ def _groups(agreement: Agreement) -> dict[_GroupKey, list[_Figure]]:
 
     A figure without a party (neither its own ``party`` nor a commitment's executors) is a collective figure
     already and is not added to the parties' figures. Of two figures of the same subject and party, the later
-    reported one counts (else the later in the file), as in `prestatieafspraken.progress`: a correction is a new
-    figure, not an addition.
+    reported one counts (else the later in the file), as everywhere (`prestatieafspraken.figures.reported_key`): a
+    correction is a new figure, not an addition. A figure with only an outcome has no value to add.
     """
-    chosen: dict[_GroupKey, dict[tuple[tuple[str, str], str | None], tuple[int, int, _Figure]]] = {}
+    chosen: dict[_GroupKey, dict[tuple[tuple[str, str], str | None], tuple[tuple[int, int], _Figure]]] = {}
     for position, realisation in enumerate(agreement.realisations):
-        if realisation.status is not RealisationStatus.APPROVED:
+        if realisation.value is None or not is_counted(realisation):
             continue
         key = _group_key(agreement, realisation)
         owners = frozenset(_owners(agreement, realisation))
         if key is None or key[0] not in agreement.index.indicators or not owners:
             continue
-        reported = realisation.reported_on.toordinal() if realisation.reported_on is not None else 0
+        order = reported_key(realisation, position)
         place = (realisation.subject, realisation.party)
         places = chosen.setdefault(key, {})
         known = places.get(place)
-        if known is None or known[:2] <= (reported, position):
+        if known is None or known[0] <= order:
             figure = _Figure(
-                realisation=realisation, parties=owners, seen_by=frozenset(_seen_by(agreement, realisation))
+                realisation=realisation,
+                value=realisation.value,
+                parties=owners,
+                seen_by=frozenset(_seen_by(agreement, realisation)),
             )
-            places[place] = (reported, position, figure)
+            places[place] = (order, figure)
     groups = {
-        key: [figure for _, _, figure in sorted(places.values(), key=lambda item: item[1])]
+        key: [figure for _, figure in sorted(places.values(), key=lambda item: item[0][1])]
         for key, places in chosen.items()
     }
     return {key: figures for key, figures in groups.items() if any(_hidden_from_public(f) for f in figures)}
@@ -549,7 +553,7 @@ def _collective_totals(agreement: Agreement, audience: str) -> tuple[tuple[Colle
                 year=year,
                 area=area,
                 basis=basis,
-                value=_sum(figure.realisation.value for figure in figures),
+                value=_sum(figure.value for figure in figures),
                 figures=len(figures),
                 parties=tuple(sorted(contributors)),
                 hidden=hidden,

@@ -34,6 +34,7 @@ from prestatieafspraken.model import (
     MandateRole,
     MilestoneKind,
     MilestoneStatus,
+    Outcome,
     PartyKind,
     ProductStatus,
     ProgressStatus,
@@ -348,6 +349,14 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
         needs_acceleration=_L(nl="versnelling nodig", en="needs acceleration", note="0.6 ≤ R < 0.95"),
         off_track=_L(nl="niet op koers", en="off track", note="0 ≤ R < 0.6", also=("uit koers", "loopt achter")),
         deteriorating=_L(nl="verslechtert", en="deteriorating", note="R < 0: the value moved away from the target"),
+        contradicts_direction=_L(
+            nl="in strijd met de richting",
+            en="contradicts the direction",
+            note=(
+                "the value's sign contradicts the indicator's direction (PA006) or a flow's value is negative: "
+                "never judged"
+            ),
+        ),
         not_started=_L(
             nl="nog niet begonnen",
             en="not started",
@@ -358,6 +367,12 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
             en="no data",
             note="no approved figure that counts as of the check date, or nothing to measure",
         ),
+    ),
+    **_table(
+        Outcome,
+        done=_L(nl="uitgevoerd", en="done", note="the status is achieved"),
+        partly=_L(nl="deels uitgevoerd", en="partly done", note="the status is needs acceleration"),
+        not_done=_L(nl="niet uitgevoerd", en="not done", note="the status is off track"),
     ),
     **_table(
         ElectionKind,
@@ -516,6 +531,14 @@ FORMAT_WORDS: Final[tuple[FormatWords, ...]] = (
     FormatWords(key="process.products[].status", about="How final an intermediate product is", kind=ProductStatus),
     FormatWords(key="monitoring.frequency", about="How often progress is monitored", kind=Frequency),
     FormatWords(key="realisations[].status", about="The approval of a reported figure", kind=RealisationStatus),
+    FormatWords(
+        key="realisations[].outcome",
+        about=(
+            "How a commitment was kept, reported on a realisation of the commitment, with or without a value. It "
+            "judges an effort commitment, or one without an indicator, once due"
+        ),
+        kind=Outcome,
+    ),
     FormatWords(
         key="monitoring.assessments[].status",
         about=(

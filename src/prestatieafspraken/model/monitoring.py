@@ -19,6 +19,7 @@ __all__ = [
     "Assessment",
     "Frequency",
     "Monitoring",
+    "Outcome",
     "ProgressStatus",
     "Realisation",
     "RealisationStatus",
@@ -50,6 +51,8 @@ class ProgressStatus(enum.Enum):
     """R is at least 0 and below the acceleration threshold."""
     DETERIORATING = "deteriorating"
     """R is below 0: the value moved away from the target."""
+    CONTRADICTS_DIRECTION = "contradicts_direction"
+    """The value's sign contradicts the indicator's direction (DESIGN §3.1, PA006): never judged on track."""
     NOT_STARTED = "not_started"
     """Before the target's first year; for a commitment, before its due date."""
     NO_DATA = "no_data"
@@ -109,9 +112,20 @@ class RealisationStatus(enum.Enum):
     APPROVED = "approved"
 
 
+class Outcome(enum.Enum):
+    """How a commitment was kept, as a realisation of it reports (DESIGN §3.1)."""
+
+    DONE = "done"
+    PARTLY = "partly"
+    NOT_DONE = "not_done"
+
+
 @attrs.frozen(kw_only=True)
 class Realisation:
-    """A realised figure for one year, of exactly one commitment, target or indicator."""
+    """A realised figure for one year, of exactly one commitment, target or indicator.
+
+    It has a value, an outcome (how a commitment was kept), or both; only a commitment's realisation has an outcome.
+    """
 
     commitment: str | None = None
     target: str | None = None
@@ -119,7 +133,10 @@ class Realisation:
     area: str | None = None
     party: str | None = None
     year: int
-    value: Number
+    value: Number | None = None
+    outcome: Outcome | None = None
+    explanation: str | None = None
+    """Why the outcome (or the value) is what it is."""
     reported_on: pendulum.Date | None = None
     status: RealisationStatus
     visibility: Visibility = Visibility.PUBLIC
@@ -132,6 +149,10 @@ class Realisation:
                 "commitment",
                 f"a realisation names exactly one of commitment, target or indicator, not {named}",
             )
+        if self.value is None and self.outcome is None:
+            raise InvariantError("value", "a realisation needs a value or an outcome (done, partly or not_done)")
+        if self.outcome is not None and self.commitment is None:
+            raise InvariantError("outcome", "only a realisation of a commitment has an outcome: how it was kept")
 
     @property
     def subject(self) -> tuple[str, str]:

@@ -17,13 +17,10 @@ import pendulum
 from prestatieafspraken.model import Aggregation, Agreement, Indicator, ProgressStatus
 from prestatieafspraken.progress import (
     CommitmentProgress,
-    FigureIndex,
     ProgressReport,
     TargetProgress,
     Thresholds,
-    counts_as_of,
     progress,
-    yearly,
 )
 from prestatieafspraken.report import charts
 from prestatieafspraken.report.document import Block, Chart, Heading, Paragraph, Table
@@ -130,6 +127,15 @@ def _assessment(record: TargetProgress | CommitmentProgress, lang: Language) -> 
     return f"{_status(assessment.status, lang)} ({assessment.by}, {assessment.date.isoformat()}): {assessment.reason}"
 
 
+def _outcome(record: CommitmentProgress, lang: Language) -> str:
+    """How a commitment was kept, by its latest approved outcome, with the year and the explanation."""
+    figure = record.outcome_figure
+    if figure is None or figure.outcome is None:
+        return ""
+    said = f"{label(f'outcome_{figure.outcome.value}', lang)} ({figure.year})"
+    return f"{said}: {figure.explanation}" if figure.explanation else said
+
+
 def _ratio(value: float | None, lang: Language) -> str:
     return "" if value is None else number(value, lang)
 
@@ -195,13 +201,25 @@ def _commitment_table(records: Sequence[CommitmentProgress], withheld: frozenset
                 number(record.realised, lang),
                 _ratio(record.ratio, lang),
                 label("status_withheld", lang) if hidden else _status(record.status, lang),
+                "" if hidden else _outcome(record, lang),
                 _assessment(record, lang),
             )
         )
     return Table(
         columns=tuple(
             label(key, lang)
-            for key in ("commitment", "by", "indicator", "judged_from", "expected", "realised", "r", "status", "manual")
+            for key in (
+                "commitment",
+                "by",
+                "indicator",
+                "judged_from",
+                "expected",
+                "realised",
+                "r",
+                "status",
+                "outcome",
+                "manual",
+            )
         ),
         rows=tuple(rows),
         code=frozenset({0, 1, 2}),
@@ -212,18 +230,13 @@ def _commitment_table(records: Sequence[CommitmentProgress], withheld: frozenset
 # --- charts ---------------------------------------------------------------------------------------------------
 
 
-def _realised_series(figures: FigureIndex, agreement: Agreement, record: TargetProgress) -> list[tuple[int, float]]:
-    """The realised value per year of a target, read from the same figures and places as its progress record."""
+def _realised_series(record: TargetProgress, as_of: pendulum.Date) -> list[tuple[int, float]]:
+    """The realised value per year of a target: its progress record's own series (`prestatieafspraken.figures`)."""
     aggregation = record.aggregation
-    if aggregation is None or record.figures_from is None:
+    if aggregation is None:
         return []
-    if record.figures_from == "target":
-        source = figures.of("target", record.id)
-    else:
-        source = figures.of_indicator(record.target.indicator, area=record.area)
-    counted = [realisation for realisation in source if counts_as_of(realisation, figures.as_of)]
-    series = yearly(counted, aggregation=aggregation, area=record.area, weights=agreement.index.areas)
-    last = min(record.by, figures.as_of.year)
+    series = record.series
+    last = min(record.by, as_of.year)
     if aggregation is Aggregation.FLOW:
         points: list[tuple[int, float]] = []
         running: float = 0
@@ -236,7 +249,7 @@ def _realised_series(figures: FigureIndex, agreement: Agreement, record: TargetP
 
 
 def _chart_data(
-    figures: FigureIndex, agreement: Agreement, record: TargetProgress, lang: Language
+    agreement: Agreement, record: TargetProgress, as_of: pendulum.Date, lang: Language
 ) -> charts.ChartData | None:
     if record.start is None or record.reach is None:
         return None
@@ -245,7 +258,7 @@ def _chart_data(
         title=label("chart_title", lang).format(target=record.id),
         unit=indicator.unit if indicator is not None else "",
         expected=((record.first_year - 1, record.start), (record.by, record.reach)),
-        realised=tuple(_realised_series(figures, agreement, record)),
+        realised=tuple(_realised_series(record, as_of)),
         expected_label=label("expected_path", lang),
         realised_label=label("realised_values", lang),
     )
@@ -266,11 +279,10 @@ def _charts(agreement: Agreement, report: ProgressReport, lang: Language) -> lis
     if not charts.charts_available():
         blocks.append(Paragraph(text=label("no_charts", lang)))
         return blocks
-    figures = FigureIndex(agreement, report.as_of)
     drawn = [
         chart
         for record in report.targets
-        if (data := _chart_data(figures, agreement, record, lang)) is not None
+        if (data := _chart_data(agreement, record, report.as_of, lang)) is not None
         and (chart := _chart(data, lang)) is not None
     ]
     blocks.extend(drawn or [Paragraph(text=label("no_chart_data", lang))])

@@ -131,7 +131,8 @@ def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
             )
     for i, realisation in enumerate(ctx.agreement.realisations):
         found, level = _realisation_indicator(ctx, realisation)
-        if found is None or not (reason := _nonsense(found, realisation.value, level=level)):
+        value = realisation.value  # None: an outcome without a figure
+        if found is None or value is None or not (reason := _nonsense(found, value, level=level)):
             continue
         kind, subject = realisation.subject
         quotable = ctx.quotable(realisation)
@@ -140,7 +141,7 @@ def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
             owner_nl=f"de gerealiseerde waarde van {subject}" + (f" over {realisation.year}" if quotable else ""),
             owner_en=f"the realised value of {kind} {subject}" + (f" for {realisation.year}" if quotable else ""),
             subject=subject,
-            value=realisation.value,
+            value=value,
             indicator=found,
             reason=reason,
             quotable=quotable,

@@ -111,7 +111,7 @@ def _realised(ctx: RuleContext, indicator_id: str) -> _Realised:
 
 
 def _value(realisations: Iterable[Realisation]) -> float:
-    return float(sum(realisation.value for realisation in realisations))
+    return float(sum(realisation.value for realisation in realisations if realisation.value is not None))
 
 
 @attrs.frozen(kw_only=True)

@@ -184,7 +184,7 @@ def _best_year(
             for figure in yearly(counted, aggregation=Aggregation.FLOW, area=area).values():
                 per_year[figure.year].extend(figure.figures)
         series = {
-            year: YearFigure(year=year, value=sum(r.value for r in used), figures=tuple(used))
+            year: YearFigure(year=year, value=sum(r.value for r in used if r.value is not None), figures=tuple(used))
             for year, used in per_year.items()
         }
     if not series:
