@@ -6,6 +6,7 @@ import pytest
 
 import prestatieafspraken
 from prestatieafspraken.rules import check
+from prestatieafspraken.vocabulary import Language
 from support import AS_OF, agreement_yaml, findings, party_entry
 
 _JOINED_LATER_HEAD = agreement_yaml(
@@ -56,7 +57,7 @@ class TestLateSigning:
     """PA111 tells when the process started, the last day on time and the signing date."""
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
-    def test_message_gives_the_dates(self, lang: str) -> None:
+    def test_message_gives_the_dates(self, lang: Language) -> None:
         """The message names the start, the clamped deadline 2025-02-28 and the signing in both languages."""
         (finding,) = findings(_LATE, "PA111")
         message = finding.message(lang)
@@ -87,7 +88,7 @@ class TestConflictingDefinitions:
     """PA115 quotes the differing values of the shared language and where they are defined."""
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
-    def test_message_quotes_both_definitions(self, lang: str) -> None:
+    def test_message_quotes_both_definitions(self, lang: Language) -> None:
         """One finding per term, at the first contradicting definition, quoting both values and the earlier path."""
         found = findings(_DEFINITIONS, "PA115")
         assert [finding.path for finding in found] == ["$.definitions[1]"]
@@ -116,7 +117,7 @@ class TestLocalWithoutTenants:
     """PA119 says which tenant organisation stands aside instead of at the table."""
 
     @pytest.mark.parametrize(("lang", "word"), [("nl", "gelijkwaardige partij"), ("en", "equal party")])
-    def test_message_names_the_observer(self, lang: str, word: str) -> None:
+    def test_message_names_the_observer(self, lang: Language, word: str) -> None:
         """The message names the observing huurdersraad and the law's equal party."""
         (finding,) = findings(_OBSERVING_TENANTS, "PA119")
         assert "huurdersraad-dordrecht" in finding.message(lang)

@@ -192,5 +192,7 @@ class UnknownNormError(PrestatieafsprakenError, LookupError):
         else:
             message = f"norm {name!r} has no value for {year}; it has values for {', '.join(self.known)}"
         super().__init__(message)
+
+
 class RuleContextError(PrestatieafsprakenError, RuntimeError):
     """A `RuleContext` was used in a way only a running rule may use it (a finding made while no rule runs)."""

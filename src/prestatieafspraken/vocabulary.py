@@ -409,6 +409,9 @@ TERMS: Final[Mapping[str, Label]] = MappingProxyType(
         "error": _L(nl="fout", en="error", nl_plural="fouten"),
         "warning": _L(nl="waarschuwing", en="warning", nl_plural="waarschuwingen"),
         "info": _L(nl="info", en="info", de="het", nl_plural="info", en_plural="info"),
+        "product": _L(nl="tussenproduct", en="intermediate product", de="het", nl_plural="tussenproducten"),
+        "dilemma": _L(nl="kerndilemma", en="core dilemma", de="het", nl_plural="kerndilemma's"),
+        "long_term_ambition": _L(nl="langetermijnambitie", en="long-term ambition", nl_plural="langetermijnambities"),
     }
 )
 
