@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pendulum
 import pytest
 
 import prestatieafspraken as pa
@@ -13,7 +14,7 @@ from prestatieafspraken.errors import ExportError
 from prestatieafspraken.planning import ProcessPlan, plan_backwards
 from prestatieafspraken.report import plan_data, render_findings, render_plan, render_report
 from prestatieafspraken.report.findings import FINDINGS_FORMATS
-from prestatieafspraken.rules import Severity
+from prestatieafspraken.rules import Finding, Report, Severity
 from prestatieafspraken.testing import as_agreement, minimal_agreement
 from prestatieafspraken.vocabulary import Language
 
@@ -89,6 +90,21 @@ class TestRenderFindings:
         assert counts[Severity.ERROR] > 1
         assert f"{counts[Severity.ERROR]} errors" in render_findings(REPORT, lang="en")
         assert f"{counts[Severity.ERROR]} fouten" in render_findings(REPORT, lang="nl")
+
+    @pytest.mark.parametrize(
+        ("lang", "summary"), [("nl", "0 fouten, 1 waarschuwing, 2 info"), ("en", "0 errors, 1 warning, 2 info")]
+    )
+    def test_summary_singular_and_plural(self, lang: Language, summary: str) -> None:
+        """One finding of a severity is counted in the singular, none or several in the plural."""
+
+        def found(severity: Severity) -> Finding:
+            return Finding(code="X001", severity=severity, message_nl="m", message_en="m", path="$", source="s")
+
+        report = Report(
+            findings=(found(Severity.WARNING), found(Severity.INFO), found(Severity.INFO)),
+            as_of=pendulum.Date(2026, 11, 29),
+        )
+        assert report.summary(lang) == summary
 
     @pytest.mark.parametrize(("lang", "words"), [("nl", ["fout", "waarschuwing"]), ("en", ["error", "warning"])])
     def test_severity_in_the_language(self, lang: Language, words: list[str]) -> None:

@@ -191,7 +191,9 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
         signatory=_L(nl="ondertekenaar", en="signatory"),
         consulted=_L(nl="geraadpleegd", en="consulted"),
         informed=_L(nl="geïnformeerd", en="informed"),
-        none=_L(nl="niet betrokken", en="not involved", note="a recorded choice, itself reported (PA120)"),
+        none=_L(
+            nl="niet betrokken", en="not involved", note="a recorded choice, itself reported as information (PA126)"
+        ),
     ),
     **_table(
         GroupKind,

@@ -20,7 +20,6 @@ from prestatieafspraken.model import (
     Number,
     Realisation,
     RealisationStatus,
-    Scope,
     Target,
 )
 from prestatieafspraken.rules._phrases import capitalised, percent
@@ -212,8 +211,8 @@ def _realised_shares(ctx: RuleContext, framework: Framework) -> list[_Share]:
 def _local_visions(ctx: RuleContext, area_id: str | None) -> list[str]:
     """The titles of the local, adopted housing visions in ``basis`` that a framework finding may meet.
 
-    For an area: the housing visions (or housing programmes) whose title names the area. For the whole of a local
-    agreement: every one of them. A regional vision is not local and never counts.
+    For an area: the housing visions (or housing programmes) whose title names the area. For the whole agreement:
+    every one of them. A regional vision is not local and never counts.
     """
     local = [
         document
@@ -221,7 +220,7 @@ def _local_visions(ctx: RuleContext, area_id: str | None) -> list[str]:
         if document.kind in (BasisKind.HOUSING_VISION, BasisKind.HOUSING_PROGRAMME)
     ]
     if area_id is None:
-        return [document.title for document in local] if ctx.agreement.scope is Scope.LOCAL else []
+        return [document.title for document in local]
     area = ctx.index.areas.get(area_id)
     if area is None:
         return []
@@ -245,9 +244,10 @@ def _framework_finding(ctx: RuleContext, framework: Framework, position: int, sh
     what_en = f"the share of {framework.numerator} in {framework.denominator} {where_en}"
     value_nl = f" ({percent(value, 'nl')})" if share.quotable else ""
     value_en = f" ({percent(value, 'en')})" if share.quotable else ""
+    missing_nl = missing_en = ""
     if share.numerator_missing:
-        value_nl += f", want er is geen streefcijfer voor {framework.numerator}"
-        value_en += f", as there is no target for {framework.numerator}"
+        missing_nl = f" Er is geen streefcijfer voor {framework.numerator} {where_nl}: dat telt als 0."
+        missing_en = f" There is no target for {framework.numerator} {where_en}: it counts as 0."
     who_nl = f"met {framework.set_by}" if framework.set_by else "met wie het kader stelde"
     who_en = f"with {framework.set_by}" if framework.set_by else "with whoever set it"
     visions = _local_visions(ctx, share.area)
@@ -268,9 +268,10 @@ def _framework_finding(ctx: RuleContext, framework: Framework, position: int, sh
         subjects=subjects,
         nl=f"{capitalised(share.basis_nl)} ligt {what_nl}{value_nl} {side_nl} van {percent(bound, 'nl')} dat "
         f"kader {framework.id} stelt: bespreek dit {who_nl} en pas de afspraken of de streefcijfers aan."
-        f"{vision_nl}",
+        f"{missing_nl}{vision_nl}",
         en=f"{capitalised(share.basis_en)}, {what_en}{value_en} is {side_en} of {percent(bound, 'en')} set by "
-        f"framework {framework.id}: discuss it {who_en} and adjust the commitments or the targets.{vision_en}",
+        f"framework {framework.id}: discuss it {who_en} and adjust the commitments or the targets."
+        f"{missing_en}{vision_en}",
     )
 
 
@@ -300,8 +301,8 @@ def framework_share(ctx: RuleContext) -> Iterator[Finding]:
     of the kind ratio gives no finding. A share computed from realisations that are not public is not quoted.
 
     A finding for an area names the local housing visions in ``basis`` (kind ``housing_vision`` or
-    ``housing_programme``) whose title names the area, and a finding for the whole of a local agreement every
-    one of them: what such a vision says may differ from the framework, and the parties should discuss it.
+    ``housing_programme``) whose title names the area, and a finding for the whole agreement every one of
+    them: what such a vision says may differ from the framework, and the parties should discuss it.
     """
     indicators = ctx.index.indicators
     targets_by_indicator: defaultdict[str, list[Target]] = defaultdict(list)

@@ -149,31 +149,30 @@ _WORKING = frozenset({GroupKind.WORKING, GroupKind.THEME_TABLE})
     params={"party_threshold": 3},
 )
 def no_working_group(ctx: RuleContext) -> Iterator[Finding]:
-    """More than ``party_threshold`` counted parties and no working group (werkgroep) or theme table.
+    """More than ``party_threshold`` counted parties, a steering group, and no working group (werkgroep) next to it.
 
     Handbook: "Bij het inrichten van het proces om te komen tot (bovenlokale) meerpartijenafspraken kan het helpen
     om een compacte stuur- en werkgroep op te richten. Om met een kleine groep tempo te maken."
 
     PA108 asks for the compact steering group; this rule for the working group next to it, which prepares the
     steering group's decisions (the Woonakkoord Gooi en Vechtstreek had "een kleinere stuurgroep en een
-    ondersteunende ambtelijke werkgroep"). A theme table (thematafel, such as the tempotafels of the Woondeal
-    Arnhem-Nijmegen) is a working group per theme and counts. Information, since the handbook says it "kan
-    helpen".
+    ondersteunende ambtelijke werkgroep"). Without a steering group there is nothing to work next to and PA108
+    speaks. A theme table (thematafel, such as the tempotafels of the Woondeal Arnhem-Nijmegen) is a working group
+    per theme and counts. Information, since the handbook says it "kan helpen".
     """
     counted = ctx.counted_party_ids
     threshold = ctx.param("party_threshold")
-    if len(counted) <= threshold or any(group.kind in _WORKING for group in ctx.agreement.groups):
+    groups = ctx.agreement.groups
+    steering = [group.id for group in groups if group.kind is GroupKind.STEERING]
+    if len(counted) <= threshold or not steering or any(group.kind in _WORKING for group in groups):
         return
-    steering = [group.id for group in ctx.agreement.groups if group.kind is GroupKind.STEERING]
-    next_to_nl = f" naast de {label(GroupKind.STEERING, 'nl')} ({joined(steering)})" if steering else ""
-    next_to_en = f" next to the {label(GroupKind.STEERING, 'en')} ({joined(steering)})" if steering else ""
     yield ctx.finding(
         path="$.groups",
         subjects=tuple(steering),
-        nl=f"Er zijn {len(counted)} partijen (meer dan {threshold}) en geen {label(GroupKind.WORKING, 'nl')}"
-        f"{next_to_nl}: een compacte werkgroep die de stukken voorbereidt helpt om met een kleine groep tempo te "
-        "maken (groups, kind: working).",
-        en=f"There are {len(counted)} parties (more than {threshold}) and no {label(GroupKind.WORKING, 'en')}"
-        f"{next_to_en}: a compact working group that prepares the papers helps a small group make pace (groups, "
-        "kind: working).",
+        nl=f"Er zijn {len(counted)} partijen (meer dan {threshold}) en geen {label(GroupKind.WORKING, 'nl')} naast "
+        f"de {label(GroupKind.STEERING, 'nl')} ({joined(steering)}): een compacte werkgroep die de stukken "
+        "voorbereidt helpt om met een kleine groep tempo te maken (groups, kind: working).",
+        en=f"There are {len(counted)} parties (more than {threshold}) and no {label(GroupKind.WORKING, 'en')} next to "
+        f"the {label(GroupKind.STEERING, 'en')} ({joined(steering)}): a compact working group that prepares the "
+        "papers helps a small group make pace (groups, kind: working).",
     )

@@ -195,11 +195,11 @@ def unsettled_product_at_signing(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 path=f"$.process.products[{position}]",
                 subjects=(product.id,),
-                nl=f"Het tussenproduct {product.id} heeft nog de status {label(product.status, 'nl')} "
-                f"({product.status.value}), terwijl de afspraken op {iso_date(first.milestone.date)} zijn "
-                "ondertekend: leg vast of er een knoop is doorgehakt (decided/final) of dat er nog ruimte voor "
-                "discussie is.",
-                en=f"The intermediate product {product.id} is still {label(product.status, 'en')} "
+                nl=f"{capitalised(the('product', 'nl'))} {product.id} heeft nog de status "
+                f"{label(product.status, 'nl')} ({product.status.value}), terwijl de afspraken op "
+                f"{iso_date(first.milestone.date)} zijn ondertekend: leg vast of er een knoop is doorgehakt "
+                "(decided/final) of dat er nog ruimte voor discussie is.",
+                en=f"{capitalised(the('product', 'en'))} {product.id} is still {label(product.status, 'en')} "
                 f"({product.status.value}), although the agreements were signed on "
                 f"{iso_date(first.milestone.date)}: record whether it was settled (decided/final) or is still open "
                 "for discussion.",
