@@ -31,6 +31,10 @@ RULE_LINK = re.compile(r"\]\(\.\./rules\.md#(pa\d{3})\)")
 QUOTE = re.compile(r'"([^"]+)"')
 SENTENCE_END = re.compile(r"(?<=[.?!]) ")
 BLOCK = re.compile(r"^```python\n(.*?)^```", re.DOTALL | re.MULTILINE)
+#: A paragraph of a rule's description that cites the law or practice with the address of a public page.
+PUBLIC_SOURCE = re.compile(
+    r"^(?:Law|Practice|Law and practice|Practice and policy):[^\n]*(?:\n[^\n]+)*https?://", re.MULTILINE
+)
 
 
 def builtin_rules() -> list[Rule]:
@@ -99,10 +103,14 @@ def test_rule_is_linked_from_exactly_its_chapter(rule: Rule) -> None:
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.code for rule in RULES])
 def test_rule_sentence_is_on_its_chapter_page(rule: Rule) -> None:
-    """A sentence of the handbook that a rule's docstring quotes is on its chapter page (else it quotes FACTS)."""
+    """A sentence of the handbook that a rule's docstring quotes is on its chapter page (else it cites a public source).
+
+    A rule that implements the law or practice rather than the handbook cites the public page it rests on, in a
+    paragraph of its description that opens with "Law:", "Practice:" or similar and gives the address.
+    """
     quotes = handbook_quotes(rule)
     if not quotes:
-        assert "FACTS §" in rule.description, f"{rule.code} quotes neither a handbook sentence nor a FACTS entry"
+        assert PUBLIC_SOURCE.search(rule.description), f"{rule.code} quotes no handbook sentence and cites no page"
         return
     page = normalised(page_text(PAGE_OF_GROUP[rule.code[:3]]))
     sentences = [sentence for quote in quotes for sentence in SENTENCE_END.split(quote)]

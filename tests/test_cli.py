@@ -65,7 +65,7 @@ class TestCheck:
         path = write(tmp_path, "dubbel.yaml", BROKEN_RULES)
         assert main(["check", str(path), AS_OF]) == 1
         out = capsys.readouterr().out
-        assert "$.parties[1]: PA002 [error]" in out
+        assert "$.parties[1]: PA002 [fout]" in out
 
     @pytest.mark.parametrize("name", sorted(UNREADABLE))
     def test_unreadable_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
@@ -140,7 +140,7 @@ class TestCheck:
         assert main(["check", str(path), AS_OF]) == 0
         out = capsys.readouterr().out
         assert "PA002" not in out
-        assert "PA119 [warning]" in out
+        assert "PA119 [waarschuwing]" in out
 
     def test_bad_config_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A configuration with an unknown key or parameter exits 2 and says what is wrong."""

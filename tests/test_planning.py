@@ -116,6 +116,11 @@ def agreement_with(plan: ProcessPlan, parties: tuple[Party, ...], **changes: Any
     )
 
 
+def municipalities(count: int) -> tuple[Party, ...]:
+    """The plan's placeholder parties as municipalities, whose decision-making PA208 judges around the elections."""
+    return tuple(attrs.evolve(party, kind=PartyKind.MUNICIPALITY) for party in generic_parties(count))
+
+
 def planning_findings(agreement: Agreement, **options: Any) -> list[tuple[str, str]]:
     """(code, path) of the findings of the process rules for an agreement."""
     report = check(agreement, as_of=dt.date(2020, 1, 1), config=CheckConfig(select=PLANNING_RULES, **options))
@@ -466,13 +471,13 @@ class TestPlanPassesTheChecks:
     def test_plain_plan_is_quiet(self) -> None:
         """A plan with no warnings gives no finding of PA004, PA107, PA111, PA112, PA113 or PA208."""
         plan = plan_backwards(dt.date(2025, 12, 10), parties=4)
-        assert planning_findings(agreement_with(plan, generic_parties(4))) == []
+        assert planning_findings(agreement_with(plan, municipalities(4))) == []
 
     def test_signing_in_window_gives_only_its_pa208(self) -> None:
         """A signing kept inside a window is the only PA208 finding; PA111 reports the long process."""
         plan = plan_backwards(dt.date(2026, 4, 15), parties=2)
         signing_path = f"$.process.milestones[{len(plan.milestones) - 1}]"
-        assert planning_findings(agreement_with(plan, generic_parties(2))) == [
+        assert planning_findings(agreement_with(plan, municipalities(2))) == [
             ("PA111", signing_path),
             ("PA208", signing_path),
         ]
@@ -480,7 +485,7 @@ class TestPlanPassesTheChecks:
     def test_herindeling_plan_passes_with_the_same_dates(self) -> None:
         """Planned with a municipality's own election dates, the plan passes PA208 configured with the same dates."""
         plan = plan_backwards(dt.date(2022, 4, 1), parties=1, calendar=HERINDELING, municipality=MAASHORST)
-        party = attrs.evolve(generic_parties(1)[0], areas=("maashorst",))
+        party = attrs.evolve(municipalities(1)[0], areas=("maashorst",))
         area = Area(id="maashorst", name="Maashorst", kind=AreaKind.MUNICIPALITY, cbs_code=MAASHORST)
         agreement = agreement_with(plan, (party,), areas=(area,))
         assert codes(plan) == []
@@ -493,7 +498,7 @@ class TestPlanPassesTheChecks:
     def test_generated_plans_pass(self, signing: Date, count: int) -> None:
         """PA112 never fires; PA208 only for a signing kept in a window; PA111 exactly when the plan says so."""
         plan = plan_backwards(signing, parties=count)
-        findings = planning_findings(agreement_with(plan, generic_parties(count)))
+        findings = planning_findings(agreement_with(plan, municipalities(count)))
         found = {code for code, _ in findings}
         assert not found & {"PA004", "PA107", "PA112", "PA113"}
         expected_pa208 = "signing-in-election-window" in codes(plan)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pendulum
 import pytest
 
 import prestatieafspraken as pa
@@ -13,8 +14,9 @@ from prestatieafspraken.errors import ExportError
 from prestatieafspraken.planning import ProcessPlan, plan_backwards
 from prestatieafspraken.report import plan_data, render_findings, render_plan, render_report
 from prestatieafspraken.report.findings import FINDINGS_FORMATS
-from prestatieafspraken.rules import Severity
+from prestatieafspraken.rules import Finding, Report, Severity
 from prestatieafspraken.testing import as_agreement, minimal_agreement
+from prestatieafspraken.vocabulary import Language
 
 AS_OF = dt.date(2026, 11, 29)
 
@@ -43,7 +45,7 @@ class TestRenderFindings:
         assert text.endswith("\n")
 
     @pytest.mark.parametrize(("lang", "words"), [("nl", "Geen bevindingen."), ("en", "No findings.")])
-    def test_text_without_findings(self, lang: str, words: str) -> None:
+    def test_text_without_findings(self, lang: Language, words: str) -> None:
         """A report without findings says so, in the chosen language, above the summary."""
         assert render_findings(QUIET, lang=lang).splitlines() == [words, QUIET.summary(lang)]
 
@@ -55,7 +57,7 @@ class TestRenderFindings:
         assert lines[2] == REPORT.summary("nl")
         assert lines[4] == "| Code | Ernst | Plaats | Bevinding | Bron |"
         for finding in REPORT.findings:
-            assert f"| `{finding.code}` | {finding.severity.value} | `{finding.path}` |" in markdown
+            assert f"| `{finding.code}` | {finding.severity.word('nl')} | `{finding.path}` |" in markdown
 
     def test_markdown_without_findings_has_no_table(self) -> None:
         """Without findings the Markdown is the heading and the summary only."""
@@ -83,9 +85,35 @@ class TestRenderFindings:
             render_findings(REPORT, "html")  # type: ignore[arg-type]
 
     def test_counts_in_summary(self) -> None:
-        """The summary line counts the findings per severity."""
+        """The summary line counts the findings per severity, in the words of the language."""
         counts = REPORT.counts
-        assert f"{counts[Severity.ERROR]} error(s)" in render_findings(REPORT, lang="en")
+        assert counts[Severity.ERROR] > 1
+        assert f"{counts[Severity.ERROR]} errors" in render_findings(REPORT, lang="en")
+        assert f"{counts[Severity.ERROR]} fouten" in render_findings(REPORT, lang="nl")
+
+    @pytest.mark.parametrize(
+        ("lang", "summary"), [("nl", "0 fouten, 1 waarschuwing, 2 info"), ("en", "0 errors, 1 warning, 2 info")]
+    )
+    def test_summary_singular_and_plural(self, lang: Language, summary: str) -> None:
+        """One finding of a severity is counted in the singular, none or several in the plural."""
+
+        def found(severity: Severity) -> Finding:
+            return Finding(code="X001", severity=severity, message_nl="m", message_en="m", path="$", source="s")
+
+        report = Report(
+            findings=(found(Severity.WARNING), found(Severity.INFO), found(Severity.INFO)),
+            as_of=pendulum.Date(2026, 11, 29),
+        )
+        assert report.summary(lang) == summary
+
+    @pytest.mark.parametrize(("lang", "words"), [("nl", ["fout", "waarschuwing"]), ("en", ["error", "warning"])])
+    def test_severity_in_the_language(self, lang: Language, words: list[str]) -> None:
+        """Text and Markdown name each finding's severity in the chosen language: fout, waarschuwing, info."""
+        text = render_findings(REPORT, lang=lang)
+        markdown = render_findings(REPORT, "markdown", lang=lang)
+        for word in words:
+            assert f"[{word}]" in text
+            assert f"| {word} |" in markdown
 
 
 class TestRenderPlan:

@@ -43,6 +43,8 @@ class TestMessages:
             ("pa209-no-evaluation-after-election", "PA209"),
             ("pa210-small-municipality-takes-too-much", "PA210"),
             ("pa211-conditions-without-order", "PA211"),
+            ("pa212-municipality-and-corporation-only-with-each-other", "PA212"),
+            ("pa213-same-commitment-for-every-corporation", "PA213"),
         ],
     )
     def test_both_languages_name_the_subjects(self, case_name: str, code: str) -> None:
@@ -125,6 +127,52 @@ class TestNothingRestrictedQuoted:
         assert "50%" not in finding.message_nl
         assert "50%" not in finding.message_en
         assert "(20%)" in finding.message_en  # the weight share is public
+
+
+class TestFrameworkWithoutNumerator:
+    """PA207 counts a missing numerator as zero and names the local housing vision that may say otherwise."""
+
+    def test_missing_numerator_counts_as_zero(self) -> None:
+        """Rijswijk plans 1,000 new homes and no social ones: 0%, and the message says why."""
+        (finding,) = findings_of("pa207-area-without-social-target", "PA207")
+        assert finding.subjects == ("daeb-30", "rijswijk")
+        assert "(0%)" in finding.message_nl
+        assert "Er is geen streefcijfer voor sociale-nieuwbouw in rijswijk: dat telt als 0." in finding.message_nl
+        assert "There is no target for sociale-nieuwbouw in rijswijk: it counts as 0." in finding.message_en
+
+    def test_local_housing_vision_is_named(self) -> None:
+        """The woonvisie whose title names Rijswijk is named; the regional vision is not."""
+        (finding,) = findings_of("pa207-area-without-social-target", "PA207")
+        for message in (finding.message_nl, finding.message_en):
+            assert "'Woonvisie Rijswijk 2022-2030'" in message
+            assert "Regionale woonvisie" not in message
+        assert "een regionale ambitie hoeft dan niets te betekenen" in finding.message_nl
+
+
+class TestDecisionMakingOfCouncils:
+    """PA208 names the elections whose window a council's decision-making falls in."""
+
+    def test_province_against_provincial_elections(self) -> None:
+        """A province's decision is set against the Provinciale Statenverkiezingen of 15 March 2023."""
+        province, council, region = findings_of("pa208-council-province-and-region-around-elections", "PA208")
+        assert "Provinciale Statenverkiezingen van 2023-03-15" in province.message_nl
+        assert "provincial elections of 2023-03-15" in province.message_en
+        assert council.message_nl.startswith("De instemming van raad, RvC of achterban van gemeente-heerlen")
+        assert "gemeenteraadsverkiezingen van 2022-03-16" in region.message_nl
+
+
+class TestGenericCommitments:
+    """PA213 quotes the copied text only when every commitment that carries it is public."""
+
+    @pytest.mark.parametrize(("visibility", "quoted"), [("public", True), ("parties", False)])
+    def test_text_quoted_only_when_public(self, visibility: str, quoted: bool) -> None:
+        """One commitment that only the parties may see keeps the text out of the message."""
+        case = yaml.safe_load((CASES / "pa213-same-commitment-for-every-corporation.yaml").read_text(encoding="utf-8"))
+        case["agreement"]["commitments"][2]["visibility"] = visibility
+        (finding,) = findings(yaml.safe_dump(case["agreement"]), "PA213")
+        for message in (finding.message_nl, finding.message_en):
+            assert ("verduurzaamt 100 woningen" in message) is quoted
+            assert "c-wooninc-duurzaam" in message
 
 
 def test_importing_the_rules_does_not_import_networkx() -> None:

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from support import agreement_yaml, findings, party_entry
+
+CASES = Path(__file__).parent / "cases"
 
 _BELOW = (
     agreement_yaml(
@@ -114,3 +119,36 @@ class TestBreakdown:
             assert "0.35" in message
             assert "0.3," not in message
             assert "0.3:" in message
+
+
+class TestStockServedByInflows:
+    """PA304 weighs a stock target against the commitments on its inflows and says the outflows are not committed."""
+
+    def test_message_names_inflows_and_uncommitted_outflows(self) -> None:
+        """The sum of the new build (500 + 700) is set against 1,500, and sales and demolition are named as open."""
+        case = yaml.safe_load((CASES / "pa304-stock-target-served-by-new-build.yaml").read_text(encoding="utf-8"))
+        (finding,) = findings(case["agreement"], "PA304")
+        for message in (finding.message_nl, finding.message_en):
+            assert "1200" in message
+            assert "1500" in message
+        assert "instroom in de voorraad: sociale-nieuwbouw" in finding.message_nl
+        assert "uitstroom (sociale-verkoop, sociale-sloop) is niet afgesproken" in finding.message_nl
+        assert "outflows (sociale-verkoop, sociale-sloop) are not committed" in finding.message_en
+
+
+class TestWords:
+    """The messages use the vocabulary's words: a target is a streefcijfer, divided over local tasks."""
+
+    def test_regional_target_over_local_tasks(self) -> None:
+        """PA302 asks to divide a regional target over local tasks ("over lokale opgaven"), in whole sentences."""
+        text = agreement_yaml(scope="regional", tenant_involvement="signatory") + (
+            "indicators:\n"
+            "  - {id: nieuwbouw, label: Nieuwbouw, unit: woningen, aggregation: flow}\n"
+            "targets:\n"
+            "  - {id: regio-2030, indicator: nieuwbouw, value: 2000, by: 2028}\n"
+        )
+        (finding,) = findings(text, "PA302")
+        assert finding.message_nl.startswith("Streefcijfer regio-2030 van deze afspraken (regionaal)")
+        assert "verdeel het over lokale opgaven" in finding.message_nl
+        assert "doelstelling" not in finding.message_nl
+        assert "divide it into local tasks" in finding.message_en

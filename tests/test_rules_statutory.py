@@ -82,8 +82,22 @@ class TestMessages:
             assert date in finding.message_en
 
     def test_housing_vision_message(self) -> None:
-        """PA405 asks in both languages for the document the agreement rests on."""
+        """PA405 asks in both languages for the document the agreement rests on, in a whole Dutch sentence."""
         (finding,) = findings_of("PA405", dt.date(2025, 1, 1))
-        assert "woonvisie" in finding.message_nl
+        assert "Zonder woonvisie zijn prestatieafspraken niet verplicht" in finding.message_nl
+        assert "zonder zijn" not in finding.message_nl
         assert "housing vision" in finding.message_en
         assert finding.path == "$.basis"
+
+    def test_not_yet_signed(self) -> None:
+        """PA404 says the agreements are not yet signed ("nog niet ondertekend"), not that no signing was "gedaan"."""
+        (finding,) = findings_of("PA404", dt.date(2024, 8, 1))
+        assert "nog niet ondertekend" in finding.message_nl
+        assert "gedaan" not in finding.message_nl
+        assert "not yet signed" in finding.message_en
+
+    def test_bid_deadline_in_the_law_s_words(self) -> None:
+        """PA401 cites the law's "uiterlijk 1 juli": 1 July itself is on time, so no "vóór 1 juli"."""
+        (finding,) = findings_of("PA401", dt.date(2025, 1, 1))
+        assert "uiterlijk 1 juli" in finding.source
+        assert "vóór" not in finding.source

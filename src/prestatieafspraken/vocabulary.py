@@ -193,7 +193,9 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
         signatory=_L(nl="ondertekenaar", en="signatory"),
         consulted=_L(nl="geraadpleegd", en="consulted"),
         informed=_L(nl="geïnformeerd", en="informed"),
-        none=_L(nl="niet betrokken", en="not involved", note="a recorded choice, itself reported (PA120)"),
+        none=_L(
+            nl="niet betrokken", en="not involved", note="a recorded choice, itself reported as information (PA126)"
+        ),
     ),
     **_table(
         GroupKind,
@@ -440,6 +442,8 @@ TERMS: Final[Mapping[str, Label]] = MappingProxyType(
         "error": _L(nl="fout", en="error", nl_plural="fouten"),
         "warning": _L(nl="waarschuwing", en="warning", nl_plural="waarschuwingen"),
         "info": _L(nl="info", en="info", de="het", nl_plural="info", en_plural="info"),
+        "dilemma": _L(nl="kerndilemma", en="core dilemma", de="het", nl_plural="kerndilemma's"),
+        "long_term_ambition": _L(nl="langetermijnambitie", en="long-term ambition", nl_plural="langetermijnambities"),
     }
 )
 

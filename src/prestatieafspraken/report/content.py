@@ -28,6 +28,7 @@ from prestatieafspraken.report.findings import findings_blocks
 from prestatieafspraken.report.labels import Language, label, number
 from prestatieafspraken.rules import CheckConfig, Report, check
 from prestatieafspraken.views import PUBLIC, View, view_for
+from prestatieafspraken.vocabulary import language
 
 __all__ = ["report_blocks"]
 
@@ -73,7 +74,7 @@ def _introduction(agreement: Agreement, as_of: pendulum.Date, audience: str | No
 
 def _findings(report: Report, view: View | None, lang: Language) -> list[Block]:
     note = label("view_findings", lang) if view is not None and view.withheld_commitments else None
-    return findings_blocks(report, lang, note=note)
+    return findings_blocks(report, language(lang), note=note)
 
 
 def _thresholds(config: CheckConfig | None) -> Thresholds | None:

@@ -36,7 +36,8 @@ def render_findings(
 
     Args:
         report: The report of a check.
-        format: ``"text"``: one line per finding (``file:path: CODE [severity] message``), then the summary.
+        format: ``"text"``: one line per finding (``file:path: CODE [severity] message``, the severity in *lang*:
+            ``[fout]``, ``[waarschuwing]``, ``[info]`` in Dutch), then the summary.
             ``"markdown"``: a heading, the summary and a table of the findings. ``"json"``: the report in the shape
             of DESIGN §7 (`Report.to_dict`), as indented JSON text.
         lang: ``"nl"`` (default) or ``"en"``: the language of the messages and the fixed words.
@@ -68,7 +69,7 @@ def findings_blocks(report: Report, lang: Language, *, file: str | None = None, 
             Table(
                 columns=tuple(label(key, lang) for key in ("code", "severity", "path", "finding", "source")),
                 rows=tuple(
-                    (finding.code, finding.severity.value, finding.path, finding.message(lang), finding.source)
+                    (finding.code, finding.severity.word(lang), finding.path, finding.message(lang), finding.source)
                     for finding in report.findings
                 ),
                 code=frozenset({0, 2}),
@@ -80,7 +81,7 @@ def findings_blocks(report: Report, lang: Language, *, file: str | None = None, 
 def _text(report: Report, lang: Language, file: str | None) -> str:
     prefix = f"{file}:" if file else ""
     lines = [
-        f"{prefix}{finding.path}: {finding.code} [{finding.severity.value}] {finding.message(lang)}"
+        f"{prefix}{finding.path}: {finding.code} [{finding.severity.word(lang)}] {finding.message(lang)}"
         for finding in report.findings
     ]
     if not lines:

@@ -1,4 +1,4 @@
-"""The checks: the rule engine and the rule catalogue PA001-PA406 (DESIGN §4)."""
+"""The checks: the rule engine and the built-in rule catalogue (PA001 and up, see docs/rules.md)."""
 
 from prestatieafspraken.rules.config import CheckConfig, find_config, read_config
 from prestatieafspraken.rules.context import RuleContext

@@ -1,7 +1,8 @@
-"""The small pieces of wording the rule messages share: numbers, dates, percentages, "van X" and capitals.
+"""The small pieces of wording the rule messages share: numbers, dates, percentages, "van X", capitals and roles.
 
-One place, so that the rules write a number or a party the same way in every message. The labels of enum values
-(milestone kinds, roles, statuses) are not here: they stay with the rules that use them.
+One place, so that the rules write a number or a party the same way in every message. The words for enum members
+and recurring terms (milestone kinds, roles, statuses, "streefcijfer") come from `prestatieafspraken.vocabulary`,
+the one bilingual vocabulary of the library; this module only combines them.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
-from prestatieafspraken.rules.findings import Language
+from prestatieafspraken.model import MandateRole
+from prestatieafspraken.vocabulary import Language, label, labelled
 
-__all__ = ["capitalised", "iso_date", "joined", "number", "of_party", "percent"]
+__all__ = ["capitalised", "iso_date", "joined", "number", "of_party", "percent", "role"]
 
 
 def number(value: float) -> str:
@@ -50,3 +52,10 @@ def capitalised(text: str) -> str:
 def joined(ids: Iterable[str]) -> str:
     """Ids joined for a message: ``a, b, c``."""
     return ", ".join(ids)
+
+
+def role(held: MandateRole, lang: Language) -> str:
+    """A role with the handbook's question in brackets where it has one: "opsteller (wie zet het op papier)"."""
+    hint = labelled(held).hint(lang)
+    word = label(held, lang)
+    return f"{word} ({hint})" if hint else word

@@ -1,6 +1,6 @@
 """What the rules read: the agreement, the check date, parameters, and facts derived once for all rules.
 
-The derived facts follow DESIGN §4, "Terms the rules use": counted parties, signing parties, milestone status,
+The derived facts are the terms every rule reads in the same way: counted parties, signing parties, milestone status,
 the process start, six months, the election window and the deadline year. Facts that several rules read (the
 holders of each role, each party's earliest signing, the positions of ids in their lists) are derived here once, on
 first use, instead of in each rule.
@@ -106,7 +106,7 @@ class RuleContext:
     def quotable(*items: object) -> bool:
         """Whether values of these commitments or realisations may be quoted in a message: all are public.
 
-        A message never quotes a value whose visibility is ``parties`` or ``restricted`` (DESIGN §4).
+        A message never quotes a value whose visibility is ``parties`` or ``restricted``.
         """
         return all(getattr(item, "visibility", Visibility.PUBLIC) is Visibility.PUBLIC for item in items)
 
@@ -230,6 +230,54 @@ class RuleContext:
             else:
                 signers[placed.milestone.party] = None
         return tuple(signers)
+
+    def signs_on_behalf_of(self, party_id: str) -> str | None:
+        """The signing party that signs "namens" *party_id*, when the party does not sign on its own; else None.
+
+        A party is represented when another party names it in ``represents`` (directly, or through a party it
+        represents in turn), as the Stadsregio Parkstad Limburg signs on behalf of its municipalities. It then
+        needs no signatory mandate or decision of its own (PA106, PA113) when it has no signing milestone of its
+        own and a representative of it is a signing party that signs in its own right (not itself only through a
+        representative, so that two parties that name each other never excuse each other).
+        """
+        own, _ = self._signings
+        if party_id in own:
+            return None
+        return next(
+            (
+                representative
+                for representative in self._representatives.get(party_id, ())
+                if representative in self._independent_signers
+            ),
+            None,
+        )
+
+    @functools.cached_property
+    def _representatives(self) -> Mapping[str, tuple[str, ...]]:
+        """Per party id, the known parties that represent it, directly or through a party they represent."""
+        direct = {party.id: party.represents for party in self.agreement.parties}
+        found: dict[str, dict[str, None]] = {}
+        for representative, members in direct.items():
+            stack, seen = list(members), {representative}
+            while stack:
+                member = stack.pop()
+                if member in seen:
+                    continue
+                seen.add(member)
+                found.setdefault(member, {})[representative] = None
+                stack.extend(direct.get(member, ()))
+        return {member: tuple(representatives) for member, representatives in found.items()}
+
+    @functools.cached_property
+    def _independent_signers(self) -> frozenset[str]:
+        """The signing parties that sign in their own right: with a signing of their own, or represented by none."""
+        own, _ = self._signings
+        signers = set(self.signing_party_ids)
+        return frozenset(
+            party
+            for party in signers
+            if party in own or not any(other in signers for other in self._representatives.get(party, ()))
+        )
 
     def signing_of(self, party_id: str) -> PlacedMilestone | None:
         """The earliest signing that applies to a party (its own signing, or a signing of all); on a tie the first."""

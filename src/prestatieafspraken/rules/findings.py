@@ -1,7 +1,8 @@
 """What a check reports: severities and findings.
 
 Every finding carries its code, severity, a message in Dutch and in English, the ``$.path`` of the element it is
-about, the ids it concerns and the source (handbook section, law article or FACTS entry) of the rule (DESIGN §4).
+about, the ids it concerns and the source of the rule: the handbook's section, the article of law or the public page
+it rests on.
 """
 
 from __future__ import annotations
@@ -11,7 +12,9 @@ import re
 
 import attrs
 
-__all__ = ["Finding", "Language", "Severity", "path_sort_key"]
+from prestatieafspraken.vocabulary import LANGUAGES, Language, term
+
+__all__ = ["LANGUAGES", "Finding", "Language", "Severity", "path_sort_key"]
 
 
 class Severity(enum.Enum):
@@ -26,12 +29,12 @@ class Severity(enum.Enum):
         """0 for error, 1 for warning, 2 for info: the order in which reports list them."""
         return _RANKS[self]
 
+    def word(self, lang: Language = "nl") -> str:
+        """The severity as a reader sees it: *fout*, *waarschuwing*, *info* in Dutch; its value in English."""
+        return term(self.value, lang)
+
 
 _RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
-
-#: The languages findings are written in.
-Language = str
-LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
 _PATH_PART = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
 
@@ -54,7 +57,7 @@ class Finding:
     subjects: tuple[str, ...] = ()
     """The ids the finding concerns (parties, commitments, themes, ...)."""
     source: str
-    """The handbook section, law article or FACTS entry the rule implements."""
+    """The handbook section, law article or public source the rule implements."""
 
     def message(self, lang: Language = "nl") -> str:
         """The message in Dutch (``"nl"``) or English (``"en"``)."""

@@ -14,13 +14,9 @@ import attrs
 import pendulum
 
 from prestatieafspraken.rules.findings import Finding, Language, Severity
+from prestatieafspraken.vocabulary import term
 
 __all__ = ["Report"]
-
-_HEADINGS = {
-    "nl": {"summary": "{error} fout(en), {warning} waarschuwing(en), {info} info"},
-    "en": {"summary": "{error} error(s), {warning} warning(s), {info} info"},
-}
 
 
 def _sorted(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
@@ -60,7 +56,7 @@ class Report:
         return frozenset(finding.code for finding in self.findings)
 
     def to_dict(self, *, lang: Language = "nl", file: str | None = None) -> dict[str, Any]:
-        """The report as plain data, in the ``--format json`` shape of DESIGN §7."""
+        """The report as plain data, in the shape of ``prestatieafspraken check --format json``."""
         counts = self.counts
         return {
             "file": file,
@@ -79,9 +75,10 @@ class Report:
         }
 
     def summary(self, lang: Language = "nl") -> str:
-        """One line with the counts per severity."""
-        counts = {severity.value: count for severity, count in self.counts.items()}
-        return _HEADINGS[_lang(lang)]["summary"].format(**counts)
+        """One line with the counts per severity, in the reader's words: "2 fouten, 1 waarschuwing, 0 info"."""
+        return ", ".join(
+            f"{count} {term(severity.value, lang, plural=count != 1)}" for severity, count in self.counts.items()
+        )
 
     def to_text(self, *, lang: Language = "nl", file: str | None = None) -> str:
         """Deprecated: use ``prestatieafspraken.report.render_findings(report, "text", lang=..., file=...)``.
@@ -96,7 +93,8 @@ class Report:
     def to_json(self, *, lang: Language = "nl", file: str | None = None) -> str:
         """Deprecated: use ``prestatieafspraken.report.render_findings(report, "json", lang=..., file=...)``.
 
-        The report as JSON text (DESIGN §7). Kept as an alias so that existing code keeps working.
+        The report as JSON text, as ``prestatieafspraken check --format json`` writes it. Kept as an alias so that
+        existing code keeps working.
         """
         from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415 - deprecated alias only
 
@@ -111,7 +109,3 @@ class Report:
         from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415 - deprecated alias only
 
         return render_findings(self, "markdown", lang=lang, file=file)
-
-
-def _lang(lang: Language) -> str:
-    return "en" if lang == "en" else "nl"

@@ -1,10 +1,10 @@
 """PA4xx, the statutory cycle of local agreements (Woningwet art. 44, BTIV): bid, signing, dispute, evaluation.
 
-These rules apply to ``scope: local`` only (DESIGN §4): they are registered with ``scopes={Scope.LOCAL}``, so the
-engine does not run them on other agreements. The dates are parameters; their defaults and sources
-are in `prestatieafspraken.calendar` and domain/FACTS.md §1 and §8.
+These rules apply to ``scope: local`` only: they are registered with ``scopes={Scope.LOCAL}``, so the engine does
+not run them on other agreements. The dates are parameters; their defaults are in `prestatieafspraken.calendar`,
+and each rule's description names the public source of its date.
 
-*Year Y of a statutory deadline* (DESIGN §4): the perspective's first year for the earliest corporation bid and
+*Year Y of a statutory deadline*: the perspective's first year for the earliest corporation bid and
 the earliest signing; for later ones, the year after the milestone's own date. The deadline day itself is on
 time.
 """
@@ -31,7 +31,7 @@ _LOCAL = frozenset({Scope.LOCAL})
 
 
 def _deadline_years(ctx: RuleContext, placed: Sequence[PlacedMilestone]) -> Iterator[tuple[PlacedMilestone, int]]:
-    """Each milestone with its deadline year Y (DESIGN §4).
+    """Each milestone with its deadline year Y.
 
     Y is the perspective's first year for the earliest milestone (every one on that day), else the year after
     the milestone's own date.
@@ -60,15 +60,17 @@ def _too_late(
     severity=Severity.WARNING,
     title_nl="Bod van de corporatie na 1 juli",
     title_en="Corporation's bid after 1 July",
-    source="Woningwet art. 44 / BTIV: bod vóór 1 juli (domain/FACTS.md §1.3, §8 rule 1)",
+    source="Woningwet art. 44: het bod uiterlijk 1 juli",
     params={"bid_deadline_month": 7, "bid_deadline_day": 1},
     scopes=_LOCAL,
 )
 def late_bid(ctx: RuleContext) -> Iterator[Finding]:
-    """A housing corporation's bid for year Y is dated after 1 July of Y−1.
+    """A housing corporation's bid for year Y is dated after 1 July of Y−1: the bid is due "uiterlijk 1 juli".
 
-    FACTS §8, rule 1: "The bod for year Y must reach the gemeente, huurdersorganisaties and bewonerscommissies
-    on or before 1 July of Y−1; warn if `bod.date > date(Y-1, 7, 1)`."
+    Law: Woningwet art. 44: each year the corporation sends its bid (overzicht van voorgenomen werkzaamheden) to
+    the municipality, the tenant organisations and the bewonerscommissies, who must have it uiterlijk 1 juli
+    (https://kennisvanstadenregio.nl/verdieping/kennisdossier-woningmarkt/woningwet/woonvisie-en-prestatieafspraken,
+    https://zoek.officielebekendmakingen.nl/kst-29453-561.html). A bid dated 1 July itself is on time.
 
     Which bids: the bid milestones (not missed) of a party of kind housing_corporation or corporation_alliance
     (an alliance bids for its corporations), and bid milestones without a party, which in a local agreement can
@@ -103,15 +105,18 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     severity=Severity.WARNING,
     title_nl="Ondertekening na 15 december",
     title_en="Signing after 15 December",
-    source="Jaarlijkse cyclus: afspraken vóór 15 december (domain/FACTS.md §1.4, §8 rule 3)",
+    source="Jaarlijkse cyclus: afspraken uiterlijk 15 december (of 1 december)",
     params={"signing_deadline_month": 12, "signing_deadline_day": 15},
     scopes=_LOCAL,
 )
 def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     """A signing for year Y is dated after 15 December of Y−1 (configurable to 1 December).
 
-    FACTS §1.4: "Agreements are to be concluded "voor 15 december"." FACTS §8, rule 3: "The agreement for Y
-    should be concluded by 15 December of Y−1, with an alternative of 1 December. Warn rather than fail."
+    Practice and policy: the agreements for a year are concluded "voor 15 december"
+    (https://www.oosterpoortwoon.nl/prestatieafspraken); the ministerial letter of 16 June 2023 (Kamerstuk 29 453
+    nr. 561) says "ieder jaar uiterlijk voor 1 december" (https://zoek.officielebekendmakingen.nl/kst-29453-561.html).
+    The sources differ, so the date is a parameter with 15 December as its default, and a late signing is a
+    warning, not an error.
 
     Every signing that is not missed is judged. Year Y: the perspective's first year for the earliest signing
     (every signing on that day), for later ones the year after the signing's date. The deadline
@@ -136,16 +141,17 @@ def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     severity=Severity.INFO,
     title_nl="Zes maanden zonder afspraken: geschil mogelijk",
     title_en="Six months without agreement: dispute possible",
-    source="Woningwet art. 44 lid 4 (domain/FACTS.md §8 rule 4)",
+    source="Woningwet art. 44 lid 4: geschil na zes maanden, binnen vier weken voorgelegd",
     params={"process_months": 6, "dispute_weeks": 4},
     scopes=_LOCAL,
 )
 def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     """More than six months after the process start no signing is done by the check date.
 
-    FACTS §8, rule 4: "If no agreement exists 6 months after negotiations start, a dispute may be raised. A
-    submission is valid only if made within 4 weeks of the dispute arising, in writing and with reasons, by
-    B&W, the TI or the huurdersorganisatie."
+    Law: Woningwet art. 44 lid 4: when the talks have not led to agreements within six months of their start, the
+    college van B&W, the corporation or the tenant organisation may submit the dispute to the minister, within four
+    weeks of the dispute arising, in writing and with reasons; the minister gives a binding ruling
+    (https://www.corporatienl.nl/artikelen/presterende-prestatieafspraken-en-geschil/).
 
     The process start is ``process.started``, else the earliest kickoff; without either nothing is judged. The
     check date is "more than six months" after it when it is after `calendar.process_deadline` (the same day is
@@ -171,11 +177,12 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
         state_nl, state_en = "die termijn loopt nog", "that period is still running"
     yield ctx.finding(
         path=path,
-        nl=f"Op {iso_date(ctx.as_of)}, meer dan {months} maanden na de start van het proces ({iso_date(start)}), is er "
-        f"nog geen ondertekening gedaan. Een geschil kan vanaf {iso_date(arises)} binnen {ctx.param('dispute_weeks')} "
-        f"weken, tot en met {iso_date(submit_by)}, aan de minister worden voorgelegd; {state_nl}.",
-        en=f"On {iso_date(ctx.as_of)}, more than {months} months after the process started ({iso_date(start)}), no "
-        f"signing is done. A dispute can be submitted to the minister from {iso_date(arises)} within "
+        nl=f"Op {iso_date(ctx.as_of)}, meer dan {months} maanden na de start van het proces ({iso_date(start)}), zijn "
+        f"de afspraken nog niet ondertekend. Een geschil kan vanaf {iso_date(arises)} binnen "
+        f"{ctx.param('dispute_weeks')} weken, tot en met {iso_date(submit_by)}, aan de minister worden voorgelegd; "
+        f"{state_nl}.",
+        en=f"On {iso_date(ctx.as_of)}, more than {months} months after the process started ({iso_date(start)}), the "
+        f"agreement is not yet signed. A dispute can be submitted to the minister from {iso_date(arises)} within "
         f"{ctx.param('dispute_weeks')} weeks, up to and including {iso_date(submit_by)}; {state_en}.",
     )
 
@@ -185,23 +192,26 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     severity=Severity.WARNING,
     title_nl="Geen woonvisie of volkshuisvestingsprogramma als basis",
     title_en="No housing vision or housing programme as basis",
-    source="Woningwet: prestatieafspraken rusten op de woonvisie / het volkshuisvestingsprogramma "
-    "(domain/FACTS.md §1.2, §8 rules 6 and 12)",
+    source="Woningwet: prestatieafspraken rusten op de woonvisie / het volkshuisvestingsprogramma",
     scopes=_LOCAL,
 )
 def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     """The basis names neither a housing vision (woonvisie) nor a housing programme (volkshuisvestingsprogramma).
 
-    FACTS §1.2: "The first condition for prestatieafspraken is that a gemeentelijke woonvisie exists." FACTS §8,
-    rule 12: "the basis document becomes the gemeentelijk volkshuisvestingsprogramma".
+    Law: the first condition for prestatieafspraken is that the municipality has a woonvisie
+    (http://woningwet2015.nl/adviescommissie-geschilbeslechting-prestatieafspraken-woningwet-van-start); without
+    one they are not obligatory (https://kennisvanstadenregio.nl/verdieping/kennisdossier-woningmarkt/woningwet/
+    woonvisie-en-prestatieafspraken). Under the Wet versterking regie volkshuisvesting, not yet in force, the
+    municipality's "volkshuisvestingsprogramma" takes its place
+    (https://www.companen.nl/wet-versterking-regie-volkshuisvesting-prestatieafspraken/).
     """
     kinds = {document.kind for document in ctx.agreement.basis}
     if kinds & {BasisKind.HOUSING_VISION, BasisKind.HOUSING_PROGRAMME}:
         return
     yield ctx.finding(
         path="$.basis",
-        nl="De afspraken noemen geen woonvisie of volkshuisvestingsprogramma als basis (basis): zonder zijn "
-        "prestatieafspraken niet verplicht; leg vast op welk document ze rusten.",
+        nl="De afspraken noemen geen woonvisie of volkshuisvestingsprogramma als basis (basis). Zonder woonvisie "
+        "zijn prestatieafspraken niet verplicht: leg vast op welk document ze rusten.",
         en="The agreement names no housing vision or housing programme as its basis (basis): without one, "
         "performance agreements are not obligatory; record the document they rest on.",
     )
@@ -210,17 +220,20 @@ def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     "PA406",
     severity=Severity.INFO,
-    title_nl="Jaar zonder evaluatie vóór 1 juli",
-    title_en="Year without an evaluation before 1 July",
-    source="Jaarlijkse evaluatie, dVi vóór 1 juli (domain/FACTS.md §8 rules 8 and 9)",
+    title_nl="Jaar zonder evaluatie uiterlijk 1 juli daarna",
+    title_en="Year without an evaluation by 1 July after it",
+    source="Jaarlijkse evaluatie: verantwoording (dVi) vóór 1 juli, evaluatie in juni",
     params={"evaluation_deadline_month": 7, "evaluation_deadline_day": 1},
     scopes=_LOCAL,
 )
 def no_yearly_evaluation(ctx: RuleContext) -> Iterator[Finding]:
     """A perspective year Y whose evaluation deadline (1 July of Y+1) has come, with no evaluation in Y+1 by then.
 
-    FACTS §8, rule 8: "dVi (verantwoording over Y) is due before 1 July of Y+1." FACTS §8, rule 9: "the
-    corporation reports in May of Y+1 and the parties evaluate in June of Y+1."
+    Law and practice: the corporation accounts for year Y ("dVi", verantwoordingsinformatie) before 1 July of Y+1
+    (https://datawonen.nl/content/Corporaties), and in the model cycle of BZK and Platform31 the corporation
+    reports in May of Y+1 and the parties evaluate year Y together in June of Y+1
+    (https://magazines.woningmarktbeleid.nl/prestatieafspraken/2020/01/prestatieafspraken). The rule allows the
+    evaluation up to and including 1 July.
 
     A year is judged when ``evaluation_deadline_month``/``evaluation_deadline_day`` of Y+1 is on or before the
     check date. It is covered by an evaluation milestone that is done and dated on or before the check date,
@@ -238,8 +251,8 @@ def no_yearly_evaluation(ctx: RuleContext) -> Iterator[Finding]:
             continue
         yield ctx.finding(
             path="$.perspective",
-            nl=f"Over {year} is geen evaluatie gedaan tussen {year + 1}-01-01 en {iso_date(deadline)}: evalueer elk "
-            "jaar samen vóór die datum, als de corporatie verantwoording heeft afgelegd (dVi).",
+            nl=f"Over {year} is geen evaluatie afgerond tussen {year + 1}-01-01 en {iso_date(deadline)}: evalueer "
+            "elk jaar samen uiterlijk op die datum, als de corporatie verantwoording heeft afgelegd (dVi).",
             en=f"No evaluation of {year} was done between {year + 1}-01-01 and {iso_date(deadline)}: evaluate "
             "together every year by that date, once the corporation has reported (dVi).",
         )

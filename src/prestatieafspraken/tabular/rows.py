@@ -25,6 +25,7 @@ from prestatieafspraken.progress import CommitmentProgress, ProgressReport, Targ
 from prestatieafspraken.report.labels import label
 from prestatieafspraken.rules import REGISTRY, Report
 from prestatieafspraken.tabular.words import STATUS_WORDS, word
+from prestatieafspraken.vocabulary import language
 
 __all__ = [
     "COMMITMENT_COLUMNS",
@@ -260,7 +261,7 @@ def finding_rows(report: Report, *, lang: str = "nl") -> list[Row]:
                 "code": finding.code,
                 "severity": finding.severity.value,
                 "title": rule.title(lang) if rule is not None else None,
-                "message": finding.message(lang),
+                "message": finding.message(language(lang)),
                 "path": finding.path,
                 "subjects": _joined(finding.subjects),
                 "source": finding.source,

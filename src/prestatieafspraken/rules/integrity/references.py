@@ -14,39 +14,42 @@ from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.integrity._source import ONE_READING
 from prestatieafspraken.rules.registry import rule
+from prestatieafspraken.vocabulary import Language, label, term, the
 
 
 class _Kind(enum.Enum):
-    """What a reference points at: its Dutch and English name and the list that declares it."""
+    """What a reference points at: the vocabulary's term(s) for it and the list(s) of the file that declare it."""
 
-    PARTY = ("partij", "party", "parties", "parties")
-    AREA = ("gebied", "area", "areas", "areas")
-    THEME = ("thema", "theme", "themes", "themes")
-    GOAL = ("doel", "goal", "goals", "goals")
-    INDICATOR = ("indicator", "indicator", "indicators", "indicators")
-    TARGET = ("doelstelling", "target", "targets", "targets")
-    COMMITMENT = ("afspraak", "commitment", "commitments", "commitments")
-    AREA_OR_PARTY = ("gebied of partij", "area or party", "areas of parties", "areas or parties")
+    PARTY = (("party",), ("parties",))
+    AREA = (("area",), ("areas",))
+    THEME = (("theme",), ("themes",))
+    GOAL = (("goal",), ("goals",))
+    INDICATOR = (("indicator",), ("indicators",))
+    TARGET = (("target",), ("targets",))
+    COMMITMENT = (("commitment",), ("commitments",))
+    AREA_OR_PARTY = (("area", "party"), ("areas", "parties"))
+
+    def word(self, lang: Language) -> str:
+        """The name of what the reference points at: "partij", "gebied of partij"."""
+        return _or(lang).join(term(key, lang) for key in self.value[0])
+
+    def declared_in(self, lang: Language) -> str:
+        """The file key(s) of the list(s) that declare such ids, in a sentence of *lang*."""
+        return _or(lang).join(self.value[1])
 
     @property
     def nl(self) -> str:
         """The Dutch name."""
-        return self.value[0]
+        return self.word("nl")
 
     @property
     def en(self) -> str:
         """The English name."""
-        return self.value[1]
+        return self.word("en")
 
-    @property
-    def declared_in_nl(self) -> str:
-        """The file key(s) of the list(s) that declare such ids, in a Dutch sentence."""
-        return self.value[2]
 
-    @property
-    def declared_in_en(self) -> str:
-        """The file key(s) of the list(s) that declare such ids, in an English sentence."""
-        return self.value[3]
+def _or(lang: Language) -> str:
+    return " or " if lang == "en" else " of "
 
 
 class _Owner(NamedTuple):
@@ -55,6 +58,11 @@ class _Owner(NamedTuple):
     nl: str
     en: str
     id: str | None = None
+
+
+def _named(key: str, item_id: str) -> _Owner:
+    """An element with an id as the owner of a reference: "partij x" and "party x", in the vocabulary's words."""
+    return _Owner(f"{term(key, 'nl')} {item_id}", f"{term(key, 'en')} {item_id}", item_id)
 
 
 class _Reference(NamedTuple):
@@ -82,24 +90,29 @@ def _people_references(agreement: Agreement) -> Iterator[_Reference]:
         owner = _Owner("de bestuurlijke opdracht", "the administrative assignment")
         yield from _each("$.assignment.in_scope", _Kind.THEME, agreement.assignment.in_scope, owner)
     for i, party in enumerate(agreement.parties):
-        owner = _Owner(f"partij {party.id}", f"party {party.id}", party.id)
+        owner = _named("party", party.id)
         yield from _each(f"$.parties[{i}].areas", _Kind.AREA, party.areas, owner)
         yield from _each(f"$.parties[{i}].represents", _Kind.PARTY, party.represents, owner)
     for i, member in enumerate(agreement.coalition):
         yield from _one(f"$.coalition[{i}].party", _Kind.PARTY, member.party, _Owner("de coalitie", "the coalition"))
     for i, group in enumerate(agreement.groups):
-        owner = _Owner(f"groep {group.id}", f"group {group.id}", group.id)
+        owner = _named("group", group.id)
         yield from _each(f"$.groups[{i}].members", _Kind.PARTY, group.members, owner)
     for i, mandate in enumerate(agreement.mandates):
-        owner = _Owner(f"een mandaat ({mandate.role.value})", f"a mandate ({mandate.role.value})")
+        owner = _Owner(
+            f"een mandaat ({label(mandate.role, 'nl')}, {mandate.role.value})",
+            f"a mandate ({label(mandate.role, 'en')}, {mandate.role.value})",
+        )
         yield from _one(f"$.mandates[{i}].holder", _Kind.PARTY, mandate.holder, owner)
         yield from _each(f"$.mandates[{i}].granted_by", _Kind.PARTY, mandate.granted_by, owner)
         yield from _each(f"$.mandates[{i}].themes", _Kind.THEME, mandate.themes, owner)
     for i, theme in enumerate(agreement.themes):
-        owner = _Owner(f"thema {theme.id}", f"theme {theme.id}", theme.id)
+        owner = _named("theme", theme.id)
         yield from _one(f"$.themes[{i}].lead", _Kind.PARTY, theme.lead, owner)
     for i, definition in enumerate(agreement.definitions):
-        owner = _Owner(f"de definitie van {definition.term}", f"the definition of {definition.term}")
+        owner = _Owner(
+            f"{the('definition', 'nl')} van {definition.term}", f"{the('definition', 'en')} of {definition.term}"
+        )
         yield from _one(f"$.definitions[{i}].defined_by", _Kind.PARTY, definition.defined_by, owner)
 
 
@@ -107,17 +120,17 @@ def _measure_references(agreement: Agreement) -> Iterator[_Reference]:
     """References in the indicators, the frameworks and the targets."""
     for i, indicator in enumerate(agreement.indicators):
         if indicator.stock_flows is not None:
-            owner = _Owner(f"indicator {indicator.id}", f"indicator {indicator.id}", indicator.id)
+            owner = _named("indicator", indicator.id)
             path = f"$.indicators[{i}].stock_flows"
             yield from _each(f"{path}.in", _Kind.INDICATOR, indicator.stock_flows.inflows, owner)
             yield from _each(f"{path}.out", _Kind.INDICATOR, indicator.stock_flows.outflows, owner)
     for i, framework in enumerate(agreement.frameworks):
-        owner = _Owner(f"kader {framework.id}", f"framework {framework.id}", framework.id)
+        owner = _named("framework", framework.id)
         yield from _one(f"$.frameworks[{i}].set_by", _Kind.PARTY, framework.set_by, owner)
         yield from _one(f"$.frameworks[{i}].numerator", _Kind.INDICATOR, framework.numerator, owner)
         yield from _one(f"$.frameworks[{i}].denominator", _Kind.INDICATOR, framework.denominator, owner)
     for i, target in enumerate(agreement.targets):
-        owner = _Owner(f"doelstelling {target.id}", f"target {target.id}", target.id)
+        owner = _named("target", target.id)
         path = f"$.targets[{i}]"
         yield from _one(f"{path}.indicator", _Kind.INDICATOR, target.indicator, owner)
         yield from _one(f"{path}.theme", _Kind.THEME, target.theme, owner)
@@ -165,13 +178,13 @@ def _field_references(path: str, item: object, fields: Iterable[_Field], owner: 
 
 
 def _commitment_references(position: int, commitment: Commitment) -> Iterator[_Reference]:
-    owner = _Owner(f"afspraak {commitment.id}", f"commitment {commitment.id}", commitment.id)
+    owner = _named("commitment", commitment.id)
     return _field_references(f"$.commitments[{position}]", commitment, _COMMITMENT_FIELDS, owner)
 
 
 def _realisation_references(position: int, realisation: Realisation) -> Iterator[_Reference]:
     kind, subject = realisation.subject
-    owner = _Owner(f"een realisatie van {subject}", f"a realisation of {kind} {subject}")
+    owner = _Owner(f"een {term('realisation', 'nl')} van {subject}", f"a realisation of {kind} {subject}")
     return _field_references(f"$.realisations[{position}]", realisation, _REALISATION_FIELDS, owner)
 
 
@@ -212,20 +225,20 @@ def _work_references(agreement: Agreement, known: Mapping[_Kind, Container[str]]
     if agreement.process is not None:
         for i, milestone in enumerate(agreement.process.milestones):
             owner = _Owner(
-                f"de mijlpaal {milestone.kind.value} van {milestone.date.isoformat()}",
-                f"the {milestone.kind.value} milestone of {milestone.date.isoformat()}",
+                f"{the(milestone.kind, 'nl')} van {milestone.date.isoformat()}",
+                f"{the(milestone.kind, 'en')} of {milestone.date.isoformat()}",
             )
             yield from _one(f"$.process.milestones[{i}].party", _Kind.PARTY, milestone.party, owner)
     realisations = agreement.realisations
     for i in _positions_to_check(realisations, _REALISATION_FIELDS, known):
         yield from _realisation_references(i, realisations[i])
     for i, amendment in enumerate(agreement.amendments):
-        owner = _Owner(f"wijziging {amendment.id}", f"amendment {amendment.id}", amendment.id)
+        owner = _named("amendment", amendment.id)
         yield from _each(f"$.amendments[{i}].agreed_by", _Kind.PARTY, amendment.agreed_by, owner)
     if agreement.monitoring is not None:
         for i, assessment in enumerate(agreement.monitoring.assessments):
             kind, subject = assessment.subject
-            owner = _Owner(f"een beoordeling van {subject}", f"an assessment of {kind} {subject}")
+            owner = _Owner(f"een {term('assessment', 'nl')} van {subject}", f"an assessment of {kind} {subject}")
             path = f"$.monitoring.assessments[{i}]"
             yield from _one(f"{path}.target", _Kind.TARGET, assessment.target, owner)
             yield from _one(f"{path}.commitment", _Kind.COMMITMENT, assessment.commitment, owner)
@@ -280,8 +293,8 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Finding]:
             problem_nl = "dat is geen standaardthema en staat niet onder themes: declareer het thema"
             problem_en = "which is neither a standard theme nor declared under themes: declare the theme"
         else:
-            problem_nl = f"maar er is geen {kind.nl} met die id: voeg die toe onder {kind.declared_in_nl}"
-            problem_en = f"but no {kind.en} has that id: add it under {kind.declared_in_en}"
+            problem_nl = f"maar er is geen {kind.nl} met die id: voeg die toe onder {kind.declared_in('nl')}"
+            problem_en = f"but no {kind.en} has that id: add it under {kind.declared_in('en')}"
         yield ctx.finding(
             path=reference.path,
             subjects=(owner.id, reference.ref) if owner.id is not None else (reference.ref,),

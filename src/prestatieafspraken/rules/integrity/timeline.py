@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prestatieafspraken.model import MilestoneKind
-from prestatieafspraken.rules._phrases import of_party
+from prestatieafspraken.rules._phrases import capitalised, iso_date, of_party
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
+from prestatieafspraken.vocabulary import term, the
 
 
 @rule(
@@ -20,13 +21,15 @@ from prestatieafspraken.rules.registry import rule
     'vooruit) gecombineerd met concrete jaarafspraken"',
 )
 def year_outside_perspective(ctx: RuleContext) -> Iterator[Finding]:
-    """A commitment's year, or a target's ``by`` or ``from``, outside the perspective.
+    """A commitment's year, a target's ``from``, or a target's ``by`` before the perspective's start.
 
     Handbook: "Meest gehoorde succesformule: een meerjarig gedeeld perspectief (+/- 5 jaar vooruit) gecombineerd
     met concrete jaarafspraken."
 
     Both ends of the perspective are included. A target without ``from`` starts at the perspective's start, so
-    only a ``from`` written in the file can be outside. The year of a commitment that is not public is not quoted.
+    only a ``from`` written in the file can be outside. A target whose ``by`` lies after the perspective's end is
+    not an error: it is a long-term ambition ("tot 2040"), judged on its path within the perspective and reported
+    as information (PA124). The year of a commitment that is not public is not quoted.
     """
     perspective = ctx.agreement.perspective
     span = f"{perspective.start}-{perspective.end}"
@@ -37,20 +40,20 @@ def year_outside_perspective(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             path=f"$.commitments[{i}].year",
             subjects=(commitment.id,),
-            nl=f"Het jaar van afspraak {commitment.id}{year_nl} ligt buiten het perspectief {span}: "
-            "verbeter het jaar of verruim het perspectief.",
+            nl=f"Het jaar van {term('commitment', 'nl')} {commitment.id}{year_nl} ligt buiten het perspectief "
+            f"{span}: verbeter het jaar of verruim het perspectief.",
             en=f"The year of commitment {commitment.id}{year_nl} lies outside the perspective {span}: "
             "correct the year or widen the perspective.",
         )
     for i, target in enumerate(ctx.agreement.targets):
         for key, year in (("from", target.from_year), ("by", target.by)):
-            if year is None or year in perspective:
+            if year is None or year in perspective or (key == "by" and year > perspective.end):
                 continue
             yield ctx.finding(
                 path=f"$.targets[{i}].{key}",
                 subjects=(target.id,),
-                nl=f"Doelstelling {target.id} heeft '{key}: {year}', buiten het perspectief {span}: "
-                "verbeter het jaar of verruim het perspectief.",
+                nl=f"{capitalised(term('target', 'nl'))} {target.id} heeft '{key}: {year}', buiten het "
+                f"perspectief {span}: verbeter het jaar of verruim het perspectief.",
                 en=f"Target {target.id} has '{key}: {year}', outside the perspective {span}: "
                 "correct the year or widen the perspective.",
             )
@@ -64,28 +67,29 @@ def year_outside_perspective(ctx: RuleContext) -> Iterator[Finding]:
     severity=Severity.ERROR,
     title_nl="Onmogelijke volgorde van data",
     title_en="Impossible order of dates",
-    source='Handreiking, Deadlines helpen: "Even terugrekenen"; Woningwet art. 44 (FACTS §1.4): '
-    '"Negotiations start after the bod."',
+    source='Handreiking, Deadlines helpen: "Even terugrekenen"; Woningwet art. 44: het overleg begint na het bod',
 )
 def impossible_date_order(ctx: RuleContext) -> Iterator[Finding]:
     """A milestone other than a bid dated before the process start.
 
     Handbook: "Even terugrekenen: wanneer wil je ze getekend hebben, wanneer besluitvorming bij de betrokken
     partijen, wanneer een afgerond concept bestuurlijk bespreken?"
-    FACTS §1.4: "Negotiations start after the bod."
+    Law: under Woningwet art. 44 the talks start after the corporation's bid, the three parties meeting as equals
+    (https://www.woningwet2015.nl/hulpmiddelen/prestatieafspraken).
 
     The process start is ``process.started``, else the earliest kickoff; a bid comes before the talks by law and is
-    exempt. Missed milestones are ignored (DESIGN §4, milestone status); a milestone on the start day itself is
-    fine. The other half of DESIGN's PA004, a perspective that ends before it starts, cannot reach a rule: the
-    model refuses it when the file is loaded (a `LoadError` at ``$.perspective.end``).
+    exempt. Missed milestones are ignored; a milestone on the start day itself is fine. A perspective that ends
+    before it starts cannot reach a rule: the file is refused when it is loaded (a `LoadError` at
+    ``$.perspective.end``).
     """
     start = ctx.process_start
     if start is None:
         return
     process = ctx.agreement.process
     explicit = process is not None and process.started is not None
-    start_nl = f"de start van het proces ({start.isoformat()})" if explicit else f"de kickoff ({start.isoformat()})"
-    start_en = f"the process start ({start.isoformat()})" if explicit else f"the kickoff ({start.isoformat()})"
+    kickoff_nl, kickoff_en = the(MilestoneKind.KICKOFF, "nl"), the(MilestoneKind.KICKOFF, "en")
+    start_nl = f"de start van het proces ({iso_date(start)})" if explicit else f"{kickoff_nl} ({iso_date(start)})"
+    start_en = f"the process start ({iso_date(start)})" if explicit else f"{kickoff_en} ({iso_date(start)})"
     for placed in ctx.milestones:
         milestone = placed.milestone
         if milestone.kind is MilestoneKind.BID or milestone.date >= start:
@@ -93,8 +97,8 @@ def impossible_date_order(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             path=placed.path,
             subjects=placed.parties,
-            nl=f"De mijlpaal {milestone.kind.value}{of_party(milestone.party, 'nl')} op {milestone.date.isoformat()} "
-            f"ligt vóór {start_nl}: verbeter de datum of de start van het proces.",
-            en=f"The {milestone.kind.value} milestone{of_party(milestone.party, 'en')} on {milestone.date.isoformat()} "
-            f"is before {start_en}: correct the date or the process start.",
+            nl=f"{capitalised(the(milestone.kind, 'nl'))}{of_party(milestone.party, 'nl')} op "
+            f"{iso_date(milestone.date)} ligt vóór {start_nl}: verbeter de datum of de start van het proces.",
+            en=f"{capitalised(the(milestone.kind, 'en'))}{of_party(milestone.party, 'en')} on "
+            f"{iso_date(milestone.date)} is before {start_en}: correct the date or the process start.",
         )

@@ -12,6 +12,9 @@ from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.integrity._source import ONE_READING
 from prestatieafspraken.rules.registry import rule
+from prestatieafspraken.vocabulary import label, term
+
+_TARGET, _COMMITMENT = term("target", "nl"), term("commitment", "nl")
 
 
 def _nonsense(indicator: Indicator, value: float, *, level: bool) -> tuple[str, str] | None:
@@ -33,7 +36,7 @@ def _nonsense(indicator: Indicator, value: float, *, level: bool) -> tuple[str, 
 def _realisation_indicator(ctx: RuleContext, realisation: Realisation) -> tuple[Indicator | None, bool]:
     """The indicator a realisation measures, and whether its value is a level (not a change) of a stock.
 
-    A commitment's figures start at 0 (DESIGN §5), so for a stock they are a change; a target's and an indicator's
+    A commitment's figures start at 0, so for a stock they are a change; a target's and an indicator's
     figures are the level itself.
     """
     index = ctx.index
@@ -71,7 +74,7 @@ def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
         if reason := _nonsense(indicator, target.value, level=False):
             yield _Value(
                 path=f"{path}.value",
-                owner_nl=f"de waarde van doelstelling {target.id}",
+                owner_nl=f"de waarde van {_TARGET} {target.id}",
                 owner_en=f"the value of target {target.id}",
                 subject=target.id,
                 value=target.value,
@@ -84,7 +87,7 @@ def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
             if reason := _nonsense(indicator, part, level=False):
                 yield _Value(
                     path=f"{path}.breakdown['{key}']",
-                    owner_nl=f"het deel van {key} in doelstelling {target.id}",
+                    owner_nl=f"het deel van {key} in {_TARGET} {target.id}",
                     owner_en=f"the part of {key} in target {target.id}",
                     subject=target.id,
                     value=part,
@@ -96,7 +99,7 @@ def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
         if target.baseline is not None and (reason := _nonsense(indicator, target.baseline.value, level=True)):
             yield _Value(
                 path=f"{path}.baseline.value",
-                owner_nl=f"de nulmeting van doelstelling {target.id}",
+                owner_nl=f"de nulmeting van {_TARGET} {target.id}",
                 owner_en=f"the baseline of target {target.id}",
                 subject=target.id,
                 value=target.baseline.value,
@@ -121,7 +124,7 @@ def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
         if reason := _nonsense(indicator, commitment.value, level=False):
             yield _Value(
                 path=f"$.commitments[{i}].value",
-                owner_nl=f"de waarde van afspraak {commitment.id}",
+                owner_nl=f"de waarde van {_COMMITMENT} {commitment.id}",
                 owner_en=f"the value of commitment {commitment.id}",
                 subject=commitment.id,
                 value=commitment.value,
@@ -164,7 +167,7 @@ def nonsense_value(ctx: RuleContext) -> Iterator[Finding]:
     Judged: target values, breakdown parts and baselines, commitment values and realisation values, each against
     the indicator it measures (for a realisation: the indicator of its commitment or target), and a framework's
     ``min``/``max``, which are shares. A stock target's value and breakdown parts are a net change and may be
-    negative, and so is a commitment's value or realised figure on a stock (it starts at 0, DESIGN §5); a stock
+    negative, and so is a commitment's value or realised figure on a stock (it starts at 0); a stock
     level (a baseline, a realisation of a target or an indicator) may not. A cumulative indicator has no bounds
     here: a running total of a change may go either way. A value without a known indicator is skipped (PA001,
     PA308). The value of a commitment or realisation that is not public is never quoted.
@@ -172,14 +175,14 @@ def nonsense_value(ctx: RuleContext) -> Iterator[Finding]:
     for item in _nonsense_values(ctx):
         reason = item.reason
         shown = f"{number(item.value)}: " if item.quotable else ""
-        aggregation = item.indicator.aggregation.value
+        aggregation = item.indicator.aggregation
         yield ctx.finding(
             path=item.path,
             subjects=(item.subject, item.indicator.id),
-            nl=f"{capitalised(item.owner_nl)} is {shown}{reason[0]}, en dat kan niet bij "
-            f"indicator {item.indicator.id} ({aggregation}): verbeter de waarde of kies de juiste indicator.",
-            en=f"{capitalised(item.owner_en)} is {shown}{reason[1]}, which cannot be for "
-            f"indicator {item.indicator.id} ({aggregation}): correct the value or choose the right indicator.",
+            nl=f"{capitalised(item.owner_nl)} is {shown}{reason[0]}, en dat kan niet bij indicator "
+            f"{item.indicator.id} ({label(aggregation, 'nl')}): verbeter de waarde of kies de juiste indicator.",
+            en=f"{capitalised(item.owner_en)} is {shown}{reason[1]}, which cannot be for indicator "
+            f"{item.indicator.id} ({label(aggregation, 'en')}): correct the value or choose the right indicator.",
         )
     for i, framework in enumerate(ctx.agreement.frameworks):
         for key, share in (("min", framework.min), ("max", framework.max)):
@@ -188,8 +191,8 @@ def nonsense_value(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 path=f"$.frameworks[{i}].{key}",
                 subjects=(framework.id,),
-                nl=f"Kader {framework.id} heeft '{key}: {number(share)}', maar een aandeel ligt tussen 0 en 1: "
-                "schrijf bijvoorbeeld 30% als 0.30.",
+                nl=f"{capitalised(term('framework', 'nl'))} {framework.id} heeft '{key}: {number(share)}', maar een "
+                "aandeel ligt tussen 0 en 1: schrijf bijvoorbeeld 30% als 0.30.",
                 en=f"Framework {framework.id} has '{key}: {number(share)}', but a share lies between 0 and 1: "
                 "write 30% as 0.30, for example.",
             )

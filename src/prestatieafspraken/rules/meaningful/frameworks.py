@@ -6,6 +6,7 @@ from the approved realisations.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 
@@ -13,6 +14,7 @@ import attrs
 
 from prestatieafspraken.model import (
     Aggregation,
+    BasisKind,
     Framework,
     FrameworkScope,
     Number,
@@ -63,7 +65,7 @@ def _planned(ctx: RuleContext, targets: Sequence[Target]) -> _Planned:
 
 
 def _counts(ctx: RuleContext, realisation: Realisation) -> bool:
-    """DESIGN §4, As-of: approved, its year not after the as-of year, and reported (if dated) by as-of."""
+    """Whether a figure counts as of the check date: approved, its year not after as-of, reported (if dated) by then."""
     return (
         realisation.status is RealisationStatus.APPROVED
         and realisation.year <= ctx.as_of.year
@@ -124,33 +126,44 @@ class _Share:
     quotable: bool
     basis_nl: str
     basis_en: str
+    numerator_missing: bool = False
+    """The numerator has no target here and counts as zero (PA207)."""
 
 
 def _target_shares(framework: Framework, numerator: _Planned, denominator: _Planned) -> list[_Share]:
-    basis_nl, basis_en = "volgens de doelen (targets)", "according to the targets"
+    """The shares of the target values: per area where the denominator has one, or for the whole agreement.
+
+    Where the denominator has a target and the numerator none, the numerator counts as zero: a municipality that
+    plans 1,000 new homes and no social ones has a share of 0%, not no share. Per area only when the numerator is
+    divided over areas at all: a numerator target for the whole agreement, not divided, says nothing of one area.
+    """
+    basis_nl, basis_en = "volgens de streefcijfers (targets)", "according to the targets"
     if framework.per is FrameworkScope.AREA:
+        undivided = numerator.total is not None and not numerator.per_area
         return [
             _Share(
                 area=area,
-                numerator=float(value),
-                denominator=float(denominator.per_area[area]),
+                numerator=float(numerator.per_area.get(area, 0)),
+                denominator=float(value),
                 quotable=True,
                 basis_nl=basis_nl,
                 basis_en=basis_en,
+                numerator_missing=area not in numerator.per_area,
             )
-            for area, value in numerator.per_area.items()
-            if area in denominator.per_area
+            for area, value in denominator.per_area.items()
+            if area in numerator.per_area or not undivided
         ]
-    if numerator.total is None or denominator.total is None:
+    if denominator.total is None:
         return []
     return [
         _Share(
             area=None,
-            numerator=float(numerator.total),
+            numerator=float(numerator.total or 0),
             denominator=float(denominator.total),
             quotable=True,
             basis_nl=basis_nl,
             basis_en=basis_en,
+            numerator_missing=numerator.total is None,
         )
     ]
 
@@ -195,6 +208,26 @@ def _realised_shares(ctx: RuleContext, framework: Framework) -> list[_Share]:
     return shares
 
 
+def _local_visions(ctx: RuleContext, area_id: str | None) -> list[str]:
+    """The titles of the local, adopted housing visions in ``basis`` that a framework finding may meet.
+
+    For an area: the housing visions (or housing programmes) whose title names the area. For the whole agreement:
+    every one of them. A regional vision is not local and never counts.
+    """
+    local = [
+        document
+        for document in ctx.agreement.basis
+        if document.kind in (BasisKind.HOUSING_VISION, BasisKind.HOUSING_PROGRAMME)
+    ]
+    if area_id is None:
+        return [document.title for document in local]
+    area = ctx.index.areas.get(area_id)
+    if area is None:
+        return []
+    name = re.compile(rf"(?<!\w){re.escape(area.name)}(?!\w)", re.IGNORECASE)
+    return [document.title for document in local if name.search(document.title)]
+
+
 def _framework_finding(ctx: RuleContext, framework: Framework, position: int, share: _Share) -> Finding | None:
     if share.denominator <= 0:
         return None  # no share without a (positive) denominator: no finding
@@ -211,16 +244,34 @@ def _framework_finding(ctx: RuleContext, framework: Framework, position: int, sh
     what_en = f"the share of {framework.numerator} in {framework.denominator} {where_en}"
     value_nl = f" ({percent(value, 'nl')})" if share.quotable else ""
     value_en = f" ({percent(value, 'en')})" if share.quotable else ""
+    missing_nl = missing_en = ""
+    if share.numerator_missing:
+        missing_nl = f" Er is geen streefcijfer voor {framework.numerator} {where_nl}: dat telt als 0."
+        missing_en = f" There is no target for {framework.numerator} {where_en}: it counts as 0."
     who_nl = f"met {framework.set_by}" if framework.set_by else "met wie het kader stelde"
     who_en = f"with {framework.set_by}" if framework.set_by else "with whoever set it"
+    visions = _local_visions(ctx, share.area)
+    vision_nl = vision_en = ""
+    if visions:
+        titles = ", ".join(f"'{title}'" for title in visions)
+        vision_nl = (
+            f" In de lokale woonvisie ({titles}) kan iets anders staan: een regionale ambitie hoeft dan niets te "
+            "betekenen, dus bespreek het verschil."
+        )
+        vision_en = (
+            f" The local housing vision ({titles}) may say otherwise: a regional ambition may then mean nothing, "
+            "so discuss the difference."
+        )
     subjects = (framework.id,) if share.area is None else (framework.id, share.area)
     return ctx.finding(
         path=f"$.frameworks[{position}]",
         subjects=subjects,
         nl=f"{capitalised(share.basis_nl)} ligt {what_nl}{value_nl} {side_nl} van {percent(bound, 'nl')} dat "
-        f"kader {framework.id} stelt: bespreek dit {who_nl} en pas de afspraken of de doelen aan.",
+        f"kader {framework.id} stelt: bespreek dit {who_nl} en pas de afspraken of de streefcijfers aan."
+        f"{missing_nl}{vision_nl}",
         en=f"{capitalised(share.basis_en)}, {what_en}{value_en} is {side_en} of {percent(bound, 'en')} set by "
-        f"framework {framework.id}: discuss it {who_en} and adjust the commitments or the targets.",
+        f"framework {framework.id}: discuss it {who_en} and adjust the commitments or the targets."
+        f"{missing_en}{vision_en}",
     )
 
 
@@ -229,22 +280,29 @@ def _framework_finding(ctx: RuleContext, framework: Framework, position: int, sh
     severity=Severity.WARNING,
     title_nl="Bovenlokaal kader niet gehaald",
     title_en="Framework share not met",
-    source="Handreiking, Houd het bovenlokale belang voor ogen (30% DAEB)",
+    source="Handreiking, Houd het bovenlokale belang voor ogen (30% DAEB); Het opstellen van bovenlokale kaders",
 )
 def framework_share(ctx: RuleContext) -> Iterator[Finding]:
     """A framework's minimum or maximum share (numerator indicator in denominator indicator) is not met.
 
     Handbook: "Haalt een gemeente bijvoorbeeld niet een aandeel van 30% DAEB bij nieuwbouw en is dit wel met een
-    provincie afgesproken? Betrek dan ook de provincie bij het bespreken van dit thema."
+    provincie afgesproken? Betrek dan ook de provincie bij het bespreken van dit thema." and "Regionaal zijn
+    gemeenten geen verantwoording schuldig, dus een regionale ambitie om bijvoorbeeld 30% DAEB te realiseren bij
+    nieuwbouw, hoeft niks te betekenen als in een lokale, vastgestelde woonvisie iets anders staat."
 
     The share is judged twice. From the target values: for ``per: agreement`` the totals (the targets of the
     indicator without an area; where there are none, its targets with an area, summed); for ``per: area``, each
-    area for which both indicators have a value: the breakdown entries naming the area, else the targets with
-    that area. And from the realisations that name the indicators and count as of the check date (approved, year
-    and ``reported_on`` not after as-of), in the years where both indicators have them: flows summed over those
-    years, otherwise (stock, cumulative) the latest such year. A zero (or negative) denominator, an indicator of
-    the kind ratio, or a figure one of the two indicators lacks gives no finding. A share computed from
-    realisations that are not public is not quoted.
+    area for which the denominator has a value: the breakdown entries naming the area, else the targets with
+    that area. Where the denominator has a target and the numerator none, the numerator counts as zero (0 social
+    homes out of 1,000 is a share of 0%); per area only when the numerator is divided over areas at all. And
+    from the realisations that name the indicators and count as of the check date (approved, year and
+    ``reported_on`` not after as-of), in the years where both indicators have them: flows summed over those
+    years, otherwise (stock, cumulative) the latest such year. A zero (or negative) denominator or an indicator
+    of the kind ratio gives no finding. A share computed from realisations that are not public is not quoted.
+
+    A finding for an area names the local housing visions in ``basis`` (kind ``housing_vision`` or
+    ``housing_programme``) whose title names the area, and a finding for the whole agreement every one of
+    them: what such a vision says may differ from the framework, and the parties should discuss it.
     """
     indicators = ctx.index.indicators
     targets_by_indicator: defaultdict[str, list[Target]] = defaultdict(list)

@@ -2,26 +2,29 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 import pendulum
 
 from prestatieafspraken.calendar import ElectionWindow
-from prestatieafspraken.model import Aggregation, Area, AreaKind, Commitment, Milestone, MilestoneKind
-from prestatieafspraken.rules._phrases import iso_date, of_party, percent
+from prestatieafspraken.model import Aggregation, Area, AreaKind, Commitment, Milestone, MilestoneKind, PartyKind
+from prestatieafspraken.rules._phrases import capitalised, iso_date, of_party, percent
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import WIDER_THAN_LOCAL, rule
+from prestatieafspraken.vocabulary import label, the
 
 _POLITICS = "Handreiking, Houd oog voor de politieke context van gemeenten"
 
-_DECISIONS: Mapping[MilestoneKind, tuple[str, str]] = {
-    MilestoneKind.DECISION: ("Het besluit", "The decision"),
-    MilestoneKind.SUPERVISORY_APPROVAL: ("De goedkeuring door het toezichthoudend orgaan", "The supervisory approval"),
-    MilestoneKind.SIGNING: ("De ondertekening", "The signing"),
-}
+#: Years between two regular elections, and the first and last year of the calendar.
+_CYCLE = 4
+_FIRST_YEAR, _LAST_YEAR = dt.date.min.year, dt.date.max.year
+
+#: The milestones of decision-making (besluitvorming) that PA208 judges.
+_DECISION_MAKING = frozenset({MilestoneKind.DECISION, MilestoneKind.SUPERVISORY_APPROVAL, MilestoneKind.SIGNING})
 
 
 def _calendar_keys(ctx: RuleContext, party_id: str) -> tuple[str, ...]:
@@ -46,24 +49,73 @@ def _calendar_keys(ctx: RuleContext, party_id: str) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def _key_sets(ctx: RuleContext, party_id: str | None) -> tuple[tuple[str, ...], ...]:
-    """The calendars that apply to a milestone of a party, or (without a party) of every counted party.
+def _key_sets(ctx: RuleContext, party_ids: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The calendars that apply to some parties: each a tuple of configured keys, or ``()`` for the regular dates."""
+    return tuple(dict.fromkeys(_calendar_keys(ctx, party) for party in party_ids))
 
-    Each is a tuple of configured keys, or ``()`` for the regular dates; without counted parties, the regular ones.
+
+def _councils(ctx: RuleContext, milestone: Milestone) -> tuple[list[str], bool]:
+    """Whose elections a milestone of decision-making falls under: the municipalities, and whether a province.
+
+    A milestone of a municipality is the municipality's; one of a party that represents municipalities (a
+    stadsregio that decides and signs "namens de gemeenten") is theirs; one of a province is the province's. A
+    milestone without a party is of every counted party. A decision or approval of a corporation, a tenant
+    organisation or any other party is none of them: its raad van commissarissen or achterban may meet then.
     """
-    parties = [party_id] if party_id is not None else [party.id for party in ctx.counted_parties]
-    found = dict.fromkeys(_calendar_keys(ctx, party) for party in parties)
-    return tuple(found) or ((),)
+    parties = [milestone.party] if milestone.party is not None else [party.id for party in ctx.counted_parties]
+    municipalities: dict[str, None] = {}
+    province = False
+    for party_id in parties:
+        party = ctx.index.parties.get(party_id)
+        if party is None:
+            continue
+        if party.kind is PartyKind.PROVINCE:
+            province = True
+        elif party.kind is PartyKind.MUNICIPALITY:
+            municipalities[party.id] = None
+        elif milestone.party is not None:  # a representative decides for the municipalities it represents
+            for member in party.represents:
+                known = ctx.index.parties.get(member)
+                if known is not None and known.kind is PartyKind.MUNICIPALITY:
+                    municipalities[member] = None
+    if milestone.kind is not MilestoneKind.SIGNING and milestone.party is None:
+        municipalities.clear()  # a decision of all is no municipality's council decision in particular
+        province = False
+    return list(municipalities), province
 
 
 def _window(ctx: RuleContext, milestone: Milestone) -> ElectionWindow | None:
-    """The election window of a party concerned that contains the milestone's date, if any."""
-    for keys in _key_sets(ctx, milestone.party):
+    """The election window of a council concerned that contains the milestone's date, if any."""
+    municipalities, province = _councils(ctx, milestone)
+    for keys in _key_sets(ctx, municipalities):
         for key in keys or (None,):
             window = ctx.calendar.window_containing(milestone.date, municipality=key)
             if window is not None:
                 return window
+    if province:
+        return _provincial_window(ctx, milestone.date)
     return None
+
+
+def _provincial_window(ctx: RuleContext, day: pendulum.Date) -> ElectionWindow | None:
+    """The window around a Provinciale Statenverkiezing that contains *day*, with the weeks of the municipal ones."""
+    calendar = ctx.calendar
+    elections = calendar.provincial_elections(max(day.year - 1, _FIRST_YEAR), min(day.year + 1, _LAST_YEAR))
+    for election in elections:
+        ordinal = election.date.toordinal()
+        window = ElectionWindow(
+            election=election,
+            start=_clamped(ordinal - 7 * calendar.weeks_before),
+            end=_clamped(ordinal + 7 * calendar.weeks_after),
+        )
+        if window.contains(day):
+            return window
+    return None
+
+
+def _clamped(ordinal: int) -> pendulum.Date:
+    """The day of an ordinal, kept within the calendar (0001-01-01 to 9999-12-31)."""
+    return pendulum.Date.fromordinal(min(max(ordinal, dt.date.min.toordinal()), dt.date.max.toordinal()))
 
 
 @rule(
@@ -75,47 +127,44 @@ def _window(ctx: RuleContext, milestone: Milestone) -> ElectionWindow | None:
     params={"election_weeks_before": 6, "election_weeks_after": 13},
 )
 def decision_in_election_window(ctx: RuleContext) -> Iterator[Finding]:
-    """A decision, supervisory approval or signing (not missed) of any party falls inside an election window.
+    """A municipality's decision, council approval or signing (not missed) falls inside an election window.
 
     Handbook: "Probeer daarnaast te vermijden dat besluitvorming rond gemeenteraadsverkiezingen plaatsvindt."
 
+    The sentence is about the municipalities' decision-making. Judged: a decision, supervisory approval
+    (instemming van de gemeenteraad) or signing of a municipality, or of a party that represents municipalities
+    (a stadsregio that signs "namens de gemeenten"), and a signing without a party (every counted party signs,
+    the municipalities among them). A province's decisions, approvals and signings are judged against the
+    Provinciale Statenverkiezingen instead, with the same weeks. A decision without a party is no council's in
+    particular and is not judged; nor are the decisions of a corporation, whose raad van commissarissen, or of a
+    tenant organisation, whose members, may well meet around the elections.
+
     The window runs from ``election_weeks_before`` weeks before to ``election_weeks_after`` weeks after each
-    municipal election, both ends included (2022: 2022-02-02 to 2022-06-15). Where the configuration gives a
-    municipality its own election dates (``municipal-elections``, herindeling), a milestone of a party uses
-    them when the key is the party id, or the id or ``cbs_code`` of one of the party's areas; those dates then
-    replace the regular ones for that party. A milestone without a party is of every counted party: it is judged
-    against the calendar of each of them.
+    election, both ends included (2022: 2022-02-02 to 2022-06-15). Where the configuration gives a municipality
+    its own election dates (``municipal-elections``, herindeling), a milestone of a municipality uses them when
+    the key is the party id, or the id or ``cbs_code`` of one of the party's areas; those dates then replace the
+    regular ones for that municipality. A signing without a party is judged against the calendar of each counted
+    municipality.
     """
     for placed in ctx.milestones:
-        names = _DECISIONS.get(placed.milestone.kind)
-        if names is None:
+        milestone = placed.milestone
+        if milestone.kind not in _DECISION_MAKING:
             continue
-        window = _window(ctx, placed.milestone)
+        window = _window(ctx, milestone)
         if window is None:
             continue
-        milestone = placed.milestone
+        election = label(window.election.kind, "nl"), label(window.election.kind, "en")
         period = f"{iso_date(window.start)} - {iso_date(window.end)}"
         yield ctx.finding(
             path=placed.path,
             subjects=placed.parties,
-            nl=f"{names[0]}{of_party(milestone.party, 'nl')} op {iso_date(milestone.date)} valt in de periode rond "
-            f"de gemeenteraadsverkiezingen van {iso_date(window.election.date)} ({period}): plan de besluitvorming "
-            "buiten die periode.",
-            en=f"{names[1]}{of_party(milestone.party, 'en')} on {iso_date(milestone.date)} falls in the period "
-            f"around the municipal elections of {iso_date(window.election.date)} ({period}): plan the "
-            "decision-making outside that period.",
+            nl=f"{capitalised(the(milestone.kind, 'nl'))}{of_party(milestone.party, 'nl')} op "
+            f"{iso_date(milestone.date)} valt in de periode rond de {election[0]} van "
+            f"{iso_date(window.election.date)} ({period}): plan de besluitvorming buiten die periode.",
+            en=f"{capitalised(the(milestone.kind, 'en'))}{of_party(milestone.party, 'en')} on "
+            f"{iso_date(milestone.date)} falls in the period around the {election[1]} of "
+            f"{iso_date(window.election.date)} ({period}): plan the decision-making outside that period.",
         )
-
-
-def _elections(ctx: RuleContext, first_year: int, last_year: int) -> tuple[pendulum.Date, ...]:
-    """The municipal election days in those years for the counted parties (their own dates where configured)."""
-    days: set[pendulum.Date] = set()
-    for keys in _key_sets(ctx, None):
-        for key in keys or (None,):
-            days.update(
-                election.date for election in ctx.calendar.municipal_elections(first_year, last_year, municipality=key)
-            )
-    return tuple(sorted(days))
 
 
 @rule(
@@ -126,28 +175,47 @@ def _elections(ctx: RuleContext, first_year: int, last_year: int) -> tuple[pendu
     source=_POLITICS + ': "Een nieuw gekozen portefeuillehouder"',
 )
 def no_evaluation_after_election(ctx: RuleContext) -> Iterator[Finding]:
-    """The perspective spans a municipal election and no evaluation milestone is dated after it.
+    """A municipal election in the perspective is followed by no evaluation before the next election.
 
     Handbook: "Een nieuw gekozen portefeuillehouder kan daarnaast weer met eigen ideeën de samenwerking een
     impuls geven of op punten willen veranderen."
 
-    An election spans the perspective when it falls in one of its years. Evaluations that are planned or done
-    count (missed ones are ignored); one dated strictly after the election follows it. The elections are those
+    Each election is judged on its own: an election in one of the perspective's years is followed by an
+    evaluation dated strictly after it and strictly before the next election of the same calendar (however far
+    the next one lies beyond the perspective), so one evaluation after the last election no longer covers the
+    earlier ones. Evaluations that are planned or done count (missed ones are ignored). The elections are those
     of the counted parties: their own configured dates where they have them (as PA208 matches them), else the
     regular ones. One finding per election that no evaluation follows.
     """
     perspective = ctx.agreement.perspective
-    evaluations = [placed.milestone.date for placed in ctx.milestones_of(MilestoneKind.EVALUATION)]
-    latest = max(evaluations, default=None)
-    for election in _elections(ctx, perspective.start, perspective.end):
-        if latest is not None and latest > election:
-            continue
+    evaluations = sorted(placed.milestone.date for placed in ctx.milestones_of(MilestoneKind.EVALUATION))
+    counted = [party.id for party in ctx.counted_parties]
+    uncovered: dict[pendulum.Date, None] = {}
+    for keys in _key_sets(ctx, counted) or ((),):
+        for key in keys or (None,):
+            # Elections to one cycle past the perspective, so that the last one in it has its successor.
+            elections = [
+                election.date
+                for election in ctx.calendar.municipal_elections(
+                    perspective.start, min(perspective.end + _CYCLE, _LAST_YEAR), municipality=key
+                )
+            ]
+            for day, following in zip(elections, [*elections[1:], None], strict=False):
+                if day.year > perspective.end:
+                    break
+                if not any(
+                    day < evaluated and (following is None or evaluated < following) for evaluated in evaluations
+                ):
+                    uncovered[day] = None
+    for election in sorted(uncovered):
         yield ctx.finding(
             path="$.perspective",
             nl=f"Het perspectief loopt over de gemeenteraadsverkiezingen van {iso_date(election)}, maar er is geen "
-            "evaluatie daarna gepland: plan een evaluatie met de nieuwe portefeuillehouder(s).",
+            "evaluatie gepland tussen die verkiezingen en de volgende: plan een evaluatie met de nieuwe "
+            "portefeuillehouder(s).",
             en=f"The perspective spans the municipal elections of {iso_date(election)}, but no evaluation is "
-            "planned after them: plan an evaluation with the newly elected portfolio holder(s).",
+            "planned between them and the next ones: plan an evaluation with the newly elected portfolio "
+            "holder(s).",
         )
 
 

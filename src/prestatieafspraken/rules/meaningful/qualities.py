@@ -1,4 +1,4 @@
-"""PA205-PA206, "Benut elkaars kwaliteiten": every theme has a lead (trekker) who contributes to it.
+"""PA205, PA206 and PA213, "Benut elkaars kwaliteiten": a lead per theme who contributes, no generic commitments.
 
 PA206 asks `prestatieafspraken.graph`, imported inside the rule so that importing the rules stays cheap.
 """
@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prestatieafspraken.model import theme_label
+from prestatieafspraken.model import Commitment, theme_label
 from prestatieafspraken.model.themes import STANDARD_THEMES
+from prestatieafspraken.rules._phrases import joined
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Language, Severity
 from prestatieafspraken.rules.registry import rule
@@ -89,4 +90,53 @@ def lead_without_commitments(ctx: RuleContext) -> Iterator[Finding]:
             "geen afspraak uit: laat de trekker bijdragen aan het thema, of wijs een andere trekker aan.",
             en=f"{lead.lead} leads the theme {_theme(ctx, lead.theme, 'en')} but executes no commitment in it: "
             "let the lead contribute to the theme, or name another lead.",
+        )
+
+
+def _normal_text(text: str) -> str:
+    """A commitment text for comparison: whitespace and case ignored."""
+    return " ".join(text.split()).casefold()
+
+
+@rule(
+    "PA213",
+    severity=Severity.INFO,
+    title_nl="Generieke afspraak voor veel partijen of gebieden",
+    title_en="Generic commitment for many parties or areas",
+    source=_QUALITIES + ': "probeer geen generieke afspraken te maken over bepaalde thema’s"',
+    params={"generic_commitment_threshold": 3},
+)
+def generic_commitments(ctx: RuleContext) -> Iterator[Finding]:
+    """The same commitment text, word for word, for ``generic_commitment_threshold`` (3) or more parties or areas.
+
+    Handbook: "Benut de krachten van elkaar en probeer geen generieke afspraken te maken over bepaalde thema’s.
+    Als één corporatie bijvoorbeeld meer inzet op duurzaamheid, kan een andere corporatie meer op middenhuur
+    inzetten."
+
+    Texts are compared with whitespace and case ignored. A text counts once per combination of executing parties
+    (``by``) and area, so the same text for the same party in several years is one annual commitment repeated,
+    not a generic one. One finding per text, at its first commitment, naming every commitment that carries it.
+    The text is quoted only when every one of those commitments is public.
+    """
+    threshold = ctx.param("generic_commitment_threshold")
+    by_text: dict[str, list[tuple[int, Commitment]]] = {}
+    for position, commitment in enumerate(ctx.agreement.commitments):
+        if commitment.text and commitment.text.strip():
+            by_text.setdefault(_normal_text(commitment.text), []).append((position, commitment))
+    for placed in by_text.values():
+        places = {(frozenset(commitment.by), commitment.area) for _, commitment in placed}
+        if len(places) < threshold:
+            continue
+        first, commitments = placed[0][0], [commitment for _, commitment in placed]
+        ids = [commitment.id for commitment in commitments]
+        quoted = f" ('{commitments[0].text}')" if ctx.quotable(*commitments) else ""
+        yield ctx.finding(
+            path=f"$.commitments[{first}].text",
+            subjects=tuple(dict.fromkeys(ids)),
+            nl=f"Dezelfde afspraak{quoted} staat woord voor woord bij {len(places)} partijen of gebieden "
+            f"({joined(dict.fromkeys(ids))}): benut elkaars kwaliteiten en maak geen generieke afspraken; spreek "
+            "per partij af waar zij sterk in is, of maak er één gezamenlijke afspraak van.",
+            en=f"The same commitment{quoted} is made word for word for {len(places)} parties or areas "
+            f"({joined(dict.fromkeys(ids))}): use each other's strengths rather than generic commitments; agree "
+            "per party what it is strong in, or make it one joint commitment.",
         )

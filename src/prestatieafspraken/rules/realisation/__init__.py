@@ -6,7 +6,7 @@ Section of the handbook                                     Module          Rule
 Maak de uitvoering concreet                                 `concrete`      PA301, PA302, PA303, PA305
 Maak de uitvoering concreet: realisme en ambitie            `realism`       PA304, PA309
 Monitoring en verantwoording                                `monitoring`    PA306-PA308, PA310, PA312
-Net-stock accounting (FACTS §7, §8.22)                      `stocks`        PA311
+Net-stock accounting (practice of voorraadboekhouding)      `stocks`        PA311
 ==========================================================  ==============  ==============================
 
 Importing the package registers every rule of the chapter.

@@ -11,6 +11,7 @@ from prestatieafspraken.rules._phrases import number
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import WIDER_THAN_LOCAL, rule
+from prestatieafspraken.vocabulary import label
 
 _CONCRETE = "Handreiking, Sturing op realisatie: Maak de uitvoering concreet"
 
@@ -28,7 +29,7 @@ def vague_commitment(ctx: RuleContext) -> Iterator[Finding]:
     Handbook: "Vuistregel is om afspraken waar het kan concreet te maken op het relevante schaalniveau."
 
     A result commitment (resultaatsverplichting) needs an indicator and a value to be measured, and a moment to
-    be judged: a due date or a year (either one will do, as DESIGN §5 judges it on its due date, else on
+    be judged: a due date or a year (either one will do, as progress judges it on its due date, else on
     31 December of its year). One finding per commitment names everything that is missing. An effort commitment
     (inspanningsverplichting) needs at least a text that says what the effort is; blank text counts as none.
     """
@@ -39,8 +40,8 @@ def vague_commitment(ctx: RuleContext) -> Iterator[Finding]:
                 yield ctx.finding(
                     path=path,
                     subjects=(commitment.id,),
-                    nl=f"De inspanningsafspraak {commitment.id} heeft geen tekst: beschrijf welke inspanning "
-                    "wie levert.",
+                    nl=f"Afspraak {commitment.id} ({label(CommitmentKind.EFFORT, 'nl')}) heeft geen tekst: "
+                    "beschrijf welke inspanning wie levert.",
                     en=f"The effort commitment {commitment.id} has no text: describe which effort is made by whom.",
                 )
             continue
@@ -59,8 +60,9 @@ def vague_commitment(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 path=path,
                 subjects=(commitment.id,),
-                nl=f"De resultaatafspraak {commitment.id} mist {' en '.join(missing_nl)}: maak de afspraak "
-                "meetbaar en tijdgebonden, of leg haar vast als inspanningsafspraak (kind: effort).",
+                nl=f"Afspraak {commitment.id} ({label(CommitmentKind.RESULT, 'nl')}) mist "
+                f"{' en '.join(missing_nl)}: maak de afspraak meetbaar en tijdgebonden, of leg haar vast als "
+                f"{label(CommitmentKind.EFFORT, 'nl')} (kind: effort).",
                 en=f"The result commitment {commitment.id} lacks {' and '.join(missing_en)}: make it measurable "
                 "and time-bound, or record it as an effort commitment (kind: effort).",
             )
@@ -77,7 +79,7 @@ _LOCAL_TASK = (
 @rule(
     "PA302",
     severity=Severity.WARNING,
-    title_nl="Regionale doelstelling niet lokaal verdeeld",
+    title_nl="Regionaal streefcijfer niet over lokale opgaven verdeeld",
     title_en="Regional target not divided into local tasks",
     source=_LOCAL_TASK,
     scopes=WIDER_THAN_LOCAL,
@@ -93,10 +95,10 @@ def regional_target_without_split(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 path=f"$.targets[{i}]",
                 subjects=(target.id,),
-                nl=f"Doelstelling {target.id} van deze {ctx.agreement.scope.value}e afspraken heeft geen gebied "
-                "en geen verdeling: verdeel haar in een lokale opgave per gebied of partij (breakdown), of geef "
-                "het gebied (area).",
-                en=f"Target {target.id} of this {ctx.agreement.scope.value} agreement has no area and no "
+                nl=f"Streefcijfer {target.id} van deze afspraken ({label(ctx.agreement.scope, 'nl')}) heeft geen "
+                "gebied en geen verdeling: verdeel het over lokale opgaven per gebied of partij (breakdown), of "
+                "geef het gebied (area).",
+                en=f"Target {target.id} of this {label(ctx.agreement.scope, 'en')} agreement has no area and no "
                 "breakdown: divide it into local tasks per area or party (breakdown), or give its area.",
             )
 
@@ -104,7 +106,7 @@ def regional_target_without_split(ctx: RuleContext) -> Iterator[Finding]:
 @rule(
     "PA303",
     severity=Severity.ERROR,
-    title_nl="Verdeling telt niet op tot de doelstelling",
+    title_nl="Verdeling telt niet op tot het streefcijfer",
     title_en="Breakdown does not add up to its target",
     source=_LOCAL_TASK,
 )
@@ -114,7 +116,7 @@ def breakdown_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     Handbook: "Verdeel dat dan in een lokale opgave, zodat ook makkelijk gemonitord kan worden."
 
     Parts and value are compared up to rounding of the last digits of a float (relative and absolute tolerance
-    1e-9). A ratio is never summed (DESIGN §5): the breakdown of a share-target holds shares per area, so it is not
+    1e-9). A ratio is never summed: the breakdown of a share-target holds shares per area, so it is not
     checked; nor is a target whose indicator is unknown (PA001), as its aggregation cannot be told.
     """
     for i, target in enumerate(ctx.agreement.targets):
@@ -128,8 +130,8 @@ def breakdown_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             path=f"$.targets[{i}].breakdown",
             subjects=(target.id, *target.breakdown),
-            nl=f"De verdeling van doelstelling {target.id} over {parts} telt op tot {number(total)}, niet tot "
-            f"de doelstelling {number(target.value)}: pas de delen of de doelstelling aan.",
+            nl=f"De verdeling van streefcijfer {target.id} over {parts} telt op tot {number(total)}, niet tot "
+            f"het streefcijfer {number(target.value)}: pas de delen of het streefcijfer aan.",
             en=f"The breakdown of target {target.id} over {parts} adds up to {number(total)}, not to the "
             f"target's {number(target.value)}: adjust the parts or the target.",
         )
@@ -152,6 +154,7 @@ def no_monitor(ctx: RuleContext) -> Iterator[Finding]:
         return
     yield ctx.finding(
         path="$.mandates",
-        nl="Geen partij heeft de rol monitor: spreek af wie de regie houdt op de voortgang.",
-        en="No party holds the monitor role: agree who keeps track of progress.",
+        nl=f"Geen partij heeft de rol {label(MandateRole.MONITOR, 'nl')} (role: monitor): spreek af wie de regie "
+        "houdt op de voortgang.",
+        en="No party holds the monitor role (role: monitor): agree who keeps track of progress.",
     )

@@ -13,16 +13,16 @@ from prestatieafspraken.model import ProgressStatus, Realisation, RealisationSta
 from prestatieafspraken.progress import Thresholds, _judged_records
 from prestatieafspraken.rules._phrases import number
 from prestatieafspraken.rules.context import RuleContext
-from prestatieafspraken.rules.findings import Finding, Severity
+from prestatieafspraken.rules.findings import Finding, Language, Severity
 from prestatieafspraken.rules.registry import rule
+from prestatieafspraken.vocabulary import label, term
 
 _MONITORING = "Handreiking, Sturing op realisatie: Monitoring en verantwoording"
 
-_SUBJECT_NAMES = {
-    "commitment": ("afspraak", "commitment", "commitments"),
-    "target": ("doelstelling", "target", "targets"),
-    "indicator": ("indicator", "indicator", "indicators"),
-}
+
+def _subject_names(kind: str) -> tuple[str, str, str]:
+    """What a realisation is about in Dutch and English, and the list of the file that declares it."""
+    return term(kind, "nl"), term(kind, "en"), f"{kind}s"
 
 
 @rule(
@@ -75,7 +75,7 @@ def stray_realisation(ctx: RuleContext) -> Iterator[Finding]:
     known = {"commitment": ctx.index.commitments, "target": ctx.index.targets, "indicator": ctx.index.indicators}
     for i, realisation in enumerate(ctx.agreement.realisations):
         kind, subject = realisation.subject
-        name_nl, name_en, listed_in = _SUBJECT_NAMES[kind]
+        name_nl, name_en, listed_in = _subject_names(kind)
         if subject not in known[kind]:
             yield ctx.finding(
                 path=f"$.realisations[{i}].{kind}",
@@ -130,18 +130,17 @@ def _baseline_years(
     severity=Severity.ERROR,
     title_nl="Wijziging niet door alle ondertekenaars overeengekomen",
     title_en="Amendment not agreed by every signing party",
-    source=_MONITORING
-    + ': "samen kunnen bijsturen"; FACTS §8.11: "Amending a signed agreement mid-term needs the consent of all '
-    'parties."',
+    source=_MONITORING + ': "samen kunnen bijsturen"; een wijziging vraagt de instemming van alle partijen',
 )
 def amendment_without_signatory(ctx: RuleContext) -> Iterator[Finding]:
     """An amendment whose ``agreed_by`` lacks a signing party.
 
     Handbook: "Bij afspraken maken en een soms snel veranderende werkelijkheid hoort samen kunnen bijsturen."
-    FACTS §8.11: "Amending a signed agreement mid-term needs the consent of **all** parties."
+    Practice: changing a signed agreement during its term needs the consent of all parties, and it ends early
+    only if all agree in writing (https://5dok.net/article/looptijd-evaluatie-en-actualisering-van-de-afspraken.q2n39kwe).
 
     The signing parties are those named by signing milestones that are not missed, and every counted party for a
-    signing without a party (DESIGN §4). Endorsers, observers and declined parties never sign, so they are left
+    signing without a party. Endorsers, observers and declined parties never sign, so they are left
     out even when a signing milestone names them; so is a party that is not declared (PA001). Without any signing
     milestone no party is known to sign and the rule says nothing. One finding per amendment names every signing
     party it lacks.
@@ -165,10 +164,15 @@ def amendment_without_signatory(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-_STATUS_NAMES = {
-    ProgressStatus.OFF_TRACK: ("loopt achter (off_track)", "is off track"),
-    ProgressStatus.DETERIORATING: ("verslechtert (deteriorating)", "is deteriorating"),
-}
+#: The statuses PA307 reports.
+_REPORTED = frozenset({ProgressStatus.OFF_TRACK, ProgressStatus.DETERIORATING})
+
+
+def _status(status: ProgressStatus, lang: Language) -> str:
+    """A reported status as the message names it: "de status niet op koers (off_track)"; "off track"."""
+    if lang == "en":
+        return label(status, "en")
+    return f"de status {label(status, 'nl')} ({status.value})"
 
 
 def _ratio(ratio: float | None) -> str:
@@ -182,13 +186,13 @@ def _ratio_en(ratio: float | None) -> str:
 @rule(
     "PA307",
     severity=Severity.WARNING,
-    title_nl="Doelstelling of afspraak loopt achter of verslechtert",
+    title_nl="Streefcijfer of afspraak niet op koers of verslechtert",
     title_en="Target or commitment off track or deteriorating",
     source=_MONITORING + ': "neem ook verantwoording als doelstellingen niet worden gehaald"',
     params={"on_track_threshold": 0.95, "needs_acceleration_threshold": 0.6},
 )
 def off_track(ctx: RuleContext) -> Iterator[Finding]:
-    """As of the check date a target or commitment is off track or deteriorating (DESIGN §5).
+    """As of the check date a target or commitment is off track or deteriorating, as the progress report has it.
 
     Handbook: "Bij monitoring is ook de verantwoording belangrijk: deel en gun elkaar successen, maar neem ook
     verantwoording als doelstellingen niet worden gehaald."
@@ -208,9 +212,9 @@ def off_track(ctx: RuleContext) -> Iterator[Finding]:
     targets, commitments = _judged_records(ctx.agreement, ctx.as_of, thresholds)
     day = ctx.as_of.isoformat()
     for target_record in targets:
-        if target_record.status not in _STATUS_NAMES:
+        if target_record.status not in _REPORTED:
             continue
-        status_nl, status_en = _STATUS_NAMES[target_record.status]
+        status_nl, status_en = _status(target_record.status, "nl"), _status(target_record.status, "en")
         if ctx.quotable(*target_record.figures):
             numbers_nl = (
                 f": gerealiseerd {_figure(target_record.realised)} eind {target_record.year}, verwacht "
@@ -228,15 +232,15 @@ def off_track(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             path=target_record.path,
             subjects=(target_record.id,),
-            nl=f"Doelstelling {target_record.id} {status_nl} per {day}{numbers_nl}. Bespreek met elkaar welke "
-            "doelstelling wél realistisch is en hoe die toch gehaald kan worden.",
-            en=f"Target {target_record.id} {status_en} as of {day}{numbers_en}. Discuss which target is "
+            nl=f"Streefcijfer {target_record.id} heeft per {day} {status_nl}{numbers_nl}. Bespreek met elkaar welk "
+            "streefcijfer wél realistisch is en hoe dat toch gehaald kan worden.",
+            en=f"Target {target_record.id} is {status_en} as of {day}{numbers_en}. Discuss which target is "
             "realistic and how it can still be reached together.",
         )
     for record in commitments:
-        if record.status not in _STATUS_NAMES:
+        if record.status not in _REPORTED:
             continue
-        status_nl, status_en = _STATUS_NAMES[record.status]
+        status_nl, status_en = _status(record.status, "nl"), _status(record.status, "en")
         if ctx.quotable(record.commitment, *record.figures):
             numbers_nl = (
                 f": gerealiseerd {_figure(record.realised)} (t/m {record.year}) van de afgesproken "
@@ -251,9 +255,9 @@ def off_track(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             path=record.path,
             subjects=(record.id, *dict.fromkeys(record.commitment.by)),
-            nl=f"Afspraak {record.id} {status_nl} per {day}{numbers_nl}. Neem verantwoording en spreek af hoe "
+            nl=f"Afspraak {record.id} heeft per {day} {status_nl}{numbers_nl}. Neem verantwoording en spreek af hoe "
             "het alsnog lukt.",
-            en=f"Commitment {record.id} {status_en} as of {day}{numbers_en}. Account for it and agree how it can "
+            en=f"Commitment {record.id} is {status_en} as of {day}{numbers_en}. Account for it and agree how it can "
             "still be done.",
         )
 
@@ -267,7 +271,7 @@ def _figure(value: float | None) -> str:
     severity=Severity.ERROR,
     title_nl="Realisatie uit de toekomst",
     title_en="Realisation from the future",
-    source=_MONITORING + "; DESIGN §4, As-of",
+    source=_MONITORING + ": cijfers die er op de peildatum kunnen zijn",
 )
 def future_realisation(ctx: RuleContext) -> Iterator[Finding]:
     """A realisation whose year is after the as-of year, or an approved one whose ``reported_on`` is after as-of.
@@ -282,7 +286,7 @@ def future_realisation(ctx: RuleContext) -> Iterator[Finding]:
     as_of = ctx.as_of
     for i, realisation in enumerate(ctx.agreement.realisations):
         kind, subject = realisation.subject
-        name_nl, name_en, _ = _SUBJECT_NAMES[kind]
+        name_nl, name_en, _ = _subject_names(kind)
         shown = ctx.quotable(realisation)
         if realisation.year > as_of.year:
             year = f" ({realisation.year})" if shown else ""

@@ -21,7 +21,7 @@ from prestatieafspraken.model import (
     Target,
 )
 from prestatieafspraken.progress import FigureIndex, YearFigure, yearly
-from prestatieafspraken.rules._phrases import number
+from prestatieafspraken.rules._phrases import joined, number
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
@@ -34,10 +34,45 @@ def _target_from(ctx: RuleContext, target: Target) -> int:
     return target.from_year if target.from_year is not None else ctx.agreement.perspective.start
 
 
+def _inflows(ctx: RuleContext, indicator: Indicator) -> frozenset[str]:
+    """The known flow indicators that feed a growing stock (its ``stock_flows.in``); none for any other indicator."""
+    flows = indicator.stock_flows
+    if indicator.aggregation is not Aggregation.STOCK or flows is None or indicator.direction is Direction.DECREASE:
+        return frozenset()
+    known = ctx.index.indicators
+    return frozenset(flow for flow in flows.inflows if flow in known and known[flow].aggregation is Aggregation.FLOW)
+
+
+def _counted(ctx: RuleContext, target: Target, inflows: frozenset[str]) -> list[Commitment]:
+    """The commitments PA304 weighs against a target, in file order (see its description)."""
+    first = _target_from(ctx, target)
+
+    def in_years(commitment: Commitment) -> bool:
+        return commitment.value is not None and commitment.year is not None and first <= commitment.year <= target.by
+
+    linked = [
+        commitment
+        for commitment in ctx.index.commitments_by_target(target.id)
+        if (commitment.indicator == target.indicator or commitment.indicator in inflows) and in_years(commitment)
+    ]
+    if not inflows:
+        return linked
+    seen = {id(commitment) for commitment in linked}
+    feeding = [
+        commitment
+        for commitment in ctx.agreement.commitments
+        if commitment.indicator in inflows
+        and id(commitment) not in seen
+        and (target.area is None or commitment.area == target.area)
+        and in_years(commitment)
+    ]
+    return sorted([*linked, *feeding], key=ctx.commitment_position)
+
+
 @rule(
     "PA304",
     severity=Severity.WARNING,
-    title_nl="Jaarafspraken blijven achter bij de doelstelling",
+    title_nl="Jaarafspraken blijven achter bij het streefcijfer",
     title_en="Annual commitments fall short of the target",
     source=_CONCRETE + ': "balans tussen realisme en ambitie"',
 )
@@ -47,33 +82,33 @@ def commitments_below_target(ctx: RuleContext) -> Iterator[Finding]:
     Handbook: "Houd ook met elkaar het goede gesprek over een goede balans tussen realisme en ambitie in de
     afspraken."
 
-    The commitments that count link to the target (``target``), measure the target's indicator, and have a value
-    and a year within ``from``..``by`` (``from`` defaults to the perspective's start). The years they cover are
-    the years agreed so far (DESIGN: "annual commitments exist only for the years agreed so far"); over those
-    years their sum is compared with value × years covered / (by − from + 1), and the finding reports the
-    coverage. A target with no such commitments gives no finding.
+    The commitments that count have a value and a year within ``from``..``by`` (``from`` defaults to the
+    perspective's start) and either link to the target (``target``) and measure its indicator, or, for a stock
+    target that should grow, measure one of the stock's inflows (``stock_flows.in``, flow indicators such as
+    new build and acquisition): those linked to the target, and those in the target's area (any area for a
+    target without one). New build adds to the social stock whichever target it is linked to, so a net growth of
+    3,000 social homes served by 2,500 new homes a year is judged. Outflows (demolition, sales, liberalisation)
+    are not commitments and are not subtracted, which the message says: the committed inflow is the most the
+    stock can grow by. The years they cover are the years agreed so far (annual commitments exist only for the
+    years agreed so far); over those years their sum is compared with value × years covered / (by − from + 1),
+    and the finding reports the coverage. A target with no such commitments gives no finding.
 
-    Choices where DESIGN is silent: only flow and stock targets are judged, whose yearly figures add up to the
-    target's total or net change; a ratio is never summed and a cumulative target is a running total, so neither
-    is. "Strictly below" is read in the indicator's direction: for an indicator whose direction is ``decrease``
-    (less is better, e.g. sales or E/F/G labels) the commitments fall short when their sum is strictly above the
-    pro-rata share. The sum is quoted only when every commitment in it is public.
+    Only flow and stock targets are judged, whose yearly figures add up to the target's total or net change; a
+    ratio is never summed and a cumulative target is a running total, so neither is. "Strictly below" is read in
+    the indicator's direction: for an indicator whose direction is ``decrease`` (less is better, e.g. sales or
+    E/F/G labels) the commitments fall short when their sum is strictly above the pro-rata share. A target whose
+    ``by`` lies beyond the perspective (a long-term ambition, PA124) is judged on the same straight path. The sum
+    is quoted only when every commitment in it is public.
     """
     for i, target in enumerate(ctx.agreement.targets):
         indicator = ctx.index.indicators.get(target.indicator)
         if indicator is None or indicator.aggregation not in (Aggregation.FLOW, Aggregation.STOCK):
             continue
-        first = _target_from(ctx, target)
-        counted = [
-            commitment
-            for commitment in ctx.index.commitments_by_target(target.id)
-            if commitment.indicator == target.indicator
-            and commitment.value is not None
-            and commitment.year is not None
-            and first <= commitment.year <= target.by
-        ]
+        inflows = _inflows(ctx, indicator)
+        counted = _counted(ctx, target, inflows)
         if not counted:
             continue
+        first = _target_from(ctx, target)
         years = {commitment.year for commitment in counted}
         span = target.by - first + 1
         total = arithmetic.total(commitment.value for commitment in counted if commitment.value is not None)
@@ -85,17 +120,30 @@ def commitments_below_target(ctx: RuleContext) -> Iterator[Finding]:
             sum_nl, sum_en = f"tellen op tot {number(total)}", f"add up to {number(total)}"
         else:
             sum_nl, sum_en = "blijven daarbij achter", "fall short of that"
+        flows_nl = flows_en = ""
+        used = [flow for flow in dict.fromkeys(commitment.indicator for commitment in counted) if flow in inflows]
+        if used:
+            outflows = indicator.stock_flows.outflows if indicator.stock_flows is not None else ()
+            out = f" ({joined(outflows)})" if outflows else ""
+            flows_nl = (
+                f" (met de afspraken over instroom in de voorraad: {joined(used)}; uitstroom{out} is niet "
+                "afgesproken en gaat daar nog vanaf)"
+            )
+            flows_en = (
+                f" (including the commitments on inflows into the stock: {joined(used)}; outflows{out} are not "
+                "committed and still come off it)"
+            )
         coverage_nl = f"{len(years)} van de {span} jaar ({first}-{target.by})"
         coverage_en = f"{len(years)} of the {span} years ({first}-{target.by})"
         yield ctx.finding(
             path=f"$.targets[{i}]",
             subjects=(target.id,),
-            nl=f"De jaarafspraken voor doelstelling {target.id} dekken {coverage_nl}; naar rato hoort daarbij "
-            f"{number(expected)} van de {number(target.value)}, maar de afspraken {sum_nl}: bespreek of de "
-            "doelstelling realistisch is of maak aanvullende afspraken.",
+            nl=f"De jaarafspraken voor streefcijfer {target.id} dekken {coverage_nl}; naar rato hoort daarbij "
+            f"{number(expected)} van de {number(target.value)}, maar de afspraken {sum_nl}{flows_nl}: bespreek of "
+            "het streefcijfer realistisch is of maak aanvullende afspraken.",
             en=f"The annual commitments for target {target.id} cover {coverage_en}; pro rata that is "
-            f"{number(expected)} of {number(target.value)}, but the commitments {sum_en}: discuss whether the "
-            "target is realistic or add commitments.",
+            f"{number(expected)} of {number(target.value)}, but the commitments {sum_en}{flows_en}: discuss whether "
+            "the target is realistic or add commitments.",
         )
 
 
@@ -113,10 +161,10 @@ def beyond_best_year(ctx: RuleContext) -> Iterator[Finding]:
     Handbook: "Houd ook met elkaar het goede gesprek over een goede balans tussen realisme en ambitie in de
     afspraken."
 
-    Choices where DESIGN is silent: the yearly committed value is the sum of the values of the commitments with
+    The yearly committed value is the sum of the values of the commitments with
     the same flow indicator, area (or none) and year, as the realised figures are per indicator and area too; a
     stock, cumulative or ratio indicator has no yearly quantity and is not judged. The realised years are the
-    approved figures that count as of the check date (DESIGN §4, "As-of") of the indicator in that area (without
+    approved figures that count as of the check date (approved, reported by then) of the indicator in that area (without
     an area: the whole, else the sum over areas), read as `prestatieafspraken.progress` reads them; failing any,
     the counted figures of the commitments with that indicator and area, summed per year. For an indicator whose
     direction is ``decrease`` the best year is the lowest, and the commitment is too ambitious when it is below

@@ -1,4 +1,4 @@
-"""PA311, net-stock accounting (FACTS §7, §8.22): a stock's change in a year equals its inflows minus outflows."""
+"""PA311, net-stock accounting: a stock's change in a year equals its inflows minus its outflows."""
 
 from __future__ import annotations
 
@@ -19,14 +19,16 @@ from prestatieafspraken.rules.registry import rule
     severity=Severity.ERROR,
     title_nl="Voorraadverandering klopt niet met in- en uitstroom",
     title_en="Stock change does not match its inflows and outflows",
-    source="FACTS §7, net-stock accounting; §8.22: net-stock identity per corporation, gemeente and year",
+    source="Praktijk van de voorraadboekhouding: netto groei = nieuwbouw + aankoop − sloop − verkoop − liberalisatie",
 )
 def stock_flows_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     """A stock indicator whose change in a year differs from its flows in minus out.
 
-    FACTS §8.22: "Net-stock identity per corporation, gemeente and year: `stock_end = stock_start + new_build +
-    acquired − demolished − sold − liberalised (± reclassified)`. Flag agreements with a "net growth" target whose
-    flows do not add up."
+    Practice: the net change of the social stock is "nieuwbouw + aankoop − sloop − verkoop − liberalisatie", the
+    sum by which Amsterdam's 2020 result was judged
+    (https://www.parool.nl/amsterdam/gemeente-houdt-zich-niet-aan-belofte-aantal-sociale-huurwoningen-in-amsterdam-afgenomen~b1814153/,
+    https://stadszaken.nl/artikel/4408/met-prestatieafspraken-corporaties-hebben-we-in-2030-evenveel-sociale-huur-als-in-2013).
+    An agreement with a net growth target whose flows do not add up cannot be steered on.
 
     For every stock indicator with ``stock_flows``, and every place (area and party, each or both may be absent)
     where it has approved figures that count as of the check date: the change of the level from year Y − 1 to Y

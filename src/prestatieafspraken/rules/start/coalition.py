@@ -1,13 +1,15 @@
-"""PA108-PA110, "Mensen die echt voor samenwerking gaan": a compact steering group and the coalition of the willing."""
+"""PA108-PA110 and PA125, "Mensen die echt voor samenwerking gaan": compact groups and the coalition of the willing."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from prestatieafspraken.model import CoalitionStatus, GroupKind
+from prestatieafspraken.rules._phrases import joined
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
+from prestatieafspraken.vocabulary import label
 
 _WILLING = "Handreiking, Een goede start: Mensen die echt voor samenwerking gaan"
 
@@ -132,3 +134,45 @@ def endorser_with_commitments(ctx: RuleContext) -> Iterator[Finding]:
                 f"{commitment.id}: an endorser carries no commitments. Let {member.party} join (status joined) or "
                 "give the commitment to another party.",
             )
+
+
+#: The groups that do the work next to a steering group: a working group, or working groups per theme.
+_WORKING = frozenset({GroupKind.WORKING, GroupKind.THEME_TABLE})
+
+
+@rule(
+    "PA125",
+    severity=Severity.INFO,
+    title_nl="Geen werkgroep naast de stuurgroep",
+    title_en="No working group next to the steering group",
+    source=_WILLING + ': "compacte stuur- en werkgroep"',
+    params={"party_threshold": 3},
+)
+def no_working_group(ctx: RuleContext) -> Iterator[Finding]:
+    """More than ``party_threshold`` counted parties, a steering group, and no working group (werkgroep) next to it.
+
+    Handbook: "Bij het inrichten van het proces om te komen tot (bovenlokale) meerpartijenafspraken kan het helpen
+    om een compacte stuur- en werkgroep op te richten. Om met een kleine groep tempo te maken."
+
+    PA108 asks for the compact steering group; this rule for the working group next to it, which prepares the
+    steering group's decisions (the Woonakkoord Gooi en Vechtstreek had "een kleinere stuurgroep en een
+    ondersteunende ambtelijke werkgroep"). Without a steering group there is nothing to work next to and PA108
+    speaks. A theme table (thematafel, such as the tempotafels of the Woondeal Arnhem-Nijmegen) is a working group
+    per theme and counts. Information, since the handbook says it "kan helpen".
+    """
+    counted = ctx.counted_party_ids
+    threshold = ctx.param("party_threshold")
+    groups = ctx.agreement.groups
+    steering = [group.id for group in groups if group.kind is GroupKind.STEERING]
+    if len(counted) <= threshold or not steering or any(group.kind in _WORKING for group in groups):
+        return
+    yield ctx.finding(
+        path="$.groups",
+        subjects=tuple(steering),
+        nl=f"Er zijn {len(counted)} partijen (meer dan {threshold}) en geen {label(GroupKind.WORKING, 'nl')} naast "
+        f"de {label(GroupKind.STEERING, 'nl')} ({joined(steering)}): een compacte werkgroep die de stukken "
+        "voorbereidt helpt om met een kleine groep tempo te maken (groups, kind: working).",
+        en=f"There are {len(counted)} parties (more than {threshold}) and no {label(GroupKind.WORKING, 'en')} next to "
+        f"the {label(GroupKind.STEERING, 'en')} ({joined(steering)}): a compact working group that prepares the "
+        "papers helps a small group make pace (groups, kind: working).",
+    )

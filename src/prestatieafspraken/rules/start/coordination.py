@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prestatieafspraken.model import MandateRole
-from prestatieafspraken.rules._phrases import joined
+from prestatieafspraken.rules._phrases import joined, role
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
-from prestatieafspraken.rules.start._roles import ROLE_EN, ROLE_NL
 
 _COORDINATION = "Handreiking, Een goede start: Onafhankelijke coördinatie bij een proces"
 _LEADS = (MandateRole.ADMINISTRATIVE_LEAD, MandateRole.OFFICIAL_LEAD)
@@ -35,14 +34,14 @@ def missing_lead(ctx: RuleContext) -> Iterator[Finding]:
     threshold = ctx.param("party_threshold")
     if count <= threshold:
         return
-    for role in _LEADS:
-        if role not in ctx.role_holders:
+    for lead in _LEADS:
+        if lead not in ctx.role_holders:
             yield ctx.finding(
                 path="$.mandates",
-                nl=f"Er zijn {count} partijen (meer dan {threshold}) en niemand is {ROLE_NL[role]}: "
-                f"wijs een {ROLE_NL[role]} aan (role: {role.value}) zodat er voortgang blijft.",
-                en=f"There are {count} parties (more than {threshold}) and nobody is the {ROLE_EN[role]}: "
-                f"appoint one (role: {role.value}) to keep the process moving.",
+                nl=f"Er zijn {count} partijen (meer dan {threshold}) en niemand is {role(lead, 'nl')}: "
+                f"wijs een {role(lead, 'nl')} aan (role: {lead.value}) zodat er voortgang blijft.",
+                en=f"There are {count} parties (more than {threshold}) and nobody is the {role(lead, 'en')}: "
+                f"appoint one (role: {lead.value}) to keep the process moving.",
             )
 
 
@@ -70,8 +69,8 @@ def lead_without_full_mandate(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 path=f"$.mandates[{position}].granted_by",
                 subjects=(mandate.holder, *missing),
-                nl=f"{mandate.holder} is {ROLE_NL[mandate.role]}, maar zonder mandaat van {joined(missing)}: "
+                nl=f"{mandate.holder} is {role(mandate.role, 'nl')}, maar zonder mandaat van {joined(missing)}: "
                 "een trekker heeft mandaat van de rest van de groep; vul granted_by aan.",
-                en=f"{mandate.holder} is the {ROLE_EN[mandate.role]}, but without a mandate from "
+                en=f"{mandate.holder} is the {role(mandate.role, 'en')}, but without a mandate from "
                 f"{joined(missing)}: a lead has a mandate from the rest of the group; complete granted_by.",
             )

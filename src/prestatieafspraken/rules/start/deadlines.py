@@ -6,38 +6,13 @@ from collections.abc import Iterator
 
 from prestatieafspraken.calendar import add_months
 from prestatieafspraken.model import MilestoneKind, ProductStatus
-from prestatieafspraken.rules._phrases import capitalised, of_party
+from prestatieafspraken.rules._phrases import capitalised, iso_date, of_party
 from prestatieafspraken.rules.context import PlacedMilestone, RuleContext
 from prestatieafspraken.rules.findings import Finding, Language, Severity
 from prestatieafspraken.rules.registry import rule
+from prestatieafspraken.vocabulary import label, the
 
 _DEADLINES = "Handreiking, Een goede start: Deadlines helpen"
-
-#: Milestone kinds in Dutch and English, with their article, for messages.
-_KIND_NL: dict[MilestoneKind, str] = {
-    MilestoneKind.KICKOFF: "de aftrap",
-    MilestoneKind.ASSIGNMENT: "de bestuurlijke opdracht",
-    MilestoneKind.BID: "het bod",
-    MilestoneKind.CONCEPT: "het concept",
-    MilestoneKind.ADMINISTRATIVE_REVIEW: "de bestuurlijke bespreking",
-    MilestoneKind.SUPERVISORY_APPROVAL: "de goedkeuring door de toezichthouder",
-    MilestoneKind.DECISION: "het besluit",
-    MilestoneKind.SIGNING: "de ondertekening",
-    MilestoneKind.ENDORSEMENT: "de onderschrijving",
-    MilestoneKind.EVALUATION: "de evaluatie",
-}
-_KIND_EN: dict[MilestoneKind, str] = {
-    MilestoneKind.KICKOFF: "the kickoff",
-    MilestoneKind.ASSIGNMENT: "the assignment",
-    MilestoneKind.BID: "the bid",
-    MilestoneKind.CONCEPT: "the concept",
-    MilestoneKind.ADMINISTRATIVE_REVIEW: "the administrative review",
-    MilestoneKind.SUPERVISORY_APPROVAL: "the supervisory approval",
-    MilestoneKind.DECISION: "the decision",
-    MilestoneKind.SIGNING: "the signing",
-    MilestoneKind.ENDORSEMENT: "the endorsement",
-    MilestoneKind.EVALUATION: "the evaluation",
-}
 
 
 @rule(
@@ -54,9 +29,9 @@ def late_signing(ctx: RuleContext) -> Iterator[Finding]:
     Handbook: "Het traject enigszins compact houden (maximaal een half jaar) houdt de energie erin en biedt
     overzicht."
 
-    DESIGN §4, "Six months": the day is clamped to the end of the month and a signing on the last day itself is on
-    time. The process start is ``process.started``, else the earliest kickoff; the earliest non-missed signing
-    counts. Without a start or without a signing there is nothing to judge.
+    Six months are calendar months: the day is clamped to the end of the month, and a signing on the last day
+    itself is on time. The process start is ``process.started``, else the earliest kickoff; the earliest
+    non-missed signing counts. Without a start or without a signing there is nothing to judge.
     """
     start = ctx.process_start
     signing = ctx.earliest_signing
@@ -78,7 +53,7 @@ def late_signing(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-#: The backward-planning order of DESIGN §4, PA112: each kind on or after every kind before it.
+#: The backward-planning order of PA112: each kind on or after every kind before it.
 _PLANNING_ORDER = (
     MilestoneKind.KICKOFF,
     MilestoneKind.ASSIGNMENT,
@@ -99,8 +74,7 @@ def _latest(*candidates: PlacedMilestone | None) -> PlacedMilestone | None:
 def _described(placed: PlacedMilestone, lang: Language) -> str:
     """A milestone for a message: kind, party, date and path."""
     milestone = placed.milestone
-    labels = _KIND_EN if lang == "en" else _KIND_NL
-    return f"{labels[milestone.kind]}{of_party(milestone.party, lang)} ({milestone.date.isoformat()}, {placed.path})"
+    return f"{the(milestone.kind, lang)}{of_party(milestone.party, lang)} ({iso_date(milestone.date)}, {placed.path})"
 
 
 @rule(
@@ -116,7 +90,7 @@ def milestone_order(ctx: RuleContext) -> Iterator[Finding]:
     Handbook: "Even terugrekenen: wanneer wil je ze getekend hebben, wanneer besluitvorming bij de betrokken
     partijen, wanneer een afgerond concept bestuurlijk bespreken?"
 
-    The order (DESIGN §4): kickoff ≤ assignment ≤ concept ≤ administrative_review ≤ decision ≤ signing ≤
+    The order: kickoff ≤ assignment ≤ concept ≤ administrative_review ≤ decision ≤ signing ≤
     endorsement, over all parties; supervisory_approval ≤ signing; evaluations on or after the earliest signing.
     The same day is fine everywhere (an evaluation on the signing day too). Bids are not ordered; missed
     milestones are ignored. One finding per milestone that is too early, at that (later-kind) milestone, naming
@@ -167,10 +141,12 @@ def signing_without_decision(ctx: RuleContext) -> Iterator[Finding]:
 
     A decision counts when it is the party's own or has no party (of all), is not missed, and is dated on or
     before the party's earliest applicable signing: the same day is fine, as PA112's order has decision ≤ signing.
-    A party id that names no party is skipped (PA001 reports it).
+    A party that another signing party represents (``represents``, signing "namens" it) and that has no signing
+    of its own needs no decision of its own: its representative decides and signs for it. A party id that names
+    no party is skipped (PA001 reports it).
     """
     for party_id in ctx.signing_party_ids:
-        if party_id not in ctx.index.parties:
+        if party_id not in ctx.index.parties or ctx.signs_on_behalf_of(party_id):
             continue
         signing = ctx.signing_of(party_id)
         if signing is None:  # pragma: no cover - a signing party always has a signing
@@ -181,10 +157,10 @@ def signing_without_decision(ctx: RuleContext) -> Iterator[Finding]:
         yield ctx.finding(
             path=signing.path,
             subjects=(party_id,),
-            nl=f"{party_id} ondertekent op {signing.milestone.date.isoformat()}, maar er is geen besluit "
+            nl=f"{party_id} ondertekent op {iso_date(signing.milestone.date)}, maar er is geen besluit "
             f"(decision) van {party_id} op of vóór die dag: plan de besluitvorming bij elke partij vóór de "
             "ondertekening.",
-            en=f"{party_id} signs on {signing.milestone.date.isoformat()}, but there is no decision of "
+            en=f"{party_id} signs on {iso_date(signing.milestone.date)}, but there is no decision of "
             f"{party_id} on or before that day: plan each party's decision before the signing.",
         )
 
@@ -206,7 +182,7 @@ def unsettled_product_at_signing(ctx: RuleContext) -> Iterator[Finding]:
     knoop doorgehakt of is er later toch nog ruimte voor discussie?"
 
     Products carry no dates, only their present status, so "at signing" is read as: a signing has taken place (a
-    done signing dated on or before as-of, as DESIGN §4 counts what has happened by the check date). While the
+    done signing dated on or before as-of, as the rules count what has happened by the check date). While the
     signing is still planned a draft product is normal work in progress and gives no finding.
     """
     process = ctx.agreement.process
@@ -219,10 +195,12 @@ def unsettled_product_at_signing(ctx: RuleContext) -> Iterator[Finding]:
             yield ctx.finding(
                 path=f"$.process.products[{position}]",
                 subjects=(product.id,),
-                nl=f"Het tussenproduct {product.id} is nog {product.status.value}, terwijl de afspraken op "
-                f"{first.milestone.date.isoformat()} zijn ondertekend: leg vast of er een knoop is doorgehakt "
+                nl=f"{capitalised(the('product', 'nl'))} {product.id} heeft nog de status "
+                f"{label(product.status, 'nl')} ({product.status.value}), terwijl de afspraken op "
+                f"{iso_date(first.milestone.date)} zijn ondertekend: leg vast of er een knoop is doorgehakt "
                 "(decided/final) of dat er nog ruimte voor discussie is.",
-                en=f"The intermediate product {product.id} is still {product.status.value}, although the "
-                f"agreements were signed on {first.milestone.date.isoformat()}: record whether it was settled "
-                "(decided/final) or is still open for discussion.",
+                en=f"{capitalised(the('product', 'en'))} {product.id} is still {label(product.status, 'en')} "
+                f"({product.status.value}), although the agreements were signed on "
+                f"{iso_date(first.milestone.date)}: record whether it was settled (decided/final) or is still open "
+                "for discussion.",
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from prestatieafspraken.model import PartyKind, Scope
+from prestatieafspraken.model import PartyKind, Scope, TenantInvolvement
 from prestatieafspraken.rules._phrases import joined
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
@@ -12,8 +12,8 @@ from prestatieafspraken.rules.registry import WIDER_THAN_LOCAL, rule
 
 _TENANTS = "Handreiking, Een goede start: Betrek je huurdersorganisaties"
 
-#: The tenant parties: a huurdersorganisatie, or a koepel of them (FACTS §1.1: "other huurdersorganisaties or a
-#: koepel can join").
+#: The tenant parties: a huurdersorganisatie, or a koepel of them (where several corporations work in a municipality,
+#: other huurdersorganisaties or a koepel can join, http://woningwet2015.nl/prestatieafspraken-huurdersorganisatie).
 _TENANT_KINDS = frozenset({PartyKind.TENANT_ORGANISATION, PartyKind.TENANT_ALLIANCE})
 
 
@@ -22,7 +22,7 @@ _TENANT_KINDS = frozenset({PartyKind.TENANT_ORGANISATION, PartyKind.TENANT_ALLIA
     severity=Severity.ERROR,
     title_nl="Lokale afspraken zonder huurdersorganisatie",
     title_en="Local agreement without a tenant organisation",
-    source="Woningwet art. 44 (domain/FACTS.md §1.1): huurdersorganisatie is gelijkwaardige partij; "
+    source="Woningwet art. 44: de huurdersorganisatie is gelijkwaardige partij; "
     + _TENANTS
     + ': "zij zijn een gelijkwaardige partner in het lokale prestatieafsprakenproces"',
     scopes={Scope.LOCAL},
@@ -31,8 +31,10 @@ def local_without_tenants(ctx: RuleContext) -> Iterator[Finding]:
     """A local agreement has no tenant organisation (or koepel of them) among its counted parties.
 
     Handbook: "De rol van huurdersorganisaties wettelijk verankerd en duidelijk: zij zijn een gelijkwaardige
-    partner in het lokale prestatieafsprakenproces." FACTS §1.1: the huurdersorganisatie sits at the table "als
-    gelijkwaardige partij".
+    partner in het lokale prestatieafsprakenproces."
+
+    Law: under the Woningwet the huurdersorganisatie sits at the table "als gelijkwaardige partij"
+    (http://woningwet2015.nl/prestatieafspraken-huurdersorganisatie).
 
     Choices: a tenant_organisation or a tenant_alliance counts, and only as a counted party (founding or joined):
     an observer, endorser or declined tenant organisation is not an equal party at the table.
@@ -71,8 +73,8 @@ def tenant_involvement_unrecorded(ctx: RuleContext) -> Iterator[Finding]:
     Deal, Woonakkoord) minder eenduidig. Bespreek op z’n minst met huurdersorganisaties of en zo ja hoe ze
     betrokken willen zijn."
 
-    As DESIGN §4 has it, the field itself must be given (``none`` is a recorded choice and is quiet); a tenant
-    party among the counted parties does not replace it, the message then suggests ``signatory``.
+    The field itself must be given; a tenant party among the counted parties does not replace it, the message
+    then suggests ``signatory``. Recording ``none`` answers this rule, but is itself reported (PA126).
     """
     if ctx.agreement.tenant_involvement is not None:
         return
@@ -87,4 +89,40 @@ def tenant_involvement_unrecorded(ctx: RuleContext) -> Iterator[Finding]:
         en="This agreement does not record how tenant organisations are involved (tenant_involvement: "
         f"signatory, consulted, informed or none){hint_en}: discuss with them whether and how they want to be "
         "involved.",
+    )
+
+
+@rule(
+    "PA126",
+    severity=Severity.INFO,
+    title_nl="Huurdersorganisaties niet betrokken",
+    title_en="Tenant organisations not involved",
+    source=_TENANTS + ': "Bedenk goed wat de rol is van huurdersorganisaties en wanneer ze te betrekken."',
+    scopes=WIDER_THAN_LOCAL,
+)
+def tenants_not_involved(ctx: RuleContext) -> Iterator[Finding]:
+    """A regional, provincial or national agreement records that tenant organisations are not involved (``none``).
+
+    Handbook: "Regionale afspraken hebben vaak ook invloed op lokale uitvoering én huurdersorganisaties kunnen
+    eraan bijdragen dat de afspraken goed aansluiten op de lokale situatie. Bedenk goed wat de rol is van
+    huurdersorganisaties en wanneer ze te betrekken."
+
+    ``none`` is a recorded choice (PA120 is answered), and a legitimate one, as in the Woonakkoord Gooi en
+    Vechtstreek, where "de huurdersorganisaties zijn bij dit Woonakkoord niet direct betrokken". It is reported as
+    information with the handbook's advice: the regional agreements shape the local ones, so consider when to
+    involve the tenants, for instance when the agreements are worked out locally, or through a regional
+    representative of the tenant organisations.
+    """
+    if ctx.agreement.tenant_involvement is not TenantInvolvement.NONE:
+        return
+    yield ctx.finding(
+        path="$.tenant_involvement",
+        nl="De huurdersorganisaties zijn niet betrokken bij deze afspraken (tenant_involvement: none). Regionale "
+        "afspraken hebben vaak invloed op de lokale uitvoering, en huurdersorganisaties kunnen helpen de afspraken "
+        "te laten aansluiten op de lokale situatie: bedenk goed wanneer je ze betrekt, bijvoorbeeld bij de lokale "
+        "uitwerking of via een regionale vertegenwoordiger van de huurdersorganisaties.",
+        en="The tenant organisations are not involved in this agreement (tenant_involvement: none). Regional "
+        "agreements often shape local execution, and tenant organisations can help them fit the local situation: "
+        "consider when to involve them, for instance when the agreements are worked out locally, or through a "
+        "regional representative of the tenant organisations.",
     )
