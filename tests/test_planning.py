@@ -285,7 +285,7 @@ class TestPlanBackwards:
         assert dates(plan, MilestoneKind.SUPERVISORY_APPROVAL) == ["2026-02-03"]
         assert dates(plan, MilestoneKind.ADMINISTRATIVE_REVIEW) == ["2026-02-03"]
         assert codes(plan) == ["moved-before-election-window", "exceeds-six-months"]
-        assert "'goedkeuring toezichthouder'" in plan.warnings[0].nl
+        assert "'instemming van raad, RvC of achterban'" in plan.warnings[0].nl
 
     def test_parties_without_supervisory_body(self) -> None:
         """Only a party with a supervisory body gets a supervisory approval; the given order is kept."""

@@ -20,7 +20,7 @@ import tomllib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import attrs
 import yaml
@@ -40,6 +40,7 @@ from prestatieafspraken.calendar import (
 )
 from prestatieafspraken.errors import PlanningError
 from prestatieafspraken.model import Milestone, MilestoneKind, MilestoneStatus, Party, PartyKind, Process
+from prestatieafspraken.vocabulary import Language, step
 
 __all__ = [
     "LEAD_TIME_STEPS",
@@ -52,7 +53,7 @@ __all__ = [
     "plan_backwards",
 ]
 
-Lang = Literal["nl", "en"]
+Lang = Language
 
 
 # ------------------------------------------------------------------------------------------------------------
@@ -231,28 +232,6 @@ class PlanWarning:
         return self.en if lang == "en" else self.nl
 
 
-_LABELS: Final[Mapping[Lang, Mapping[MilestoneKind, str]]] = {
-    "nl": {
-        MilestoneKind.KICKOFF: "aftrap",
-        MilestoneKind.ASSIGNMENT: "bestuurlijke opdracht vastgesteld",
-        MilestoneKind.CONCEPT: "afgerond concept",
-        MilestoneKind.ADMINISTRATIVE_REVIEW: "concept bestuurlijk besproken",
-        MilestoneKind.SUPERVISORY_APPROVAL: "goedkeuring toezichthouder",
-        MilestoneKind.DECISION: "besluit",
-        MilestoneKind.SIGNING: "ondertekening",
-    },
-    "en": {
-        MilestoneKind.KICKOFF: "kickoff",
-        MilestoneKind.ASSIGNMENT: "administrative assignment agreed",
-        MilestoneKind.CONCEPT: "finished concept",
-        MilestoneKind.ADMINISTRATIVE_REVIEW: "concept reviewed by the administrators",
-        MilestoneKind.SUPERVISORY_APPROVAL: "supervisory approval",
-        MilestoneKind.DECISION: "decision",
-        MilestoneKind.SIGNING: "signing",
-    },
-}
-
-
 @attrs.frozen(kw_only=True)
 class ProcessPlan:
     """A process planned backwards from its signing: milestones on Dutch working days, in the order of PA112.
@@ -320,7 +299,7 @@ class ProcessPlan:
 # ------------------------------------------------------------------------------------------------------------
 
 #: The supervisory body of the generic parties of `plan_backwards(parties=N)`.
-_GENERIC_SUPERVISORY_BODY: Final = "toezichthouder (raad van commissarissen, gemeenteraad of achterban)"
+_GENERIC_SUPERVISORY_BODY: Final = "raad, RvC of achterban (gemeenteraad, raad van commissarissen of achterban)"
 
 
 def generic_parties(count: int) -> tuple[Party, ...]:
@@ -398,7 +377,7 @@ def _moved_warning(
 ) -> PlanWarning:
     """The warning that the `kind` milestones moved from `planned` to `moved`, before `window`."""
     period_nl, period_en = _describe_window(window)
-    label_nl, label_en = _LABELS["nl"][kind], _LABELS["en"][kind]
+    label_nl, label_en = step(kind, "nl"), step(kind, "en")
     hint_nl = hint_en = ""
     if window.end < signing:
         # The signing that would put these milestones on the first working day after the window.

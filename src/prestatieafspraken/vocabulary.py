@@ -50,6 +50,7 @@ from prestatieafspraken.versions import Agreed, ChangeKind
 __all__ = [
     "FORMAT_WORDS",
     "LANGUAGES",
+    "PLAN_STEPS",
     "TERMS",
     "FormatWords",
     "Label",
@@ -59,6 +60,7 @@ __all__ = [
     "labelled_enums",
     "language",
     "parse_label",
+    "step",
     "term",
     "the",
 ]
@@ -446,6 +448,32 @@ TERMS: Final[Mapping[str, Label]] = MappingProxyType(
         "long_term_ambition": _L(nl="langetermijnambitie", en="long-term ambition", nl_plural="langetermijnambities"),
     }
 )
+
+
+#: A milestone as a step of a planned process: what has happened when it is reached (planning, cycle plans).
+PLAN_STEPS: Final[Mapping[MilestoneKind, Label]] = MappingProxyType(
+    {
+        MilestoneKind.KICKOFF: _L(nl="aftrap", en="kickoff"),
+        MilestoneKind.ASSIGNMENT: _L(nl="bestuurlijke opdracht vastgesteld", en="administrative assignment agreed"),
+        MilestoneKind.BID: _L(nl="bod uitgebracht", en="bid sent"),
+        MilestoneKind.CONCEPT: _L(nl="afgerond concept", en="finished concept"),
+        MilestoneKind.ADMINISTRATIVE_REVIEW: _L(
+            nl="concept bestuurlijk besproken", en="concept reviewed by the administrators"
+        ),
+        MilestoneKind.SUPERVISORY_APPROVAL: _L(
+            nl="instemming van raad, RvC of achterban", en="approval by the council, supervisory board or members"
+        ),
+        MilestoneKind.DECISION: _L(nl="besluit", en="decision"),
+        MilestoneKind.SIGNING: _L(nl="ondertekening", en="signing"),
+        MilestoneKind.ENDORSEMENT: _L(nl="onderschrijving", en="endorsement"),
+        MilestoneKind.EVALUATION: _L(nl="evaluatie", en="evaluation"),
+    }
+)
+
+
+def step(kind: MilestoneKind, lang: Language) -> str:
+    """A milestone as a step of a planned process, in *lang* ("bestuurlijke opdracht vastgesteld")."""
+    return PLAN_STEPS[kind](lang)
 
 
 def label(member: enum.Enum, lang: Language, *, plural: bool = False) -> str:

@@ -12,8 +12,9 @@ import orjson
 
 from prestatieafspraken.calendar import working_days_between
 from prestatieafspraken.errors import ExportError
-from prestatieafspraken.planning import _LABELS, ProcessPlan
+from prestatieafspraken.planning import ProcessPlan
 from prestatieafspraken.rules.findings import Language
+from prestatieafspraken.vocabulary import step
 
 __all__ = ["PLAN_FORMATS", "PlanFormat", "plan_data", "render_plan"]
 
@@ -82,7 +83,6 @@ def render_plan(
 
 def _table(plan: ProcessPlan, lang: Literal["nl", "en"]) -> str:
     """The plan as a table for people: date, weekday, working days before the signing, milestone, party."""
-    labels = _LABELS[lang]
     weekdays = _WEEKDAYS[lang]
     signing, start, deadline = (day.isoformat() for day in (plan.signing, plan.start, plan.six_months_deadline))
     if lang == "en":
@@ -103,7 +103,7 @@ def _table(plan: ProcessPlan, lang: Literal["nl", "en"]) -> str:
         day = milestone.date
         before = working_days_between(day, plan.signing)
         party = f" ({milestone.party})" if milestone.party else ""
-        lines.append(f"{day.isoformat()} {weekdays[day.weekday()]:<3} {before:>4}  {labels[milestone.kind]}{party}")
+        lines.append(f"{day.isoformat()} {weekdays[day.weekday()]:<3} {before:>4}  {step(milestone.kind, lang)}{party}")
     lines.append("")
     lines.append("wd = working days before the signing" if lang == "en" else "wd = werkdagen vóór de ondertekening")
     if plan.warnings:
