@@ -68,6 +68,7 @@ from prestatieafspraken.model import (
     Realisation,
     Visibility,
 )
+from prestatieafspraken.vocabulary import Language, term, the
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -134,11 +135,11 @@ class Withheld:
     why_nl: str
     why_en: str
 
-    def what(self, lang: str = "nl") -> str:
+    def what(self, lang: Language = "nl") -> str:
         """What was withheld, in Dutch (``"nl"``) or English (``"en"``)."""
         return self.what_en if lang == "en" else self.what_nl
 
-    def why(self, lang: str = "nl") -> str:
+    def why(self, lang: Language = "nl") -> str:
         """Why it was withheld, in Dutch (``"nl"``) or English (``"en"``)."""
         return self.why_en if lang == "en" else self.why_nl
 
@@ -290,9 +291,6 @@ def _commitment_marker(agreement: Agreement, index: int, commitment: Commitment)
     )
 
 
-_SUBJECT_NL = {"commitment": "afspraak", "target": "doel", "indicator": "indicator"}
-
-
 def _realisation_marker(agreement: Agreement, index: int, realisation: Realisation) -> Withheld:
     seen_by, why_nl, why_en = _why(agreement, realisation)
     kind, subject = realisation.subject
@@ -304,7 +302,7 @@ def _realisation_marker(agreement: Agreement, index: int, realisation: Realisati
         fields=("value",),
         visibility=realisation.visibility,
         seen_by=seen_by,
-        what_nl=f"het hele cijfer ({_SUBJECT_NL[kind]} {subject}, {realisation.year})",
+        what_nl=f"het hele cijfer ({term(kind, 'nl')} {subject}, {realisation.year})",
         what_en=f"the whole figure ({kind} {subject}, {realisation.year})",
         why_nl=why_nl,
         why_en=why_en,
@@ -508,8 +506,11 @@ _RATIO = (
     "een aandeel (ratio) wordt nooit opgeteld",
     "a ratio (share) is never summed",
 )
-_BASIS_NL: Mapping[Basis, str] = {"commitment": "afspraken", "target": "doelen", "indicator": "de indicator"}
-_BASIS_EN: Mapping[Basis, str] = {"commitment": "commitments", "target": "targets", "indicator": "the indicator"}
+
+
+def _basis(basis: Basis, lang: Language) -> str:
+    """The figures a total is made of: "afspraken", "streefcijfers", "de indicator"."""
+    return the(basis, lang) if basis == "indicator" else term(basis, lang, plural=True)
 
 
 def _total_marker(key: _GroupKey, reason: tuple[str, str]) -> Withheld:
@@ -521,8 +522,8 @@ def _total_marker(key: _GroupKey, reason: tuple[str, str]) -> Withheld:
         ref=_total_ref(basis, indicator, year, area),
         path="$.realisations",
         fields=("value",),
-        what_nl=f"het collectieve totaal van {indicator}{where_nl} in {year} (cijfers van {_BASIS_NL[basis]})",
-        what_en=f"the collective total of {indicator}{where_en} in {year} (figures of {_BASIS_EN[basis]})",
+        what_nl=f"het collectieve totaal van {indicator}{where_nl} in {year} (cijfers van {_basis(basis, 'nl')})",
+        what_en=f"the collective total of {indicator}{where_en} in {year} (figures of {_basis(basis, 'en')})",
         why_nl=reason[0],
         why_en=reason[1],
     )
