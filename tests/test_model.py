@@ -49,6 +49,7 @@ from prestatieafspraken.model.lifecycle import (
     TransitionError,
     move,
 )
+from prestatieafspraken.vocabulary import Language
 from strategies import agreements, perspectives
 
 PROPERTIES = settings(max_examples=60, deadline=None)
@@ -493,7 +494,7 @@ class TestThemeLabel:
             ("circular-building", "en", None, "circular-building"),
         ],
     )
-    def test_theme_label(self, theme_id: str, lang: str, declared: Theme | None, expected: str) -> None:
+    def test_theme_label(self, theme_id: str, lang: Language, declared: Theme | None, expected: str) -> None:
         """A declared label wins; a standard theme has its Dutch or English label; another theme shows its id."""
         assert theme_label(theme_id, lang=lang, declared=declared) == expected
 

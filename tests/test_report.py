@@ -20,6 +20,7 @@ from prestatieafspraken.report import ReportFormat, charts, render_report
 from prestatieafspraken.report.content import _realised_series
 from prestatieafspraken.report.labels import label, number
 from prestatieafspraken.views import UnknownAudienceError
+from prestatieafspraken.vocabulary import Language
 from strategies import agreements
 from support import EXAMPLES_AS_OF as AS_OF
 from support import agreement_yaml, party_entry
@@ -119,7 +120,7 @@ class TestExamples:
     @pytest.mark.parametrize(
         ("lang", "headings"), [("nl", ["Bevindingen", "Voortgang"]), ("en", ["Findings", "Progress"])]
     )
-    def test_language(self, lang: str, headings: list[str]) -> None:
+    def test_language(self, lang: Language, headings: list[str]) -> None:
         """The headings follow the language."""
         text = render_report(examples.load("lindeveen-2025-2028"), as_of=AS_OF, lang=lang, charts=False)
         for heading in headings:
@@ -240,7 +241,7 @@ class TestAudience:
             ("nl", "| deels uitgevoerd (2025): Grond pas in 2026 beschikbaar |"),
         ],
     )
-    def test_outcome_next_to_the_commitment(self, lang: str, shown: str) -> None:
+    def test_outcome_next_to_the_commitment(self, lang: Language, shown: str) -> None:
         """How an effort commitment was kept, and why, is listed next to its status in the report."""
         agreement = loads(
             HYBRID.replace(
@@ -285,7 +286,7 @@ class TestAudience:
         (float("inf"), "nl", "inf"),
     ],
 )
-def test_number(value: float | None, lang: str, shown: str) -> None:
+def test_number(value: float | None, lang: Language, shown: str) -> None:
     """Numbers are grouped in thousands and written the way the language writes them."""
     assert number(value, lang) == shown
 

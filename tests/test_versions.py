@@ -37,6 +37,7 @@ from prestatieafspraken.report.changes import ITEM_WORDS, describe, render_diff
 from prestatieafspraken.versions import Agreed, Change, ChangeKind, Diff, diff, history, patch, signing_parties
 from prestatieafspraken.versions._patch import parse_path
 from prestatieafspraken.versions._shape import KEYS, Shape, agreement_shape, item_kind, shape_of
+from prestatieafspraken.vocabulary import Language
 from strategies import agreements
 
 EXAMPLE = "lindeveen-2025-2028"
@@ -797,7 +798,7 @@ class TestRendering:
             ("en", "changed agreement lindeveen-2025-2028: monitoring.hybrid: no → yes"),
         ],
     )
-    def test_yes_and_no(self, lang: str, expected: str) -> None:
+    def test_yes_and_no(self, lang: Language, expected: str) -> None:
         """A true or false value reads as ja or nee (yes or no)."""
         old = lindeveen()
         assert old.monitoring is not None

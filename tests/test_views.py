@@ -27,6 +27,7 @@ from prestatieafspraken.views import (
     can_see,
     view_for,
 )
+from prestatieafspraken.vocabulary import LANGUAGES
 from strategies import agreements
 from support import agreement_yaml, party_entry
 
@@ -440,7 +441,7 @@ def exports(view: View, original: Agreement | None = None, *, charts: bool = Fal
     yield repr(progress(view.agreement, as_of=AS_OF))
     if original is not None:
         for report_format in ("markdown", "html"):
-            for lang in ("nl", "en"):
+            for lang in LANGUAGES:
                 yield render_report(
                     original, as_of=AS_OF, format=report_format, audience=view.audience, lang=lang, charts=charts
                 )

@@ -18,6 +18,7 @@ from typing import Final, Literal, TypeGuard, TypeVar
 
 import attrs
 
+from prestatieafspraken._language import LANGUAGES, Language
 from prestatieafspraken.calendar import ElectionKind
 from prestatieafspraken.errors import ConfigError
 from prestatieafspraken.model import (
@@ -64,10 +65,6 @@ __all__ = [
     "term",
     "the",
 ]
-
-#: The languages the library writes: Dutch (the default everywhere) and English.
-Language = Literal["nl", "en"]
-LANGUAGES: Final[tuple[Language, ...]] = ("nl", "en")
 
 
 def is_language(value: object) -> TypeGuard[Language]:

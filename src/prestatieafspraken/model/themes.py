@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 import attrs
 
+from prestatieafspraken._language import Language
 from prestatieafspraken.model.fields import Number
 from prestatieafspraken.model.ids import slug
 
@@ -63,7 +64,7 @@ class Theme:
     """The party id of the theme's lead (trekker)."""
 
 
-def theme_label(theme_id: str, *, lang: str = "nl", declared: Theme | None = None) -> str:
+def theme_label(theme_id: str, *, lang: Language = "nl", declared: Theme | None = None) -> str:
     """Return the label of a theme: the declared label, else the standard label in *lang*, else the id."""
     if declared is not None and declared.label:
         return declared.label

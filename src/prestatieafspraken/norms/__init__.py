@@ -29,6 +29,7 @@ from types import MappingProxyType
 
 import attrs
 
+from prestatieafspraken._language import Language
 from prestatieafspraken.errors import UnknownNormError
 
 __all__ = [
@@ -134,7 +135,7 @@ class NormValue:
         """Whether the value holds in *year*."""
         return self.first_year <= year <= self.last_year
 
-    def note(self, lang: str = "nl") -> str | None:
+    def note(self, lang: Language = "nl") -> str | None:
         """The note in Dutch (``"nl"``) or English (``"en"``), if any."""
         return self.note_en if lang == "en" else self.note_nl
 
@@ -170,11 +171,11 @@ class Norm:
     note_nl: str | None = None
     note_en: str | None = None
 
-    def label(self, lang: str = "nl") -> str:
+    def label(self, lang: Language = "nl") -> str:
         """The label in Dutch (``"nl"``) or English (``"en"``)."""
         return self.label_en if lang == "en" else self.label_nl
 
-    def note(self, lang: str = "nl") -> str | None:
+    def note(self, lang: Language = "nl") -> str | None:
         """The note on the norm in Dutch (``"nl"``) or English (``"en"``), if any."""
         return self.note_en if lang == "en" else self.note_nl
 

@@ -15,8 +15,9 @@ from typing import Any
 import orjson
 
 from prestatieafspraken import norms
+from prestatieafspraken._language import Language
 from prestatieafspraken.norms import Norm, NormValue, Unit
-from prestatieafspraken.vocabulary import Language, label
+from prestatieafspraken.vocabulary import label
 
 __all__ = ["render_norms"]
 
@@ -43,16 +44,16 @@ _AMOUNTS: Mapping[Unit, tuple[str, str]] = MappingProxyType(
 )
 
 
-def _word(key: str, lang: str) -> str:
+def _word(key: str, lang: Language) -> str:
     dutch, english = _WORDS[key]
     return english if lang == "en" else dutch
 
 
-def _unit(unit: Unit, lang: str) -> str:
+def _unit(unit: Unit, lang: Language) -> str:
     return label(unit, "en" if lang == "en" else "nl")
 
 
-def _amount(figure: Decimal, unit: Unit, lang: str) -> str:
+def _amount(figure: Decimal, unit: Unit, lang: Language) -> str:
     """The value with its unit, its digits exactly as published: ``€ 1.184,82 per maand``."""
     digits = f"{figure:,}"
     if lang != "en":
@@ -77,7 +78,13 @@ def _selected(name: str | None, year: int | None) -> list[tuple[Norm, tuple[Norm
     ]
 
 
-def render_norms(name: str | None = None, *, year: int | None = None, format: str = "text", lang: str = "nl") -> str:  # noqa: A002 - the CLI's word
+def render_norms(
+    name: str | None = None,
+    *,
+    year: int | None = None,
+    format: str = "text",  # noqa: A002 - the CLI's word
+    lang: Language = "nl",
+) -> str:
     """The norms as text or JSON: every norm, or the norm *name*; all values, or those of *year*.
 
     Without a name or a year the text is one line per norm: name, label, unit and the years with a value.
@@ -99,7 +106,7 @@ def render_norms(name: str | None = None, *, year: int | None = None, format: st
     return "\n\n".join(_block(norm, entries, lang) for norm, entries in selected)
 
 
-def _block(norm: Norm, entries: tuple[NormValue, ...], lang: str) -> str:
+def _block(norm: Norm, entries: tuple[NormValue, ...], lang: Language) -> str:
     words: Language = "en" if lang == "en" else "nl"
     kind = f"{label(norm.kind, words)} ({label(norm.bound, words)})"
     lines = [
@@ -116,7 +123,7 @@ def _block(norm: Norm, entries: tuple[NormValue, ...], lang: str) -> str:
     return "\n".join(lines)
 
 
-def _as_dict(norm: Norm, entries: tuple[NormValue, ...], lang: str) -> dict[str, Any]:
+def _as_dict(norm: Norm, entries: tuple[NormValue, ...], lang: Language) -> dict[str, Any]:
     return {
         "name": norm.name,
         "label": norm.label(lang),

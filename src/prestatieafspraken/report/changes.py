@@ -14,7 +14,7 @@ import orjson
 
 from prestatieafspraken.serialization import dumps
 from prestatieafspraken.versions import Agreed, Change, ChangeKind, Diff, History
-from prestatieafspraken.vocabulary import TERMS, Label, label
+from prestatieafspraken.vocabulary import TERMS, Label, Language, label
 
 __all__ = ["ChangesFormat", "change_data", "describe", "item_word", "render_diff", "render_history"]
 
@@ -95,21 +95,21 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
 )
 
 
-def _lang(lang: str) -> int:
+def _lang(lang: Language) -> int:
     return _EN if lang == "en" else _NL
 
 
-def _word(name: str, lang: str, **values: object) -> str:
+def _word(name: str, lang: Language, **values: object) -> str:
     return _WORDS[name][_lang(lang)].format(**values)
 
 
-def item_word(item: str, lang: str = "nl") -> str:
+def item_word(item: str, lang: Language = "nl") -> str:
     """The word for a kind of item (`Change.item`) in *lang*; an unknown kind as the format names it."""
     words = ITEM_WORDS.get(item)
     return words("en" if lang == "en" else "nl") if words is not None else item.replace("_", " ")
 
 
-def _value(value: Any, lang: str) -> str:
+def _value(value: Any, lang: Language) -> str:
     """A wire value as a person reads it: a list comma-separated, a mapping as ``key: value`` pairs."""
     if value is None:
         return _word("not_given", lang)
@@ -130,7 +130,7 @@ def _path(change: Change) -> str:
     return f"{change.old_path} → {change.new_path}"
 
 
-def _agreed(change: Change, lang: str) -> str:
+def _agreed(change: Change, lang: Language) -> str:
     if change.agreed is Agreed.AMENDED:
         return _word("amended", lang, ids=", ".join(change.amendments))
     if change.agreed is Agreed.UNAMENDED:
@@ -138,7 +138,7 @@ def _agreed(change: Change, lang: str) -> str:
     return ""
 
 
-def describe(change: Change, lang: str = "nl", *, item: bool = True) -> str:
+def describe(change: Change, lang: Language = "nl", *, item: bool = True) -> str:
     """One change in one line: what happened to which item (unless not *item*), for a field its old and new value."""
     head = label(change.kind, "en" if lang == "en" else "nl")
     if item:
@@ -149,7 +149,7 @@ def describe(change: Change, lang: str = "nl", *, item: bool = True) -> str:
     return f"{head}: {detail}" if item else f"{head} {detail}"
 
 
-def change_data(change: Change, lang: str = "nl") -> dict[str, Any]:
+def change_data(change: Change, lang: Language = "nl") -> dict[str, Any]:
     """A change as plain data for JSON; ``description`` is `describe`'s line in *lang*."""
     return {
         "change": change.kind.value,
@@ -166,7 +166,7 @@ def change_data(change: Change, lang: str = "nl") -> dict[str, Any]:
     }
 
 
-def _summary(found: Diff, lang: str) -> list[str]:
+def _summary(found: Diff, lang: Language) -> list[str]:
     counts = found.counts()
     line = _word("summary", lang, **counts)
     if counts["unamended"]:
@@ -182,7 +182,7 @@ def _summary(found: Diff, lang: str) -> list[str]:
     return lines
 
 
-def _text_lines(changes: Iterable[Change], lang: str, indent: str = "", *, item: bool = True) -> list[str]:
+def _text_lines(changes: Iterable[Change], lang: Language, indent: str = "", *, item: bool = True) -> list[str]:
     lines = []
     for change in changes:
         agreed = _agreed(change, lang)
@@ -201,7 +201,7 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
     return lines
 
 
-def _row(change: Change, lang: str) -> list[str]:
+def _row(change: Change, lang: Language) -> list[str]:
     changed = change.kind is ChangeKind.CHANGED
     return [
         label(change.kind, "en" if lang == "en" else "nl"),
@@ -218,7 +218,7 @@ def _row(change: Change, lang: str) -> list[str]:
 _COLUMNS = ["col_what", "col_item", "col_id", "col_field", "col_old", "col_new", "col_path", "col_agreed"]
 
 
-def render_diff(found: Diff, *, format: ChangesFormat = "text", lang: str = "nl", old: str, new: str) -> str:  # noqa: A002
+def render_diff(found: Diff, *, format: ChangesFormat = "text", lang: Language = "nl", old: str, new: str) -> str:  # noqa: A002
     """*found* as text, Markdown or JSON; *old* and *new* name the two versions (such as their files)."""
     if format == "json":
         data = {"old": old, "new": new, "same": not found, "signed": found.signed}
@@ -235,7 +235,7 @@ def render_diff(found: Diff, *, format: ChangesFormat = "text", lang: str = "nl"
     return "\n".join(lines + _text_lines(found, lang))
 
 
-def render_history(found: History, *, format: ChangesFormat = "text", lang: str = "nl") -> str:  # noqa: A002
+def render_history(found: History, *, format: ChangesFormat = "text", lang: Language = "nl") -> str:  # noqa: A002
     """*found* as text, Markdown or JSON: the versions, the current agreement and each item's changes."""
     current = found.current
     if format == "json":

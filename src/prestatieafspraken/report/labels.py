@@ -8,7 +8,7 @@ from types import MappingProxyType
 
 __all__ = ["Language", "label", "number"]
 
-Language = str
+from prestatieafspraken.vocabulary import Language
 
 _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
     {

@@ -13,8 +13,7 @@ import orjson
 from prestatieafspraken.calendar import working_days_between
 from prestatieafspraken.errors import ExportError
 from prestatieafspraken.planning import ProcessPlan
-from prestatieafspraken.rules.findings import Language
-from prestatieafspraken.vocabulary import step
+from prestatieafspraken.vocabulary import Language, step
 
 __all__ = ["PLAN_FORMATS", "PlanFormat", "plan_data", "render_plan"]
 
@@ -81,7 +80,7 @@ def render_plan(
     raise ExportError(f"unknown plan format {format!r}; use {', '.join(map(repr, PLAN_FORMATS))}")
 
 
-def _table(plan: ProcessPlan, lang: Literal["nl", "en"]) -> str:
+def _table(plan: ProcessPlan, lang: Language) -> str:
     """The plan as a table for people: date, weekday, working days before the signing, milestone, party."""
     weekdays = _WEEKDAYS[lang]
     signing, start, deadline = (day.isoformat() for day in (plan.signing, plan.start, plan.six_months_deadline))

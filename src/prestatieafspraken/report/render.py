@@ -11,6 +11,7 @@ from prestatieafspraken.report.html import to_html
 from prestatieafspraken.report.labels import label
 from prestatieafspraken.report.markdown import to_markdown
 from prestatieafspraken.rules import CheckConfig
+from prestatieafspraken.vocabulary import Language
 
 __all__ = ["ReportFormat", "render_report"]
 
@@ -23,7 +24,7 @@ def render_report(
     as_of: dt.date | None = None,
     format: ReportFormat = "markdown",  # noqa: A002 - the CLI's option name
     audience: str | None = None,
-    lang: str = "nl",
+    lang: Language = "nl",
     config: CheckConfig | None = None,
     charts: bool = True,
 ) -> str:

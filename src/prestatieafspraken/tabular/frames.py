@@ -14,6 +14,7 @@ from prestatieafspraken.progress import ProgressReport
 from prestatieafspraken.rules import Report
 from prestatieafspraken.tabular import rows  # the module: each frame names its rows function
 from prestatieafspraken.tabular._extras import require
+from prestatieafspraken.vocabulary import Language
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,7 +28,7 @@ def _frame(found: list[rows.Row], columns: Sequence[str]) -> pd.DataFrame:
     return frame
 
 
-def commitments_frame(agreement: Agreement, *, lang: str = "nl") -> pd.DataFrame:
+def commitments_frame(agreement: Agreement, *, lang: Language = "nl") -> pd.DataFrame:
     """One row per commitment (`prestatieafspraken.tabular.rows.commitment_rows`).
 
     Raises:
@@ -36,7 +37,7 @@ def commitments_frame(agreement: Agreement, *, lang: str = "nl") -> pd.DataFrame
     return _frame(rows.commitment_rows(agreement, lang=lang), rows.COMMITMENT_COLUMNS)
 
 
-def targets_frame(agreement: Agreement, *, lang: str = "nl") -> pd.DataFrame:
+def targets_frame(agreement: Agreement, *, lang: Language = "nl") -> pd.DataFrame:
     """One row per target, a ``breakdown.<key>`` column per key in use (`prestatieafspraken.tabular.rows.target_rows`).
 
     Raises:
@@ -46,7 +47,7 @@ def targets_frame(agreement: Agreement, *, lang: str = "nl") -> pd.DataFrame:
     return _frame(rows.target_rows(agreement, lang=lang), columns)
 
 
-def findings_frame(report: Report, *, lang: str = "nl") -> pd.DataFrame:
+def findings_frame(report: Report, *, lang: Language = "nl") -> pd.DataFrame:
     """One row per finding (`prestatieafspraken.tabular.rows.finding_rows`).
 
     Raises:
@@ -55,7 +56,7 @@ def findings_frame(report: Report, *, lang: str = "nl") -> pd.DataFrame:
     return _frame(rows.finding_rows(report, lang=lang), rows.FINDING_COLUMNS)
 
 
-def progress_frame(report: ProgressReport, *, lang: str = "nl") -> pd.DataFrame:
+def progress_frame(report: ProgressReport, *, lang: Language = "nl") -> pd.DataFrame:
     """One row per target, breakdown part and commitment (`prestatieafspraken.tabular.rows.progress_rows`).
 
     Raises:
@@ -64,7 +65,7 @@ def progress_frame(report: ProgressReport, *, lang: str = "nl") -> pd.DataFrame:
     return _frame(rows.progress_rows(report, lang=lang), rows.PROGRESS_COLUMNS)
 
 
-def realisations_frame(agreement: Agreement, *, lang: str = "nl") -> pd.DataFrame:
+def realisations_frame(agreement: Agreement, *, lang: Language = "nl") -> pd.DataFrame:
     """One row per realised figure (`prestatieafspraken.tabular.rows.realisation_rows`).
 
     Raises:

@@ -25,7 +25,7 @@ from prestatieafspraken.progress import CommitmentProgress, ProgressReport, Targ
 from prestatieafspraken.report.labels import label
 from prestatieafspraken.rules import REGISTRY, Report
 from prestatieafspraken.tabular.words import STATUS_WORDS, word
-from prestatieafspraken.vocabulary import language
+from prestatieafspraken.vocabulary import Language, language
 
 __all__ = [
     "COMMITMENT_COLUMNS",
@@ -149,7 +149,7 @@ def _date(day: dt.date | None) -> dt.date | None:
     return None if day is None else dt.date(day.year, day.month, day.day)
 
 
-def _theme(agreement: Agreement, theme: str | None, lang: str) -> str | None:
+def _theme(agreement: Agreement, theme: str | None, lang: Language) -> str | None:
     if theme is None:
         return None
     return theme_label(theme, lang=lang, declared=agreement.index.themes.get(theme))
@@ -170,7 +170,7 @@ def _party_names(agreement: Agreement, party_ids: Sequence[str]) -> str:
     return _joined(parties[party].name if party in parties else party for party in party_ids)
 
 
-def commitment_rows(agreement: Agreement, *, lang: str = "nl") -> list[Row]:
+def commitment_rows(agreement: Agreement, *, lang: Language = "nl") -> list[Row]:
     """One row per commitment, in file order, with `COMMITMENT_COLUMNS`.
 
     Labels in *lang*: the theme's label; the indicator's label and unit, the area's name and the executing
@@ -213,7 +213,7 @@ def breakdown_columns(targets: Iterable[Target]) -> tuple[str, ...]:
     return tuple(f"breakdown.{key}" for key in keys)
 
 
-def target_rows(agreement: Agreement, *, lang: str = "nl") -> list[Row]:
+def target_rows(agreement: Agreement, *, lang: Language = "nl") -> list[Row]:
     """One row per target, in file order, with `TARGET_COLUMNS` and a ``breakdown.<key>`` column per key in use.
 
     A target's part of the breakdown for a key is in that key's column (``None`` where it has none); ``from`` is
@@ -248,7 +248,7 @@ def target_rows(agreement: Agreement, *, lang: str = "nl") -> list[Row]:
     return rows
 
 
-def finding_rows(report: Report, *, lang: str = "nl") -> list[Row]:
+def finding_rows(report: Report, *, lang: Language = "nl") -> list[Row]:
     """One row per finding, in the report's order, with `FINDING_COLUMNS`: the message and title in *lang*."""
     from prestatieafspraken.rules.engine import load_builtin_rules  # noqa: PLC0415 - the titles of the rules
 
@@ -282,7 +282,7 @@ def _assessment(record: TargetProgress | CommitmentProgress) -> Row:
     }
 
 
-def _target_row(record: TargetProgress, kind: str, lang: str) -> Row:
+def _target_row(record: TargetProgress, kind: str, lang: Language) -> Row:
     return {
         "kind": kind,
         "id": record.id,
@@ -311,7 +311,7 @@ def _target_row(record: TargetProgress, kind: str, lang: str) -> Row:
     }
 
 
-def progress_rows(report: ProgressReport, *, lang: str = "nl") -> list[Row]:
+def progress_rows(report: ProgressReport, *, lang: Language = "nl") -> list[Row]:
     """One row per progress record, with `PROGRESS_COLUMNS`: targets with their breakdown parts, then commitments.
 
     Each target is followed by its parts. ``kind`` is ``target``, ``target_part`` or ``commitment``; ``status``
@@ -373,7 +373,7 @@ def _subject_label(agreement: Agreement, realisation: Realisation) -> tuple[str 
     return _indicator(agreement, subject)[0], subject
 
 
-def realisation_rows(agreement: Agreement, *, lang: str = "nl") -> list[Row]:
+def realisation_rows(agreement: Agreement, *, lang: Language = "nl") -> list[Row]:
     """One row per realised figure, in file order, with `REALISATION_COLUMNS`.
 
     ``subject_kind`` is ``commitment``, ``target`` or ``indicator`` and ``subject`` its id; ``subject_label`` is the
