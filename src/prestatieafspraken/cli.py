@@ -16,10 +16,16 @@ from typing import Any, TextIO
 import orjson
 
 from prestatieafspraken import examples
-from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
+from prestatieafspraken.errors import (
+    ConfigError,
+    LoadError,
+    PrestatieafsprakenError,
+    RuleRegistrationError,
+    UnknownNameError,
+)
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import load, write_atomically
-from prestatieafspraken.views import UnknownAudienceError, view_for
+from prestatieafspraken.views import view_for
 
 __all__ = ["main"]
 
@@ -206,7 +212,7 @@ def _check(arguments: argparse.Namespace) -> int:
                 report = check(agreement, as_of=arguments.as_of, config=config)
             else:
                 report = view_for(agreement, arguments.audience).check(as_of=arguments.as_of, config=config)
-        except (ConfigError, RuleRegistrationError, UnknownAudienceError) as error:
+        except (ConfigError, RuleRegistrationError, UnknownNameError) as error:
             _print(f"{label}: {error}", stream=sys.stderr)
             status = EXIT_UNREADABLE
             continue

@@ -10,7 +10,7 @@ from prestatieafspraken.model.agreement import (
     Scope,
 )
 from prestatieafspraken.model.commitments import Commitment, CommitmentKind
-from prestatieafspraken.model.fields import Number, Visibility
+from prestatieafspraken.model.fields import IdKind, Number, Reference, Visibility, references
 from prestatieafspraken.model.ids import InvariantError, is_slug
 from prestatieafspraken.model.index import AgreementIndex
 from prestatieafspraken.model.indicators import (
@@ -89,6 +89,7 @@ __all__ = [
     "GoalKind",
     "Group",
     "GroupKind",
+    "IdKind",
     "Indicator",
     "InvariantError",
     "Mandate",
@@ -107,6 +108,7 @@ __all__ = [
     "ProgressStatus",
     "Realisation",
     "RealisationStatus",
+    "Reference",
     "Scope",
     "StockFlows",
     "Target",
@@ -115,5 +117,6 @@ __all__ = [
     "ThemeLabel",
     "Visibility",
     "is_slug",
+    "references",
     "theme_label",
 ]

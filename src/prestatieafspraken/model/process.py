@@ -12,6 +12,7 @@ import enum
 import attrs
 import pendulum
 
+from prestatieafspraken.model.fields import REFERS_TO, IdKind
 from prestatieafspraken.model.ids import slug
 
 __all__ = ["Milestone", "MilestoneKind", "MilestoneStatus", "Process", "Product", "ProductStatus"]
@@ -49,7 +50,7 @@ class Milestone:
     """A dated step of the process, of one party or (without a party) of all."""
 
     kind: MilestoneKind
-    party: str | None = None
+    party: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.PARTY})
     date: pendulum.Date
     status: MilestoneStatus = MilestoneStatus.PLANNED
 

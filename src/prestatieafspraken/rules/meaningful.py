@@ -13,6 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 import attrs
 import pendulum
 
+from prestatieafspraken import graph
 from prestatieafspraken.calendar import ElectionWindow
 from prestatieafspraken.model import (
     Aggregation,
@@ -87,8 +88,6 @@ def commitment_without_goal(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.commitments_without_goal`: only goals the agreement declares
     count, so a commitment that names only unknown goals serves none (PA001 reports the unknown ids).
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     without = graph.commitments_without_goal(ctx.agreement)
     positions = _first_positions(ctx.agreement.commitments) if without else {}
     for commitment_id in without:
@@ -152,8 +151,6 @@ def party_only_gives(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.one_sided_parties`: endorsers, observers and parties that declined
     need not reciprocate.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     positions = _first_positions(ctx.agreement.parties)
     for party_id in graph.one_sided_parties(ctx.agreement).only_give:
         yield ctx.finding(
@@ -182,8 +179,6 @@ def party_only_receives(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.one_sided_parties`: endorsers, observers and parties that declined
     need not reciprocate.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     positions = _first_positions(ctx.agreement.parties)
     for party_id in graph.one_sided_parties(ctx.agreement).only_receive:
         yield ctx.finding(
@@ -257,8 +252,6 @@ def lead_without_commitments(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.leads_without_commitments`: a declared theme with a known lead and
     no commitments at all is reported too, since its lead carries nothing in it.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     positions = _first_positions(ctx.agreement.themes)
     for lead in graph.leads_without_commitments(ctx.agreement):
         yield ctx.finding(
@@ -802,8 +795,6 @@ def conditions_without_order(ctx: RuleContext) -> Iterator[Finding]:
     `prestatieafspraken.graph.conditions_on_later_years`. A cycle is reported once, at the condition of its
     first commitment (smallest id) on the next one.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     commitments = ctx.index.commitments
     positions: dict[str, int] = {}
 
