@@ -219,9 +219,10 @@ class TestDerived:
 
 def _items(value: object) -> Iterator[object]:
     """Every model object in *value*, depth first."""
-    if attrs.has(type(value)):
+    cls = type(value)
+    if attrs.has(cls):
         yield value
-        for field in attrs.fields(type(value)):
+        for field in attrs.fields(cls):
             yield from _items(getattr(value, field.name))
     elif isinstance(value, tuple):
         for element in value:
