@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 import pendulum
 
-from prestatieafspraken.model.fields import references
+from prestatieafspraken.model.fields import IdKind, references
 from prestatieafspraken.serialization._wire import MAX_INT, WireError, describe, fresh, fresh_number, whole_number
 
 __all__ = ["Interning", "NumberHooks", "SharedHooks", "date_hook", "number_hooks", "shared_hooks"]
@@ -198,12 +198,18 @@ class SharedHooks:
     """A commitment's ``by``: one party id or a list of them."""
 
     def for_field(self, cls: type[Any], field: attrs.Attribute[Any]) -> Hook | None:
-        """The sharing hook of a field of *cls* that refers to ids, or None for a field of another kind."""
+        """The sharing hook of a field of *cls* that refers to ids, or None for a field not worth sharing.
+
+        A single commitment id is not shared: there are as many commitments as the agreement is large, and a
+        realisation or assessment rarely names the same one twice, so its table would cost more than it saves.
+        """
         reference = next((ref for ref in references(cls) if ref.field == field.name), None)
         if reference is None:
             return None
         if field.type == tuple[str, ...]:
             return self.structure_ids
+        if reference.kind is IdKind.COMMITMENT:
+            return None
         if field.type is str:
             return self.structure_id
         if field.type == str | None:
