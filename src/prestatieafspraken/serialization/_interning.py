@@ -82,15 +82,13 @@ class NumberHooks:
 def number_hooks(interning: Interning) -> NumberHooks:
     """Build the hooks of ``int``, `Number`, ``Number | None`` and a mapping of ids to numbers."""
     shared_int = _int_sharer(interning)
-    structure_number = _number_hook(shared_int)
-
-    def structure_optional_number(value: Any, _: Any) -> int | float | None:
-        if value is None:
-            return None
-        return structure_number(value, None)
+    structure_number = _number_hook(interning.ints, shared_int)
 
     return NumberHooks(
-        _int_hook(shared_int), structure_number, structure_optional_number, _number_mapping_hook(structure_number)
+        _int_hook(interning.ints, shared_int),
+        structure_number,
+        _optional_number_hook(interning.ints, shared_int),
+        _number_mapping_hook(structure_number),
     )
 
 
@@ -109,10 +107,14 @@ def _int_sharer(interning: Interning) -> Callable[[int], int]:
     return shared_int
 
 
-def _int_hook(shared_int: Callable[[int], int]) -> Hook:
+# The hooks look a value up in its table themselves and call the sharer only for a value not seen yet: one call
+# less per value on the path nearly every value takes. (`or` also sends 0, "" and () to the sharer, which is right.)
+
+
+def _int_hook(ints: dict[int, int], shared_int: Callable[[int], int]) -> Hook:
     def structure_int(value: Any, _: Any) -> int:
         if type(value) is int and -MAX_INT <= value <= MAX_INT:
-            return shared_int(value)
+            return ints.get(value) or shared_int(value)
         if type(value) is int:
             raise WireError(f"expected a whole number of at most 19 digits, got {whole_number(value)}")
         raise WireError(f"expected a whole number, got {describe(value)}")
@@ -120,16 +122,31 @@ def _int_hook(shared_int: Callable[[int], int]) -> Hook:
     return structure_int
 
 
-def _number_hook(shared_int: Callable[[int], int]) -> Callable[[Any, Any], int | float]:
+def _number_hook(ints: dict[int, int], shared_int: Callable[[int], int]) -> Callable[[Any, Any], int | float]:
     def structure_number(value: Any, _: Any) -> int | float:
         kind = type(value)
         if kind is int and -MAX_INT <= value <= MAX_INT:
-            return shared_int(value)
+            return ints.get(value) or shared_int(value)
         if kind is float and math.isfinite(value):
             return fresh_number(float(value))
         raise WireError(f"expected a finite number, got {describe(value)}")
 
     return structure_number
+
+
+def _optional_number_hook(ints: dict[int, int], shared_int: Callable[[int], int]) -> Hook:
+    # `_number_hook`'s checks written out again rather than called: an optional number is on the hot path too.
+    def structure_optional_number(value: Any, _: Any) -> int | float | None:
+        kind = type(value)
+        if kind is int and -MAX_INT <= value <= MAX_INT:
+            return ints.get(value) or shared_int(value)
+        if kind is float and math.isfinite(value):
+            return fresh_number(float(value))
+        if value is None:
+            return None
+        raise WireError(f"expected a finite number, got {describe(value)}")
+
+    return structure_optional_number
 
 
 def _number_mapping_hook(structure_number: Callable[[Any, Any], int | float]) -> Hook:
@@ -220,13 +237,19 @@ class SharedHooks:
 def shared_hooks(interning: Interning, structure_executors: Hook) -> SharedHooks:
     """Build the hooks that share ids through *interning*; *structure_executors* reads a commitment's ``by``."""
     shared_text, shared_tuple = _id_sharers(interning)
+    tuples = interning.tuples
 
     def structure_shared_executors(value: Any, _: Any) -> tuple[str, ...]:
         if type(value) is str:
-            return shared_tuple((value,))
+            items = (value,)
+            return tuples.get(items) or shared_tuple(items)
         return shared_tuple(structure_executors(value, None))
 
-    return SharedHooks(_ids_hook(shared_tuple), *_id_hooks(shared_text), structure_executors=structure_shared_executors)
+    return SharedHooks(
+        _ids_hook(tuples, shared_tuple),
+        *_id_hooks(interning.texts, shared_text),
+        structure_executors=structure_shared_executors,
+    )
 
 
 def _id_sharers(interning: Interning) -> tuple[Callable[[str], str], Callable[[tuple[str, ...]], tuple[str, ...]]]:
@@ -248,27 +271,30 @@ def _id_sharers(interning: Interning) -> tuple[Callable[[str], str], Callable[[t
     return shared_text, shared_tuple
 
 
-def _ids_hook(shared_tuple: Callable[[tuple[str, ...]], tuple[str, ...]]) -> Hook:
+def _ids_hook(
+    tuples: dict[tuple[str, ...], tuple[str, ...]], shared_tuple: Callable[[tuple[str, ...]], tuple[str, ...]]
+) -> Hook:
     def structure_ids(value: Any, _: Any) -> tuple[str, ...]:
         if type(value) is not list and type(value) is not tuple:
             raise WireError(f"expected a list, got {describe(value)}")
         for item in value:
             if type(item) is not str:
                 raise WireError(f"expected a text, got {describe(item)}")
-        return shared_tuple(tuple(value))
+        items = tuple(value)
+        return tuples.get(items) or shared_tuple(items)
 
     return structure_ids
 
 
-def _id_hooks(shared_text: Callable[[str], str]) -> tuple[Hook, Hook]:
+def _id_hooks(texts: dict[str, str], shared_text: Callable[[str], str]) -> tuple[Hook, Hook]:
     def structure_id(value: Any, _: Any) -> str:
         if type(value) is str:
-            return shared_text(value)
+            return texts.get(value) or shared_text(value)
         raise WireError(f"expected a text, got {describe(value)}")
 
     def structure_optional_id(value: Any, _: Any) -> str | None:
         if type(value) is str:
-            return shared_text(value)
+            return texts.get(value) or shared_text(value)
         if value is None:
             return None
         raise WireError(f"expected a text, got {describe(value)}")
