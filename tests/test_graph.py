@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 from typing import Any
@@ -612,6 +614,16 @@ class TestRenderGraph:
             render_graph(FULL, format="dot", party="huurder")
         with pytest.raises(ValueError, match="unknown graph format"):
             render_graph(FULL, format="png", party="huurder")
+
+
+class TestImports:
+    """The package stays cheap to import."""
+
+    def test_importing_the_graph_does_not_import_networkx(self) -> None:
+        """Importing the library and its graph package (the rules' questions) leaves networkx unloaded."""
+        code = "import sys, prestatieafspraken, prestatieafspraken.graph\nprint('networkx' in sys.modules)\n"
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        assert result.stdout.split() == ["False"]
 
 
 class TestDocs:

@@ -202,8 +202,10 @@ class TestLeadTimes:
             ("lead.toml", "decison = 5", r"lead\.toml: invalid lead times: unknown step 'decison'"),
             ("lead.toml", "decision = -5", r"must be a whole number of working days"),
             ("lead.toml", b"decision = '\xff'", r"not UTF-8 text"),
-            ("lead.toml", "# " + "x" * 70_000, r"larger than 64 KiB"),
-            ("missing.toml", None, r"missing\.toml: cannot be read"),
+            ("lead.toml", "# " + "x" * 70_000, r"the file is 70,002 bytes, more than the limit of 65,536"),
+            ("missing.toml", None, r"missing\.toml: cannot open the file"),
+            ("lead.yaml", "decision: 5\ndecision: 6\n", r"lead\.yaml: not valid YAML: duplicate key 'decision'"),
+            ("lead.json", '{"decision": 5,}', r"lead\.json: not valid JSON"),
         ],
     )
     def test_load_file_refuses(self, tmp_path: Path, name: str, content: str | bytes | None, match: str) -> None:
@@ -607,7 +609,7 @@ class TestPlanCommand:
             (["--signing", "2025-12-10", "--parties", "0"], None, "the number of parties must be"),
             (["--signing", "2025-12-10", "--lead-times", "{file}"], "decison = 3\n", "unknown step 'decison'"),
             (["--signing", "2025-12-10", "--lead-times", "{file}"], "decision = [\n", "not valid TOML"),
-            (["--signing", "2025-12-10", "--lead-times", "{missing}"], None, "missing.toml: cannot be read"),
+            (["--signing", "2025-12-10", "--lead-times", "{missing}"], None, "missing.toml: cannot open the file"),
         ],
     )
     def test_bad_input_exits_2(

@@ -10,7 +10,7 @@ import pytest
 
 from prestatieafspraken import examples
 from prestatieafspraken.schema import json_schema
-from prestatieafspraken.serialization import _parse_yaml
+from prestatieafspraken.serialization._reading import parse_yaml
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yaml"))
 
@@ -29,13 +29,13 @@ class TestSchema:
     @pytest.mark.parametrize("name", examples.names())
     def test_examples_validate(self, validator: jsonschema.Draft202012Validator, name: str) -> None:
         """Every shipped example is valid against the schema."""
-        errors = [error.message for error in validator.iter_errors(_parse_yaml(examples.text(name)))]
+        errors = [error.message for error in validator.iter_errors(parse_yaml(examples.text(name)))]
         assert errors == []
 
     @pytest.mark.parametrize("path", CASES, ids=[path.stem for path in CASES])
     def test_case_agreements_validate(self, validator: jsonschema.Draft202012Validator, path: Path) -> None:
         """The agreement of every rule test case is valid against the schema."""
-        case: dict[str, Any] = _parse_yaml(path.read_text(encoding="utf-8"))
+        case: dict[str, Any] = parse_yaml(path.read_text(encoding="utf-8"))
         errors = [error.message for error in validator.iter_errors(case["agreement"])]
         assert errors == []
 
@@ -55,14 +55,14 @@ class TestSchema:
         self, validator: jsonschema.Draft202012Validator, change: Any, message: str
     ) -> None:
         """A document with an unknown key, a wrong type, an unknown enum value or a bad id is invalid."""
-        document = _parse_yaml(examples.text("lindeveen-2025-2028"))
+        document = parse_yaml(examples.text("lindeveen-2025-2028"))
         change(document)
         messages = " | ".join(error.message for error in validator.iter_errors(document))
         assert message in messages
 
     def test_by_takes_one_id_or_a_list(self, validator: jsonschema.Draft202012Validator) -> None:
         """A commitment's `by` may be one party id or a non-empty list, as the loader reads it."""
-        document = _parse_yaml(examples.text("lindeveen-2025-2028"))
+        document = parse_yaml(examples.text("lindeveen-2025-2028"))
         document["commitments"][0]["by"] = ["gemeente-lindeveen", "woonstichting-lindeveen"]
         assert list(validator.iter_errors(document)) == []
         document["commitments"][0]["by"] = []
@@ -70,7 +70,7 @@ class TestSchema:
 
     def test_a_figure_needs_a_value_or_an_outcome(self, validator: jsonschema.Draft202012Validator) -> None:
         """A commitment's figure with only an outcome is valid; a figure with neither value nor outcome is not."""
-        document = _parse_yaml(examples.text("lindeveen-2025-2028"))
+        document = parse_yaml(examples.text("lindeveen-2025-2028"))
         figure = document["realisations"][0]
         del figure["value"]
         assert list(validator.iter_errors(document)) != []

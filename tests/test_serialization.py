@@ -20,7 +20,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prestatieafspraken import LoadError, dump, dumps, load, loads, serialization
+from prestatieafspraken import LoadError, dump, dumps, load, loads
+from prestatieafspraken.errors import ExportError, UnknownNameError
 from prestatieafspraken.model import (
     Agreement,
     Amendment,
@@ -52,6 +53,7 @@ from prestatieafspraken.model import (
     Visibility,
 )
 from prestatieafspraken.serialization import Format, make_converter, structure
+from prestatieafspraken.serialization._reader import READER
 from prestatieafspraken.testing import minimal_agreement
 from strategies import (
     agreements,
@@ -333,10 +335,13 @@ class TestWireForm:
 
     @pytest.mark.parametrize("function", [loads, dumps])
     def test_unknown_format_is_refused(self, function: Callable[..., object]) -> None:
-        """A format other than yaml or json is a programming error, not a load error."""
+        """A format other than yaml or json is a programming error, not a load error: an unknown name."""
         argument = "schema_version: 1" if function is loads else loads(as_json(MINIMAL), format="json")
-        with pytest.raises(ValueError, match=re.escape("format must be 'yaml' or 'json', not 'toml'")):
+        with pytest.raises(
+            UnknownNameError, match=re.escape("unknown format 'toml'; use one of: yaml, json")
+        ) as raised:
             function(argument, format="toml")
+        assert (raised.value.kind, raised.value.name, raised.value.known) == ("format", "toml", ("yaml", "json"))
 
 
 # --- unreadable documents ---------------------------------------------------------------------------------
@@ -733,7 +738,7 @@ class TestDump:
 
     def test_unknown_suffix(self, tmp_path: Path, agreement: Agreement) -> None:
         """`dump` to a name without a known suffix and without `format=` is refused and writes nothing."""
-        with pytest.raises(ValueError, match=re.escape("cannot tell the format of 'agreement.txt'")):
+        with pytest.raises(ExportError, match=re.escape("cannot tell the format of 'agreement.txt'")):
             dump(agreement, tmp_path / "agreement.txt")
         assert list(tmp_path.iterdir()) == []
 
@@ -850,7 +855,8 @@ class TestMemory:
         loads(as_json(self.DOCUMENT), format="json")
         with pytest.raises(LoadError, match=re.escape("$.scope")):
             loads(as_json(edited((("scope",), "lokaal"))), format="json")
-        assert (serialization._SHARED_TEXTS, serialization._SHARED_TUPLES, serialization._SHARED_INTS) == ({}, {}, {})
+        interning = READER.interning
+        assert (interning.texts, interning.tuples, interning.ints) == ({}, {}, {})
 
     @pytest.mark.parametrize(
         ("edit", "path", "message"),
@@ -876,8 +882,17 @@ class TestMemory:
         """The tables of dates and whole numbers start again when full, and the agreement is the same."""
         document = as_json(edited((("commitments", 0, "due"), "2024-06-30")))  # and 2025-12-31 in the other
         expected = loads(document, format="json")
-        monkeypatch.setattr(serialization, "_MAX_DATES", 1)
-        monkeypatch.setattr(serialization, "_MAX_SHARED_INTS", 1)
-        serialization._DATES.clear()
+        interning = READER.interning
+        monkeypatch.setattr(interning, "max_dates", 1)
+        monkeypatch.setattr(interning, "max_ints", 1)
+        interning.dates.clear()
         assert loads(document, format="json") == expected
-        assert len(serialization._DATES) == 1
+        assert len(interning.dates) == 1
+
+    def test_converters_share_nothing(self) -> None:
+        """A converter of `make_converter` has tables of its own: structuring through it leaves the loader's alone."""
+        interning = READER.interning
+        interning.dates.clear()
+        agreement = make_converter().structure(orjson.loads(as_json(self.DOCUMENT)), Agreement)
+        assert (interning.texts, interning.tuples, interning.ints, interning.dates) == ({}, {}, {}, {})
+        assert agreement == loads(as_json(self.DOCUMENT), format="json")

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from prestatieafspraken import dumps, examples, loads
+from prestatieafspraken.errors import UnknownNameError
 from prestatieafspraken.graph import FORMATS, render_graph
 from prestatieafspraken.model import Agreement, Commitment, Realisation, Visibility
 from prestatieafspraken.progress import progress
@@ -108,12 +109,14 @@ class TestAudiences:
             view_for(agreement, "korp-a")
 
     def test_unknown_audience_is_a_value_error(self) -> None:
-        """The error is also a ValueError and carries the valid audiences."""
+        """The error is an `UnknownNameError` of kind audience, also a ValueError, and carries the valid audiences."""
         agreement = loads(RESTRICTED_COMMITMENT)
         with pytest.raises(ValueError, match="unknown audience") as raised:
             view_for(agreement, "Public")
-        assert isinstance(raised.value, UnknownAudienceError)
-        assert raised.value.valid == audiences(agreement)
+        assert isinstance(raised.value, UnknownNameError)
+        assert isinstance(raised.value, UnknownAudienceError)  # the deprecated name still catches it
+        assert (raised.value.kind, raised.value.name) == ("audience", "Public")
+        assert raised.value.known == audiences(agreement)
 
     @pytest.mark.parametrize(
         ("audience", "sees"),

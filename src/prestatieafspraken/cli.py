@@ -18,10 +18,16 @@ import attrs
 import orjson
 
 from prestatieafspraken import examples
-from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
+from prestatieafspraken.errors import (
+    ConfigError,
+    LoadError,
+    PrestatieafsprakenError,
+    RuleRegistrationError,
+    UnknownNameError,
+)
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import load, write_atomically
-from prestatieafspraken.views import UnknownAudienceError, view_for
+from prestatieafspraken.views import view_for
 
 __all__ = ["main"]
 
@@ -258,7 +264,7 @@ def _check(arguments: argparse.Namespace) -> int:
                 report = check(agreement, as_of=arguments.as_of, config=config)
             else:
                 report = view_for(agreement, arguments.audience).check(as_of=arguments.as_of, config=config)
-        except (ConfigError, RuleRegistrationError, UnknownAudienceError) as error:
+        except (ConfigError, RuleRegistrationError, UnknownNameError) as error:
             _print(f"{label}: {error}", stream=sys.stderr)
             status = EXIT_UNREADABLE
             continue
@@ -557,7 +563,7 @@ def _versions(files: Sequence[Path], audience: str | None) -> list[Agreement] | 
             versions.append(agreement if audience is None else view_for(agreement, audience).agreement)
         except LoadError as error:
             _print(str(error), stream=sys.stderr)
-        except UnknownAudienceError as error:
+        except UnknownNameError as error:
             _print(f"{file}: {error}", stream=sys.stderr)
     return versions if len(versions) == len(files) else None
 

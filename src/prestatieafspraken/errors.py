@@ -1,21 +1,29 @@
 """The exception hierarchy of prestatieafspraken, rooted at `PrestatieafsprakenError`.
 
 Few classes; each leaf also inherits the built-in exception a caller would naturally catch, so
-``except ValueError`` keeps working for code that does not know this library.
+``except ValueError`` keeps working for code that does not know this library. Every exception the library raises
+derives from `PrestatieafsprakenError` (a test walks every module to hold this).
+
+Deprecated names (kept so that existing ``except`` clauses keep working; they will be removed in a later release):
+``UnknownExampleError``, ``UnknownAudienceError`` and ``UnknownPartyError`` are all `UnknownNameError` now, which
+says what kind of name was unknown in its `~UnknownNameError.kind`.
 """
 
 from __future__ import annotations
 
 import difflib
+import warnings
 from collections.abc import Iterable
 
 import attrs
 
 __all__ = [
     "AllocationError",
+    "ArgumentError",
     "ConfigError",
     "CycleError",
     "ExportError",
+    "InvariantError",
     "LoadError",
     "MissingExtraError",
     "PlanningError",
@@ -26,6 +34,7 @@ __all__ = [
     "TransitionError",
     "UnknownAudienceError",
     "UnknownExampleError",
+    "UnknownNameError",
     "UnknownNormError",
     "UnknownPartyError",
     "VersionsError",
@@ -97,9 +106,26 @@ class CycleError(PrestatieafsprakenError, ValueError):
 class ExportError(PrestatieafsprakenError, ValueError):
     """An agreement cannot be written in the form asked for.
 
-    For example a text longer than a spreadsheet cell holds (32,767 characters), or a realisations template for a
-    year the agreement takes no figures for.
+    For example a text longer than a spreadsheet cell holds (32,767 characters), a realisations template for a
+    year the agreement takes no figures for, or a file name whose suffix names no format (``dump`` to
+    ``agreement.txt``).
     """
+
+
+class ArgumentError(PrestatieafsprakenError, ValueError):
+    """An argument that the function cannot use, such as a negative count; the message says what it takes."""
+
+
+class InvariantError(PrestatieafsprakenError, ValueError):
+    """A value that the type cannot hold, raised while building a model object.
+
+    Attributes:
+        field: The offending field (its file-format key), so the loader can point at ``$.path.field``.
+    """
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
 
 
 class MissingExtraError(PrestatieafsprakenError, ImportError):
@@ -133,29 +159,8 @@ def _shown(names: tuple[str, ...]) -> str:
     return ", ".join(names[:_SHOWN_NAMES]) + (", ..." if len(names) > _SHOWN_NAMES else "")
 
 
-class UnknownExampleError(PrestatieafsprakenError, LookupError):
-    """There is no shipped example of that name."""
-
-
 class AllocationError(PrestatieafsprakenError, ValueError):
     """A total cannot be divided as asked: bad numbers, or constraints that cannot all be met."""
-
-
-class UnknownAudienceError(PrestatieafsprakenError, ValueError):
-    """An audience that is neither ``"public"`` nor a party of the agreement.
-
-    Attributes:
-        audience: The audience asked for.
-        valid: The audiences there are: ``"public"``, then the party ids in file order.
-    """
-
-    def __init__(self, audience: str, valid: Iterable[str]) -> None:
-        self.audience = audience
-        self.valid: tuple[str, ...] = tuple(valid)
-        super().__init__(
-            f"unknown audience {audience!r}{_did_you_mean(audience, self.valid)}; "
-            f"use 'public' or a party id of the agreement: {_shown(self.valid)}"
-        )
 
 
 class PlanningError(PrestatieafsprakenError, ValueError):
@@ -166,21 +171,51 @@ class TransitionError(PrestatieafsprakenError, ValueError):
     """A status change that its lifecycle does not allow."""
 
 
-class UnknownPartyError(PrestatieafsprakenError, ValueError):
-    """A party id that the agreement does not have (for example the CLI's ``graph --party ID``).
+class UnknownNameError(PrestatieafsprakenError, LookupError, ValueError):
+    """A name that is not one of the names there are: a party id, an audience, an example, a format, a language.
+
+    The message suggests the closest known name and lists the known ones. It is a `LookupError` and a
+    `ValueError`, so code that caught the older classes (or either built-in) keeps working.
 
     Attributes:
-        party: The id asked for.
-        known: The party ids of the agreement, in file order.
+        kind: What kind of name it is, in words: ``"party"``, ``"audience"``, ``"example"``, ``"graph format"``,
+            ``"report format"``, ``"format"`` or ``"language"``.
+        name: The name asked for.
+        known: The names there are, in their natural order (a party's file order, an example's sorted name).
     """
 
-    def __init__(self, party: str, known: Iterable[str]) -> None:
-        self.party = party
+    def __init__(self, kind: str, name: str, known: Iterable[str], *, advice: str = "use one of") -> None:
+        """Describe the unknown *name* of *kind*; *advice* leads the list of *known* names in the message."""
+        self.kind = kind
+        self.name = name
         self.known: tuple[str, ...] = tuple(known)
-        super().__init__(
-            f"unknown party {party!r}{_did_you_mean(party, self.known)}; "
-            f"use one of the agreement's party ids: {_shown(self.known)}"
-        )
+        super().__init__(f"unknown {kind} {name!r}{_did_you_mean(name, self.known)}; {advice}: {_shown(self.known)}")
+
+    @property
+    def party(self) -> str:
+        """Deprecated: the name asked for; use `name`."""
+        warnings.warn("UnknownNameError.party is deprecated; use .name", DeprecationWarning, stacklevel=2)
+        return self.name
+
+    @property
+    def audience(self) -> str:
+        """Deprecated: the name asked for; use `name`."""
+        warnings.warn("UnknownNameError.audience is deprecated; use .name", DeprecationWarning, stacklevel=2)
+        return self.name
+
+    @property
+    def valid(self) -> tuple[str, ...]:
+        """Deprecated: the names there are; use `known`."""
+        warnings.warn("UnknownNameError.valid is deprecated; use .known", DeprecationWarning, stacklevel=2)
+        return self.known
+
+
+#: Deprecated: an unknown example name is an `UnknownNameError` with kind ``"example"``.
+UnknownExampleError = UnknownNameError
+#: Deprecated: an unknown audience is an `UnknownNameError` with kind ``"audience"``.
+UnknownAudienceError = UnknownNameError
+#: Deprecated: an unknown party id is an `UnknownNameError` with kind ``"party"``.
+UnknownPartyError = UnknownNameError
 
 
 class UnknownNormError(PrestatieafsprakenError, LookupError):

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
 import attrs
-import yaml
 from pendulum import Date
 
 from prestatieafspraken.calendar import (
@@ -38,8 +36,9 @@ from prestatieafspraken.calendar import (
     subtract_working_days,
     working_days_between,
 )
-from prestatieafspraken.errors import PlanningError
+from prestatieafspraken.errors import LoadError, PlanningError
 from prestatieafspraken.model import Milestone, MilestoneKind, MilestoneStatus, Party, PartyKind, Process
+from prestatieafspraken.serialization._reading import DocumentFormat, read_document
 from prestatieafspraken.vocabulary import Language, step
 
 __all__ = [
@@ -76,6 +75,13 @@ _MAX_LEAD_TIME: Final = 1300
 
 #: Files larger than this are not lead-time files (a dozen short lines are); refused before they are read.
 _MAX_LEAD_TIME_FILE_BYTES: Final = 64 * 1024
+
+_LEAD_TIME_FORMATS: Final[Mapping[str, DocumentFormat]] = {
+    ".toml": "toml",
+    ".yaml": "yaml",
+    ".yml": "yaml",
+    ".json": "json",
+}
 
 
 def _lead_time(instance: LeadTimes, attribute: attrs.Attribute[int], value: int) -> None:
@@ -164,40 +170,34 @@ class LeadTimes:
 
 
 def load_lead_times(path: str | os.PathLike[str]) -> LeadTimes:
-    """Read lead times from a TOML or YAML file of step names to working days (the JSON subset of YAML too).
+    """Read lead times from a TOML, YAML or JSON file of step names to working days.
 
     A TOML file::
 
         decision = 15
         administrative-review = 25
 
+    The file is read as agreements are (`prestatieafspraken.load`): with a size limit (64 KiB: a dozen short
+    lines are a lead-times file), and YAML without aliases that expand beyond reason or duplicate keys.
+
     Args:
         path: A ``.toml``, ``.yaml``, ``.yml`` or ``.json`` file.
 
     Raises:
-        PlanningError: The file cannot be read, is not TOML or YAML, holds no mapping at the top, or holds bad
-            lead times (see `LeadTimes.from_mapping`).
+        PlanningError: The file cannot be read, is too large, is not TOML, YAML or JSON, holds no mapping at the
+            top, or holds bad lead times (see `LeadTimes.from_mapping`).
     """
     file = Path(path)
     suffix = file.suffix.lower()
-    if suffix not in {".toml", ".yaml", ".yml", ".json"}:
+    document_format = _LEAD_TIME_FORMATS.get(suffix)
+    if document_format is None:
         raise PlanningError(
             f"{file}: a lead-times file must end in .toml, .yaml, .yml or .json, got {suffix or 'no suffix'!r}"
         )
     try:
-        if file.stat().st_size > _MAX_LEAD_TIME_FILE_BYTES:
-            raise PlanningError(f"{file}: larger than {_MAX_LEAD_TIME_FILE_BYTES // 1024} KiB; not a lead-times file")
-        text = file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise PlanningError(f"{file}: cannot be read ({error.strerror or error})") from None
-    except UnicodeDecodeError:
-        raise PlanningError(f"{file}: not UTF-8 text") from None
-    try:
-        data: object = tomllib.loads(text) if suffix == ".toml" else yaml.safe_load(text)
-    except tomllib.TOMLDecodeError as error:
-        raise PlanningError(f"{file}: not valid TOML ({error})") from None
-    except yaml.YAMLError as error:
-        raise PlanningError(f"{file}: not valid YAML ({error})".replace("\n", " ")) from None
+        data: object = read_document(file, document_format, max_bytes=_MAX_LEAD_TIME_FILE_BYTES, what="the lead times")
+    except LoadError as error:
+        raise PlanningError(f"{file}: " + "; ".join(problem.message for problem in error.problems)) from None
     if not isinstance(data, Mapping):
         raise PlanningError(
             f"{file}: expected step names with working days at the top (such as `decision = 15`), "

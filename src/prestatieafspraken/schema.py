@@ -17,6 +17,7 @@ from typing import Any, get_args, get_origin
 import attrs
 import pendulum
 
+from prestatieafspraken.errors import ExportError
 from prestatieafspraken.model import Agreement, Commitment, Realisation, Target
 from prestatieafspraken.model.fields import wire_name
 from prestatieafspraken.model.ids import SLUG_PATTERN, slug
@@ -122,4 +123,4 @@ def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # 
         return {"enum": [member.value for member in type_]}
     if attrs.has(type_):
         return _reference(type_, definitions)
-    raise TypeError(f"no JSON Schema for {type_!r}")  # pragma: no cover - every model type is covered above
+    raise ExportError(f"no JSON Schema for {type_!r}")  # pragma: no cover - every model type is covered above

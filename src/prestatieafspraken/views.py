@@ -357,7 +357,7 @@ def view_for(agreement: Agreement, audience: str) -> View:
     """
     valid = audiences(agreement)
     if audience not in valid:
-        raise UnknownAudienceError(audience, valid)
+        raise UnknownAudienceError("audience", audience, valid, advice="use 'public' or a party id of the agreement")
     markers: list[Withheld] = []
     commitments: list[Commitment] = []
     withheld: dict[str, Commitment] = {}

@@ -32,6 +32,7 @@ from prestatieafspraken.model import (
     Frequency,
     GoalKind,
     GroupKind,
+    IdKind,
     MandateRole,
     MilestoneKind,
     MilestoneStatus,
@@ -376,6 +377,20 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
         not_done=_L(nl="niet uitgevoerd", en="not done", note="the status is off track"),
     ),
     **_table(
+        IdKind,
+        party=_L(nl="partij", en="party", note="declared under `parties`"),
+        area=_L(nl="gebied", en="area", de="het", note="declared under `areas`"),
+        theme=_L(nl="thema", en="theme", de="het", note="declared under `themes`, or a standard theme"),
+        goal=_L(nl="doel", en="goal", de="het", note="declared under `goals`"),
+        indicator=_L(nl="indicator", en="indicator", note="declared under `indicators`"),
+        target=_L(nl="streefcijfer", en="target", de="het", note="declared under `targets`"),
+        commitment=_L(nl="afspraak", en="commitment", note="declared under `commitments`"),
+        area_or_party=_L(
+            nl="gebied of partij", en="area or party", de="het", note="the keys of a target's `breakdown`"
+        ),
+        term=_L(nl="begrip", en="term", de="het", note="a term that `definitions` defines (an indicator's `term`)"),
+    ),
+    **_table(
         ElectionKind,
         municipal=_L(nl="gemeenteraadsverkiezingen", en="municipal elections"),
         provincial=_L(nl="Provinciale Statenverkiezingen", en="provincial elections"),
@@ -531,6 +546,8 @@ class FormatWords:
     """Where in the file, such as ``parties[].kind``."""
     about: str
     kind: type[enum.Enum]
+    title: str | None = None
+    """The heading, where the words are not the values of one key of the file."""
 
 
 #: The glossary's tables of the file format's words, generated from the labels above (docs/glossary.md).
@@ -576,6 +593,15 @@ FORMAT_WORDS: Final[tuple[FormatWords, ...]] = (
         ),
         kind=ProgressStatus,
     ),
+    FormatWords(
+        key="",
+        title="### What a reference names",
+        about=(
+            "Not a key of the file, but the kinds of item an id in the file can name, as the reference check (PA001) "
+            "words them; `prestatieafspraken.model.references` lists them per field"
+        ),
+        kind=IdKind,
+    ),
 )
 
 
@@ -583,7 +609,7 @@ def format_words_markdown() -> str:
     """The glossary's tables of the file format's words, as Markdown (see docs/hooks.py)."""
     parts: list[str] = []
     for table in FORMAT_WORDS:
-        parts += [f"### `{table.key}`", "", f"{table.about} (`{table.kind.__name__}`).", ""]
+        parts += [table.title or f"### `{table.key}`", "", f"{table.about} (`{table.kind.__name__}`).", ""]
         parts += ["| value | Dutch | English | note |", "|---|---|---|---|"]
         for member in table.kind:
             found = _ENUM_LABELS[member]

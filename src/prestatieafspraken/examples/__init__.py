@@ -8,11 +8,11 @@ from __future__ import annotations
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from prestatieafspraken.errors import UnknownExampleError
+from prestatieafspraken.errors import UnknownExampleError, UnknownNameError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import loads
 
-__all__ = ["UnknownExampleError", "load", "names", "text"]
+__all__ = ["UnknownExampleError", "UnknownNameError", "load", "names", "text"]
 
 _SUFFIX = ".yaml"
 
@@ -35,11 +35,12 @@ def text(name: str) -> str:
     """The YAML text of an example, with its comments.
 
     Raises:
-        UnknownExampleError: There is no example of that name; the message lists the names there are.
+        UnknownNameError: There is no example of that name (kind ``"example"``); the message lists the names there
+            are.
     """
     found = _files().get(name)
     if found is None:
-        raise UnknownExampleError(f"no example named {name!r}; the examples are: {', '.join(names())}")
+        raise UnknownNameError("example", name, names(), advice="use one of the shipped examples")
     return found.read_text(encoding="utf-8")
 
 

@@ -11,7 +11,7 @@ from prestatieafspraken.model.agreement import (
 )
 from prestatieafspraken.model.bids import STATUTORY_HORIZON, Bid, Offer
 from prestatieafspraken.model.commitments import Commitment, CommitmentKind
-from prestatieafspraken.model.fields import Number, Visibility
+from prestatieafspraken.model.fields import IdKind, Number, Reference, Visibility, references
 from prestatieafspraken.model.ids import InvariantError, is_slug
 from prestatieafspraken.model.index import AgreementIndex
 from prestatieafspraken.model.indicators import (
@@ -93,6 +93,7 @@ __all__ = [
     "GoalKind",
     "Group",
     "GroupKind",
+    "IdKind",
     "Indicator",
     "InvariantError",
     "Mandate",
@@ -113,6 +114,7 @@ __all__ = [
     "ProgressStatus",
     "Realisation",
     "RealisationStatus",
+    "Reference",
     "Scope",
     "StockFlows",
     "Target",
@@ -121,5 +123,6 @@ __all__ = [
     "ThemeLabel",
     "Visibility",
     "is_slug",
+    "references",
     "theme_label",
 ]

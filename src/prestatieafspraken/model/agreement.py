@@ -15,6 +15,7 @@ import pendulum
 
 from prestatieafspraken.model.bids import Bid
 from prestatieafspraken.model.commitments import Commitment
+from prestatieafspraken.model.fields import REFERS_TO, IdKind
 from prestatieafspraken.model.ids import InvariantError, slug
 from prestatieafspraken.model.index import AgreementIndex
 from prestatieafspraken.model.indicators import Framework, Indicator, Target
@@ -124,7 +125,7 @@ class Assignment:
     """The administrative assignment (bestuurlijke opdracht): "Waarover wel, waarover niet?"."""
 
     purpose: str | None = None
-    in_scope: tuple[str, ...] = ()
+    in_scope: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.THEME})
     """Theme ids the agreement is about."""
     out_of_scope: tuple[str, ...] = ()
     dilemmas: tuple[str, ...] = ()

@@ -11,7 +11,7 @@ import enum
 import attrs
 import pendulum
 
-from prestatieafspraken.model.fields import WIRE_NAME, Number, Visibility
+from prestatieafspraken.model.fields import REFERS_TO, WIRE_NAME, IdKind, Number, Visibility
 from prestatieafspraken.model.ids import InvariantError, slug
 
 __all__ = ["Commitment", "CommitmentKind"]
@@ -36,22 +36,22 @@ class Commitment:
     """A concrete commitment of one or more parties, for a year, towards goals and targets."""
 
     id: str = attrs.field(validator=slug)
-    by: tuple[str, ...] = attrs.field(validator=_at_least_one_executor)
+    by: tuple[str, ...] = attrs.field(validator=_at_least_one_executor, metadata={REFERS_TO: IdKind.PARTY})
     """The party ids that execute it (the file may give one id or a list)."""
-    beneficiaries: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "for"})
+    beneficiaries: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "for", REFERS_TO: IdKind.PARTY})
     """The party ids that benefit; the reciprocity rules read them."""
-    theme: str | None = None
-    goals: tuple[str, ...] = ()
+    theme: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.THEME})
+    goals: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.GOAL})
     year: int | None = None
     kind: CommitmentKind = CommitmentKind.RESULT
     text: str | None = None
-    indicator: str | None = None
+    indicator: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.INDICATOR})
     value: Number | None = None
-    target: str | None = None
-    area: str | None = None
+    target: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.TARGET})
+    area: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.AREA})
     due: pendulum.Date | None = None
-    conditional_on: tuple[str, ...] = ()
+    conditional_on: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.COMMITMENT})
     """Commitment ids this one depends on."""
     visibility: Visibility = Visibility.PUBLIC
-    visible_to: tuple[str, ...] = ()
+    visible_to: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.PARTY})
     """With restricted visibility: the party ids that may see it."""

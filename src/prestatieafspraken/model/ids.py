@@ -12,21 +12,12 @@ from typing import Any
 
 import attrs
 
+from prestatieafspraken.errors import InvariantError
+
 __all__ = ["SLUG_PATTERN", "InvariantError", "is_slug", "slug"]
 
 SLUG_PATTERN = "^[a-z0-9][a-z0-9-]*$"
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
-
-
-class InvariantError(ValueError):
-    """A value that the type cannot hold, raised while building a model object.
-
-    `field` names the offending field (its file-format key), so the loader can point at ``$.path.field``.
-    """
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 def is_slug(value: object) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 
 import attrs
 
-from prestatieafspraken.model.fields import WIRE_NAME, Number
+from prestatieafspraken.model.fields import REFERS_TO, WIRE_NAME, IdKind, Number
 from prestatieafspraken.model.ids import InvariantError, slug
 
 __all__ = [
@@ -49,8 +49,8 @@ class Direction(enum.Enum):
 class StockFlows:
     """The flow indicators that add to and take from a stock (net stock accounting, as monitoring practice does it)."""
 
-    inflows: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "in"})
-    outflows: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "out"})
+    inflows: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "in", REFERS_TO: IdKind.INDICATOR})
+    outflows: tuple[str, ...] = attrs.field(default=(), metadata={WIRE_NAME: "out", REFERS_TO: IdKind.INDICATOR})
 
 
 @attrs.frozen(kw_only=True)
@@ -63,7 +63,7 @@ class Indicator:
     aggregation: Aggregation
     direction: Direction = Direction.INCREASE
     stock_flows: StockFlows | None = None
-    term: str | None = None
+    term: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.TERM})
     """The defined segment (a term of `Definition`) this indicator counts."""
 
 
@@ -79,9 +79,9 @@ class Framework:
     """A norm from a higher level: a minimum or maximum share of one indicator in another (e.g. 30 % DAEB)."""
 
     id: str = attrs.field(validator=slug)
-    set_by: str | None = None
-    numerator: str
-    denominator: str
+    set_by: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.PARTY})
+    numerator: str = attrs.field(metadata={REFERS_TO: IdKind.INDICATOR})
+    denominator: str = attrs.field(metadata={REFERS_TO: IdKind.INDICATOR})
     min: Number | None = None
     max: Number | None = None
     per: FrameworkScope = FrameworkScope.AGREEMENT
@@ -105,15 +105,15 @@ class Target:
     """
 
     id: str = attrs.field(validator=slug)
-    indicator: str
+    indicator: str = attrs.field(metadata={REFERS_TO: IdKind.INDICATOR})
     value: Number
     from_year: int | None = attrs.field(default=None, metadata={WIRE_NAME: "from"})
     """The first year; default the perspective's start."""
     by: int
-    theme: str | None = None
-    goals: tuple[str, ...] = ()
-    area: str | None = None
-    breakdown: Mapping[str, Number] = attrs.field(factory=dict, hash=False)
+    theme: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.THEME})
+    goals: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.GOAL})
+    area: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.AREA})
+    breakdown: Mapping[str, Number] = attrs.field(factory=dict, hash=False, metadata={REFERS_TO: IdKind.AREA_OR_PARTY})
     """Area ids (or party ids) to their part of the value; a key naming both is an area."""
     baseline: Baseline | None = None
     source: str | None = None

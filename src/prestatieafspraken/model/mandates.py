@@ -10,6 +10,8 @@ import enum
 
 import attrs
 
+from prestatieafspraken.model.fields import REFERS_TO, IdKind
+
 __all__ = ["Mandate", "MandateRole"]
 
 
@@ -40,8 +42,8 @@ class MandateRole(enum.Enum):
 class Mandate:
     """A role held by a party, optionally by a named person, granted by other parties, limited to themes."""
 
-    holder: str
+    holder: str = attrs.field(metadata={REFERS_TO: IdKind.PARTY})
     role: MandateRole
     person: str | None = None
-    granted_by: tuple[str, ...] = ()
-    themes: tuple[str, ...] = ()
+    granted_by: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.PARTY})
+    themes: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.THEME})

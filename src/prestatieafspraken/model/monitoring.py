@@ -11,7 +11,7 @@ import enum
 import attrs
 import pendulum
 
-from prestatieafspraken.model.fields import Number, Visibility
+from prestatieafspraken.model.fields import REFERS_TO, IdKind, Number, Visibility
 from prestatieafspraken.model.ids import InvariantError, slug
 
 __all__ = [
@@ -67,10 +67,10 @@ class Assessment:
     and the parties' own judgement, with who, when and why, is shown beside it.
     """
 
-    target: str | None = None
-    commitment: str | None = None
+    target: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.TARGET})
+    commitment: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.COMMITMENT})
     status: ProgressStatus
-    by: str
+    by: str = attrs.field(metadata={REFERS_TO: IdKind.PARTY})
     """The party id that made the assessment."""
     date: pendulum.Date
     """When it was made. (Not ``on``: YAML 1.1 reads an unquoted ``on`` key as the boolean true.)"""
@@ -127,11 +127,11 @@ class Realisation:
     It has a value, an outcome (how a commitment was kept), or both; only a commitment's realisation has an outcome.
     """
 
-    commitment: str | None = None
-    target: str | None = None
-    indicator: str | None = None
-    area: str | None = None
-    party: str | None = None
+    commitment: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.COMMITMENT})
+    target: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.TARGET})
+    indicator: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.INDICATOR})
+    area: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.AREA})
+    party: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.PARTY})
     year: int
     value: Number | None = None
     outcome: Outcome | None = None
@@ -140,7 +140,7 @@ class Realisation:
     reported_on: pendulum.Date | None = None
     status: RealisationStatus
     visibility: Visibility = Visibility.PUBLIC
-    visible_to: tuple[str, ...] = ()
+    visible_to: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.PARTY})
 
     def __attrs_post_init__(self) -> None:
         named = (self.commitment is not None) + (self.target is not None) + (self.indicator is not None)
@@ -171,5 +171,5 @@ class Amendment:
     id: str = attrs.field(validator=slug)
     date: pendulum.Date
     reason: str | None = None
-    agreed_by: tuple[str, ...] = ()
+    agreed_by: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.PARTY})
     text: str | None = None

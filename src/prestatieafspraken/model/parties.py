@@ -12,6 +12,7 @@ import enum
 import attrs
 import pendulum
 
+from prestatieafspraken.model.fields import REFERS_TO, IdKind
 from prestatieafspraken.model.ids import slug
 
 __all__ = [
@@ -72,9 +73,9 @@ class Party:
     id: str = attrs.field(validator=slug)
     name: str
     kind: PartyKind
-    areas: tuple[str, ...] = ()
+    areas: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.AREA})
     """Area ids where the party works."""
-    represents: tuple[str, ...] = ()
+    represents: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.PARTY})
     """Party ids that an alliance or a region speaks for."""
     supervisory_body: str | None = None
     """Free text: raad van commissarissen, gemeenteraad, achterban, ..."""
@@ -100,7 +101,7 @@ class CoalitionStatus(enum.Enum):
 class CoalitionMember:
     """A party's place in the coalition of the willing; a party not listed counts as founding."""
 
-    party: str
+    party: str = attrs.field(metadata={REFERS_TO: IdKind.PARTY})
     status: CoalitionStatus
     joined_on: pendulum.Date | None = None
 
@@ -129,4 +130,4 @@ class Group:
 
     id: str = attrs.field(validator=slug)
     kind: GroupKind
-    members: tuple[str, ...] = ()
+    members: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.PARTY})

@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from prestatieafspraken.model.fields import REFERS_TO, IdKind
 from prestatieafspraken.model.ids import InvariantError, slug
 
 __all__ = ["Milestone", "MilestoneKind", "MilestoneStatus", "Process", "Product", "ProductStatus", "cycle_year"]
@@ -69,7 +70,7 @@ class Milestone:
     """
 
     kind: MilestoneKind
-    party: str | None = None
+    party: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.PARTY})
     date: pendulum.Date
     status: MilestoneStatus = MilestoneStatus.PLANNED
     for_year: int | None = attrs.field(default=None, validator=cycle_year)

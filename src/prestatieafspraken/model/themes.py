@@ -13,7 +13,7 @@ from types import MappingProxyType
 import attrs
 
 from prestatieafspraken._language import Language
-from prestatieafspraken.model.fields import Number
+from prestatieafspraken.model.fields import REFERS_TO, IdKind, Number
 from prestatieafspraken.model.ids import slug
 
 __all__ = [
@@ -60,7 +60,7 @@ class Theme:
     id: str = attrs.field(validator=slug)
     label: str | None = None
     """Required in practice for a theme that is not standard; standard themes have labels built in."""
-    lead: str | None = None
+    lead: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.PARTY})
     """The party id of the theme's lead (trekker)."""
 
 
@@ -104,7 +104,7 @@ class Definition:
     """One party's definition of a term of the shared language (one meaning per term, checked by PA115)."""
 
     term: str
-    defined_by: str | None = None
+    defined_by: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.PARTY})
     value: Number | None = None
     unit: str | None = None
     text: str | None = None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, TypeAlias
 
+from prestatieafspraken.errors import UnknownNameError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.report.content import report_blocks
 from prestatieafspraken.report.html import to_html
@@ -44,13 +45,13 @@ def render_report(
         charts: Draw the charts (with matplotlib, when installed); ``False`` leaves them out.
 
     Raises:
-        UnknownAudienceError: *audience* is neither ``"public"`` nor a party of the agreement.
-        ValueError: *format* or *lang* is not one of the above.
+        UnknownNameError: *audience* is neither ``"public"`` nor a party of the agreement, or *format* or *lang*
+            is not one of the above.
     """
     if format not in ("markdown", "html"):
-        raise ValueError(f"unknown report format {format!r}; use 'markdown' or 'html'")
+        raise UnknownNameError("report format", format, ("markdown", "html"))
     if lang not in ("nl", "en"):
-        raise ValueError(f"unknown language {lang!r}; use 'nl' or 'en'")
+        raise UnknownNameError("language", lang, ("nl", "en"))
     blocks = report_blocks(agreement, as_of=as_of, audience=audience, lang=lang, config=config, draw_charts=charts)
     if format == "html":
         return to_html(blocks, title=f"{label('report', lang)}: {agreement.title}", lang=lang)

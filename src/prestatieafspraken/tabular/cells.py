@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 import pendulum
 
-from prestatieafspraken.errors import ExportError
+from prestatieafspraken.errors import ExportError, PrestatieafsprakenError
 from prestatieafspraken.model import Number
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ _JSON_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?")
 _SHOWN_TEXT = 40
 
 
-class CellError(ValueError):
+class CellError(PrestatieafsprakenError, ValueError):
     """A cell that does not hold what its column needs; the message says what was expected and what arrived."""
 
 

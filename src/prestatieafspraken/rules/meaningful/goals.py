@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prestatieafspraken import graph
 from prestatieafspraken.model import PartyKind
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
@@ -29,8 +30,6 @@ def commitment_without_goal(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.commitments_without_goal`: only goals the agreement declares
     count, so a commitment that names only unknown goals serves none (PA001 reports the unknown ids).
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     without = graph.commitments_without_goal(ctx.agreement)
     positions = ctx.positions("commitments")
     for commitment_id in without:

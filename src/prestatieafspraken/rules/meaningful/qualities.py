@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prestatieafspraken import graph
 from prestatieafspraken.model import Commitment, theme_label
 from prestatieafspraken.model.themes import STANDARD_THEMES
 from prestatieafspraken.rules._phrases import joined
@@ -79,8 +80,6 @@ def lead_without_commitments(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.leads_without_commitments`: a declared theme with a known lead and
     no commitments at all is reported too, since its lead carries nothing in it.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     positions = ctx.positions("themes")
     for lead in graph.leads_without_commitments(ctx.agreement):
         yield ctx.finding(

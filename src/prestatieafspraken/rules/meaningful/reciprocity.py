@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prestatieafspraken import graph
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
@@ -38,8 +39,6 @@ def party_only_gives(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.one_sided_parties`: endorsers, observers and parties that declined
     need not reciprocate.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     for party_id in graph.one_sided_parties(ctx.agreement).only_give:
         yield _party_finding(
             ctx,
@@ -67,8 +66,6 @@ def party_only_receives(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.one_sided_parties`: endorsers, observers and parties that declined
     need not reciprocate.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     for party_id in graph.one_sided_parties(ctx.agreement).only_receive:
         yield _party_finding(
             ctx,
@@ -98,8 +95,6 @@ def conditions_without_order(ctx: RuleContext) -> Iterator[Finding]:
     `prestatieafspraken.graph.conditions_on_later_years`. A cycle is reported once, at the condition of its
     first commitment (smallest id) on the next one.
     """
-    from prestatieafspraken import graph  # noqa: PLC0415 - lazy: importing the rules stays cheap
-
     commitments = ctx.index.commitments
 
     def condition_path(commitment_id: str, condition_id: str) -> str:

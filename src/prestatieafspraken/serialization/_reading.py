@@ -1,0 +1,253 @@
+"""Reading documents safely: files with a size limit, and YAML, JSON and TOML parsed with budgets.
+
+Every failure is one `LoadError` with its place, never a traceback: a missing or unreadable file, a file above
+the size limit, text that is not UTF-8, a syntax error (with its line and column), a YAML document whose aliases
+expand it beyond reason ("billion laughs"), a duplicate key, a value PyYAML's constructors cannot build, or a
+document nested too deeply to read. The agreement loader and the lead-times loader of the planner both read
+through here.
+"""
+
+from __future__ import annotations
+
+import stat
+import sys
+import tomllib
+from pathlib import Path
+from typing import Any, Literal, TypeAlias
+
+import orjson
+import yaml
+
+from prestatieafspraken.errors import LoadError, Problem
+from prestatieafspraken.serialization._wire import describe
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "DocumentFormat",
+    "parse",
+    "parse_yaml",
+    "read_document",
+    "read_file",
+    "without_timestamps",
+]
+
+#: The formats `parse` reads: YAML and JSON for agreements, TOML for settings.
+DocumentFormat: TypeAlias = Literal["yaml", "json", "toml"]
+
+#: Files larger than this are refused before they are read (1 GiB): a national dataset of a million
+#: commitments is about a third of it in JSON.
+DEFAULT_MAX_BYTES = 1 << 30
+
+#: A YAML document whose aliases make it expand to more values than this (and more than ten times its own
+#: size) is refused: it is a "billion laughs" document, not an agreement.
+_MAX_EXPANDED_NODES = 100_000
+_MAX_EXPANSION_FACTOR = 10
+
+_CHUNK = 1 << 20
+
+
+# --- YAML ----------------------------------------------------------------------------------------------------
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def without_timestamps(resolvers: dict[str, list[tuple[str, Any]]]) -> dict[str, list[tuple[str, Any]]]:
+    """The implicit resolvers of a YAML loader or dumper without the one of timestamps.
+
+    Dates stay text until the converter reads them, so an ISO date in a free-text field stays text too.
+    """
+    return {first: [r for r in rules if r[0] != _TIMESTAMP] for first, rules in resolvers.items()}
+
+
+def _hashable(key: object) -> bool:
+    try:
+        hash(key)
+    except TypeError:
+        return False
+    return True
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is untyped in types-PyYAML
+    yaml_implicit_resolvers = without_timestamps(_BaseLoader.yaml_implicit_resolvers)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:  # noqa: FBT001, FBT002
+        # PyYAML's constructors raise plain Python errors on some values: `!!int` of more than 4,300 digits
+        # (ValueError), `!!bool maybe` (KeyError), `!!timestamp 2020-13-01` (ValueError), `!!timestamp x`
+        # (AttributeError). Each becomes a YAML error at the value's place; the innermost value says it first.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
+            kind = node.tag.rsplit(":", 1)[-1]
+            if kind == "int" and len(node.value) > sys.get_int_max_str_digits() > 0:
+                message = f"a whole number of {len(node.value):,} digits is too long to read"
+            else:
+                shown = describe(node.value) if isinstance(node, yaml.ScalarNode) else f"a {type(node).__name__}"
+                message = f"cannot read {shown} as {kind!r}"
+            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not _hashable(key):  # a list, a mapping, or a set (`!!set`) as a key
+                raise yaml.constructor.ConstructorError(
+                    None, None, "a key must be a text or a number", key_node.start_mark
+                )
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r} (a later value would silently replace an earlier one)",
+                    key_node.start_mark,
+                )
+            seen[key] = key_node
+        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return result
+
+
+_Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
+
+
+def _expanded_size(node: yaml.Node) -> tuple[int, int]:
+    """Count the values a node stands for with aliases expanded, and the distinct nodes behind them."""
+    sizes: dict[int, int] = {}
+
+    def size(current: yaml.Node) -> int:
+        known = sizes.get(id(current))
+        if known is not None:
+            return known
+        total = 1
+        if isinstance(current, yaml.SequenceNode):
+            total += sum(size(child) for child in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            total += sum(size(key) + size(value) for key, value in current.value)
+        sizes[id(current)] = total
+        return total
+
+    return size(node), len(sizes)
+
+
+def parse_yaml(text: str | bytes) -> Any:
+    """Parse one YAML document with the hardened loader; refuse a "billion laughs" document with `LoadError`.
+
+    Other YAML errors propagate as PyYAML's; `parse` turns them into a `LoadError`.
+    """
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        expanded, distinct = _expanded_size(node)
+        if expanded > max(_MAX_EXPANDED_NODES, _MAX_EXPANSION_FACTOR * distinct):
+            raise LoadError(
+                [
+                    Problem(
+                        path="$",
+                        message=f"YAML aliases expand this document to {expanded:,} values from {distinct:,}; "
+                        "refused as a 'billion laughs' document (write the values out instead of aliasing them)",
+                    )
+                ]
+            )
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+# --- text ----------------------------------------------------------------------------------------------------
+
+
+def parse(text: str | bytes, format: DocumentFormat) -> Any:  # noqa: A002 - the contract's parameter name
+    """Parse a YAML, JSON or TOML document into plain data.
+
+    Raises:
+        LoadError: The text is not a document of that format; the one problem says why, with the line and
+            column where the parser gives them. Its `source` is not set: the caller knows the file.
+    """
+    try:
+        if format == "json":
+            return orjson.loads(text)
+        if format == "toml":
+            return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
+        return parse_yaml(text)
+    except orjson.JSONDecodeError as error:
+        problem = Problem(path="$", message=f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")
+    except tomllib.TOMLDecodeError as error:
+        problem = Problem(path="$", message=f"not valid TOML: {error}")
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        what = " ".join(part for part in (error.context, error.problem) if part)
+        problem = Problem(path="$", message=f"not valid YAML: {what}{where}")
+    except yaml.YAMLError as error:
+        problem = Problem(path="$", message=f"not valid YAML: {error}")
+    except RecursionError:
+        problem = Problem(path="$", message="the document is nested too deeply to be read")
+    except UnicodeDecodeError as error:
+        problem = Problem(path="$", message=f"not UTF-8 text: {error.reason} at byte {error.start}")
+    raise LoadError([problem])
+
+
+# --- files ---------------------------------------------------------------------------------------------------
+
+
+def read_file(file: Path, max_bytes: int, *, what: str = "the agreement") -> bytes:
+    """Read the bytes of *file*, refusing one larger than *max_bytes* before it is read.
+
+    A pipe or a device (``/dev/stdin``, ``/dev/zero``) has no size beforehand: it is read up to the limit only.
+
+    Raises:
+        LoadError: The file is missing, cannot be opened, or is larger than *max_bytes*; *what* names what was
+            to be read in the message's first line.
+    """
+    try:
+        info = file.stat()
+        if info.st_size > max_bytes:
+            raise LoadError(
+                [
+                    Problem(
+                        path="$", message=f"the file is {info.st_size:,} bytes, more than the limit of {max_bytes:,}"
+                    )
+                ],
+                source=str(file),
+                what=what,
+            )
+        raw = file.read_bytes() if stat.S_ISREG(info.st_mode) else _read_at_most(file, max_bytes)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        problem = Problem(path="$", message=f"cannot open the file: {reason}")
+        raise LoadError([problem], source=str(file), what=what) from error
+    if len(raw) > max_bytes:
+        raise LoadError(
+            [Problem(path="$", message=f"the file holds more than the limit of {max_bytes:,} bytes")],
+            source=str(file),
+            what=what,
+        )
+    return raw
+
+
+def _read_at_most(file: Path, limit: int) -> bytes:
+    """Read *file* until its end or until more than *limit* bytes have arrived, whichever comes first."""
+    chunks: list[bytes] = []
+    total = 0
+    with file.open("rb") as stream:
+        while total <= limit:
+            chunk = stream.read(min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    return b"".join(chunks)
+
+
+def read_document(file: Path, format: DocumentFormat, *, max_bytes: int, what: str) -> Any:  # noqa: A002
+    """Read and parse a small document file (settings, lead times): `read_file`, then `parse`.
+
+    Raises:
+        LoadError: See `read_file` and `parse`; the error names *file* as its source and *what* was to be read.
+    """
+    raw = read_file(file, max_bytes, what=what)
+    try:
+        return parse(raw, format)
+    except LoadError as error:
+        raise LoadError(error.problems, source=str(file), what=what) from None
