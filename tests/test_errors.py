@@ -34,12 +34,6 @@ from prestatieafspraken.serialization import Format
 ROOT = Path(__file__).parent.parent
 SOURCE = ROOT / "src" / "prestatieafspraken"
 
-#: Modules that still raise built-in exceptions because another change owns them right now.
-RAISES_BUILTINS_FOR_NOW = {
-    "tabular/workbook.py",  # removed when the tabular change (issue 12) merges
-    "rules/context.py",  # removed when the rules split (issue 12) merges
-}
-
 
 def _extra_modules() -> set[str]:
     """The top-level modules of the optional extras (charts, excel, pandas, testing), from pyproject.toml."""
@@ -158,12 +152,10 @@ class TestNoBuiltinRaises:
     """The library raises its own errors, never a bare built-in exception class."""
 
     def test_no_raise_of_a_builtin(self) -> None:
-        """No module raises ValueError, TypeError or another built-in class, but for the listed exceptions."""
+        """No module raises ValueError, TypeError or another built-in class."""
         found = {}
         for path in sorted(SOURCE.rglob("*.py")):
             relative = path.relative_to(SOURCE).as_posix()
-            if relative in RAISES_BUILTINS_FOR_NOW:
-                continue
             lines = _raised_builtins(path)
             if relative == "testing.py":
                 # The assertion helpers for the user's own tests fail a test the way pytest expects.
@@ -183,11 +175,6 @@ class TestNoBuiltinRaises:
             encoding="utf-8",
         )
         assert _raised_builtins(source) == ["2: ValueError", "5: KeyError"]
-
-    def test_allow_list_is_current(self) -> None:
-        """Each module on the temporary allow-list exists and still raises a built-in (else take it off)."""
-        for relative in RAISES_BUILTINS_FOR_NOW:
-            assert _raised_builtins(SOURCE / relative) != [], relative
 
 
 class TestUnknownNameError:

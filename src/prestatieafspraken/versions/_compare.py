@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from prestatieafspraken.errors import VersionsError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.versions._changes import Change, ChangeKind
 from prestatieafspraken.versions._shape import Shape, Wire, item_kind, unstructure_as
@@ -133,7 +134,7 @@ def _items(
         return
     record, cls = shape.item, shape.cls
     if record is None or cls is None:  # pragma: no cover - a list of records always has both
-        raise TypeError("not a list of records")
+        raise VersionsError("not a list of records")
     kind = item_kind(cls)
     key = record.model_key if model else record.key
     old_keys, new_keys = _Keys([key(entry) for entry in old]), _Keys([key(entry) for entry in new])
