@@ -160,6 +160,16 @@ class TestCheck:
         assert main(["check"]) == 2
         assert "--example NAME" in capsys.readouterr().err
 
+    @pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31"])
+    @pytest.mark.parametrize("command", ["check", "report"])
+    def test_extreme_as_of(self, capsys: pytest.CaptureFixture[str], command: str, as_of: str) -> None:
+        """A check date at either end of the calendar gives a report, never a traceback."""
+        assert main([command, "--example", EXAMPLE, f"--as-of={as_of}", "--lang=en"]) in (0, 1)
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err
+        expected = as_of if command == "report" else "error(s)"
+        assert expected in captured.out
+
     def test_bad_as_of_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An --as-of that is not a date is refused by the argument parser with exit 2."""
         with pytest.raises(SystemExit) as exit_info:
