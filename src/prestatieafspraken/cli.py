@@ -12,15 +12,19 @@ import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import orjson
 
 from prestatieafspraken import examples
+from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import load, write_atomically
 from prestatieafspraken.views import UnknownAudienceError, view_for
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 __all__ = ["main"]
 
@@ -55,8 +59,15 @@ def _add_audience(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose messages (usage, errors quoting an argument, help) pass `safe_text` too."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(safe_text(message), file)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="prestatieafspraken",
         description="Model, check and steer multi-party performance agreements (prestatieafspraken).",
     )
@@ -180,8 +191,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _print(text: str, *, stream: TextIO | None = None) -> None:
+    """Write *text* and a line end; every control character from a file is shown as an escape (`safe_text`)."""
     target = stream or sys.stdout
-    target.write(text if text.endswith("\n") else text + "\n")
+    target.write(safe_text(text if text.endswith("\n") else text + "\n"))
 
 
 # --- inputs -----------------------------------------------------------------------------------------------
@@ -280,7 +292,7 @@ def _report(arguments: argparse.Namespace) -> int:
         _print(text)
         return EXIT_OK
     try:
-        write_atomically(arguments.output, text.encode("utf-8"))
+        write_atomically(arguments.output, safe_text(text).encode("utf-8"))
     except OSError as error:
         _print(f"{arguments.output}: cannot write the report: {error.strerror or error}", stream=sys.stderr)
         return EXIT_UNREADABLE
