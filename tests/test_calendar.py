@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from pendulum import Date
 
 from prestatieafspraken.calendar import (
-    CalendarRangeError,
     DEFAULT_CALENDAR,
     PROJECTED_SOURCE,
+    CalendarRangeError,
     Election,
     ElectionCalendar,
     ElectionKind,

@@ -11,7 +11,7 @@ import pytest
 import prestatieafspraken as pa
 from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.cli import main
-from prestatieafspraken.rules import Registry, Severity, rule
+from prestatieafspraken.rules import Finding, Registry, RuleContext, Severity, rule
 from prestatieafspraken.testing import as_agreement, minimal_agreement
 
 #: Clear the screen, a hidden terminal link, a carriage return that overwrites the line, and 8-bit CSI.
@@ -62,7 +62,7 @@ class TestSafeText:
         ],
     )
     def test_escapes(self, text: str, shown: str) -> None:
-        """C0 controls become \\xNN (CR \\r), DEL and C1 \\u00NN; tab, line feed and other characters stay."""
+        """C0 controls become backslash-x escapes, DEL and C1 backslash-u; tab, line feed and the rest stay."""
         assert safe_text(text) == shown
 
     def test_json_stays_the_same_document(self) -> None:
@@ -131,14 +131,14 @@ class TestCommands:
             source=f"Bron {HOSTILE}",
             registry=rule_registry,
         )
-        def hostile(_ctx: object) -> list[object]:
-            """Uitleg \x1b[2J."""
+        def hostile(_ctx: RuleContext) -> list[Finding]:
+            """Explains nothing."""
             return []
 
         assert main(["rules"]) == 0
         assert "Titel \\x1b[2J" in assert_no_raw_controls(capsys)
         assert main(["rules", "X001"]) == 0
-        assert "Uitleg \\x1b[2J" in assert_no_raw_controls(capsys)
+        assert "  en: Title \\x1b[2J" in assert_no_raw_controls(capsys)
 
     def test_plan(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """`plan` names a lead-times file it cannot read escaped."""
