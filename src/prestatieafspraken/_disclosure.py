@@ -31,7 +31,7 @@ totals already given; since a subset of a safe set is safe, every set given is s
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from fractions import Fraction
 from typing import Literal
 
@@ -75,19 +75,21 @@ def publishable(totals: Sequence[Sequence[Figure]], known: Iterable[Figure] = ()
     *known* are the other figures some audience may see (drafts, corrections, figures of other totals): an audience
     that sees a figure of a quantity knows that quantity.
     """
-    all_known = [*known, *(figure for summed in totals for figure in summed)]
+    by_quantity: dict[Hashable, dict[Hashable, Figure]] = {}
+    for figure in (*known, *(figure for summed in totals for figure in summed)):
+        by_quantity.setdefault(figure.quantity, {})[figure.key] = figure
     verdicts: list[Verdict] = ["given"] * len(totals)
     for component in _components(totals):
         quantities = {figure.quantity for index in component for figure in totals[index]}
-        seen = [figure for figure in all_known if figure.quantity in quantities]
-        given: list[Sequence[Figure]] = []
+        audiences = _audiences([figure for quantity in quantities for figure in by_quantity[quantity].values()])
+        given = _Given(audiences)
         for index in component:
-            if _leaks([totals[index]], seen):
+            if _leaks_alone(audiences, totals[index]):
                 verdicts[index] = "alone"
-            elif _leaks([*given, totals[index]], seen):
+            elif given.leaks(totals[index]):
                 verdicts[index] = "combined"
             else:
-                given.append(totals[index])
+                given.add(totals[index])
     return verdicts
 
 
@@ -112,47 +114,143 @@ def _components(totals: Sequence[Sequence[Figure]]) -> list[list[int]]:
     return list(groups.values())
 
 
-def _audiences(seen: Sequence[Figure]) -> Iterator[str | None]:
-    """The public, and each party that sees a figure the public does not (the others know what the public knows)."""
-    yield _PUBLIC
-    yield from sorted({party for figure in seen if not figure.public for party in figure.seen_by})
+@attrs.frozen(kw_only=True)
+class _Audience:
+    """What one audience sees of a component: the figures (by key) and so the quantities it knows."""
+
+    party: str | None
+    sees: frozenset[Hashable]
+    knows: frozenset[Hashable]
 
 
-def _leaks(totals: Sequence[Sequence[Figure]], seen: Sequence[Figure]) -> bool:
-    """Whether some audience can isolate one party's hidden figures from *totals* and the figures it sees."""
-    for audience in _audiences(seen):
-        known = {figure.quantity for figure in seen if figure.visible_to(audience)}
-        hidden = [[figure for figure in summed if not figure.visible_to(audience)] for summed in totals]
-        for party in sorted({owner for summed in hidden for figure in summed for owner in figure.owners}):
-            if _isolates(hidden, known, party):
-                return True
+def _audiences(seen: Sequence[Figure]) -> list[_Audience]:
+    """The public, and each party that sees a figure the public does not; audiences that see alike count once."""
+    public = [figure for figure in seen if figure.public]
+    extra: dict[str, list[Figure]] = {}
+    for figure in seen:
+        if not figure.public:
+            for party in figure.seen_by:
+                extra.setdefault(party, []).append(figure)
+    found: dict[frozenset[Hashable], _Audience] = {}
+    candidates: list[tuple[str | None, list[Figure]]] = [(_PUBLIC, []), *sorted(extra.items())]
+    for who, more in candidates:
+        visible = [*public, *more]
+        sees = frozenset(figure.key for figure in visible)
+        found.setdefault(sees, _Audience(party=who, sees=sees, knows=frozenset(f.quantity for f in visible)))
+    return list(found.values())
+
+
+_Column = tuple[str, Hashable]
+_Row = dict[_Column, Fraction | int]
+_Kept = list[tuple[_Column, _Row]]
+
+
+def _leaks_alone(audiences: Sequence[_Audience], summed: Sequence[Figure]) -> bool:
+    """Whether one total on its own gives some audience one party's hidden figures (or their sum).
+
+    Its one row leaks for party P when it holds a hidden figure of P and every hidden figure of a quantity the
+    audience does not know is P's: then the figures of unknown quantity have an owner in common, or there are none.
+    """
+    for audience in audiences:
+        hidden = [figure for figure in summed if figure.key not in audience.sees]
+        unknown = [figure.owners for figure in hidden if figure.quantity not in audience.knows]
+        if hidden and (not unknown or frozenset.intersection(*unknown)):
+            return True
     return False
 
 
-def _isolates(hidden: Sequence[Sequence[Figure]], known: set[Hashable], party: str) -> bool:
-    """Whether a combination of the totals' hidden figures is nonzero on *party*'s figures only."""
-    rows: list[dict[tuple[str, Hashable], Fraction]] = []
-    for summed in hidden:
-        row: dict[tuple[str, Hashable], Fraction] = {}
-        for figure in summed:
-            if party in figure.owners:
-                column: tuple[str, Hashable] = ("own", figure.key)
-            elif figure.quantity in known:
-                continue
-            else:
-                column = ("other", figure.quantity)
-            row[column] = row.get(column, Fraction(0)) + 1
-        rows.append(row)
-    others = list(dict.fromkeys(column for row in rows for column in row if column[0] == "other"))
-    remaining = [row for row in rows if row]
-    for column in others:  # eliminate the other parties' unknowns; what is left speaks of *party* alone
-        pivot = next((row for row in remaining if row.get(column)), None)
-        if pivot is None:
+class _Given:
+    """The totals given so far in a component, kept per audience and party as rows in reduced echelon form.
+
+    For an audience and a party P, a total is a row over the unknowns: P's hidden figures one by one (``own``),
+    the other hidden quantities it does not know (``other``). Every row kept has its pivot in an ``other`` column
+    (else the set would leak); a new total leaks when, reduced by the rows kept, nothing is left in the ``other``
+    columns while something is left in P's own.
+    """
+
+    def __init__(self, audiences: Sequence[_Audience]) -> None:
+        self.audiences = audiences
+        self.hidden: list[list[list[Figure]]] = [[] for _ in audiences]
+        """Per audience, the hidden figures of each total given."""
+        self.owners: list[set[str]] = [set() for _ in audiences]
+        """Per audience, the owners of those figures."""
+        self.rows: dict[tuple[int, str], _Kept] = {}
+
+    def leaks(self, summed: Sequence[Figure]) -> bool:
+        """Whether giving *summed* as well lets some audience isolate one party's hidden figures."""
+        for position, audience in enumerate(self.audiences):
+            hidden = [figure for figure in summed if figure.key not in audience.sees]
+            parties = self.owners[position].union(*(figure.owners for figure in hidden))
+            if any(self._reduced(position, party, hidden) is None for party in sorted(parties)):
+                return True
+        return False
+
+    def add(self, summed: Sequence[Figure]) -> None:
+        """Keep *summed* as given (it does not leak)."""
+        for position, audience in enumerate(self.audiences):
+            hidden = [figure for figure in summed if figure.key not in audience.sees]
+            parties = self.owners[position].union(*(figure.owners for figure in hidden))
+            for party in parties:
+                row = self._reduced(position, party, hidden)
+                if row:
+                    _insert(self.rows[position, party], row)
+            self.hidden[position].append(hidden)
+            self.owners[position] = parties
+
+    def _reduced(self, position: int, party: str, hidden: Sequence[Figure]) -> _Row | None:
+        """The row of a total reduced by the rows kept; None when it leaks (only P's own unknowns are left)."""
+        knows = self.audiences[position].knows
+        kept = self.rows.get((position, party))
+        if kept is None:  # a party first met now: its rows of the totals given so far (which do not leak)
+            kept = self.rows[position, party] = []
+            for given in self.hidden[position]:
+                row = _reduce(_row(given, knows, party), kept)
+                if row:
+                    _insert(kept, row)
+        row = _reduce(_row(hidden, knows, party), kept)
+        if any(column[0] == "own" for column in row) and not any(column[0] == "other" for column in row):
+            return None
+        return row
+
+
+def _row(hidden: Sequence[Figure], knows: frozenset[Hashable], party: str) -> _Row:
+    """A total's hidden figures as a row over the unknowns of an audience that *knows* some quantities, for *party*."""
+    row: _Row = {}
+    for figure in hidden:
+        if party in figure.owners:
+            column: _Column = ("own", figure.key)
+        elif figure.quantity in knows:
             continue
-        remaining.remove(pivot)
-        for row in remaining:
-            factor = row.get(column)
-            if factor:
-                for key, value in pivot.items():
-                    row[key] = row.get(key, Fraction(0)) - factor / pivot[column] * value
-    return any(any(value for value in row.values()) for row in remaining)
+        else:
+            column = ("other", figure.quantity)
+        row[column] = row.get(column, 0) + 1
+    return row
+
+
+def _insert(kept: _Kept, row: _Row) -> None:
+    """Keep *row*, pivoting on one of its ``other`` columns, which is cleared from the rows kept before."""
+    pivot = next(column for column in row if column[0] == "other")
+    for _, other in kept:
+        factor = other.get(pivot)
+        if factor:
+            _subtract(other, row, Fraction(factor) / row[pivot])
+    kept.append((pivot, row))
+
+
+def _reduce(row: _Row, kept: _Kept) -> _Row:
+    """*row* with the pivot column of every kept row cleared (the kept rows are in reduced echelon form)."""
+    for pivot, other in kept:
+        factor = row.get(pivot)
+        if factor:
+            _subtract(row, other, Fraction(factor) / other[pivot])
+    return row
+
+
+def _subtract(row: _Row, other: _Row, factor: Fraction) -> None:
+    """Subtract *factor* times *other* from *row*, dropping the entries that become zero."""
+    for column, value in other.items():
+        left = row.get(column, 0) - factor * value
+        if left:
+            row[column] = left
+        else:
+            row.pop(column, None)

@@ -565,18 +565,22 @@ def _disclosure_reasons(
     that does so on its own, or together with the totals given before it, is withheld.
     """
     quantity = _quantities(agreement)
-    eligible = [index for index, reason in enumerate(reasons) if reason is None]
-    summed = [
-        [_disclosed(agreement, figure.realisation, quantity, key=id(figure.realisation)) for figure in groups[index][1]]
-        for index in eligible
-    ]
-    known = [
-        _disclosed(agreement, realisation, quantity, key=("known", position))
+    known = {
+        id(realisation): _disclosed(agreement, realisation, quantity, key=position)
         for position, realisation in enumerate(agreement.realisations)
         if quantity(realisation) is not None
+    }
+    eligible = [index for index, reason in enumerate(reasons) if reason is None]
+    summed = [
+        [
+            known.get(id(figure.realisation))
+            or _disclosed(agreement, figure.realisation, quantity, key=("figure", id(figure.realisation)))
+            for figure in groups[index][1]
+        ]
+        for index in eligible
     ]
     result = list(reasons)
-    for index, verdict in zip(eligible, publishable(summed, known), strict=True):
+    for index, verdict in zip(eligible, publishable(summed, known.values()), strict=True):
         if verdict != "given":
             result[index] = _SINGLES_OUT if verdict == "alone" else _COMBINED
     return result
