@@ -16,14 +16,18 @@ The figures are modelled per audience and per party P whose figures are to be pr
 A set of totals *leaks* when, for some audience and party P, a nonzero combination of the totals (after the known
 figures are filled in) involves only P's hidden figures: that combination is one of P's figures, or a sum or
 difference of them. Equivalently, row-reducing the totals over the other unknowns first leaves a row that is
-nonzero only on P's figures. This is exact, in rational arithmetic.
+nonzero only on P's figures. This is exact, in rational arithmetic; the rows of the totals given are kept reduced
+per audience and party, so each new total costs one reduction. Audiences that see the same figures are one.
 
 Why it is safe whatever the truth is (which figures really are equal): merging unknowns that are equal, or
 filling in a figure the audience knows, never hides a combination that was there, so the model with every
 non-P quantity merged and every possibly-known quantity filled in finds every combination that isolates P in any
 of the true situations; and keeping P's figures apart finds every combination that isolates them when some of them
-are in fact equal (lifting it back gives a combination on P's figures alone). The property test in
-tests/test_views.py checks the result against figures that really are equal across bases.
+are in fact equal (lifting it back gives a combination on P's figures alone). The property tests in
+tests/test_disclosure.py check the result against figures that really are equal across bases and years.
+
+What is not modelled: a figure being the sum of others (a whole as the sum of its areas); a figure without an area
+is taken as possibly equal to each area's figure instead.
 
 Totals are given greedily in their order: a total is withheld when it leaks on its own, or together with the
 totals already given; since a subset of a safe set is safe, every set given is safe.
