@@ -40,7 +40,8 @@ figures is not public, and it is given only when
    own figure, each could compute the other's from their total; and when the same figures are reported per
    indicator and per commitment, a total of four corporations minus a total of three is the fourth's figure, so
    totals of different bases, areas and years are judged together, and figures of the same parties, indicator,
-   year and area (or without an area) are taken to be possibly the same number. A total is withheld for every
+   year (any year, for a stock's level) and area (or without an area) are taken to be possibly the same number.
+   A total is withheld for every
    audience alike, because the public view is readable by every party; of totals that give a figure away only
    together, the earlier one in the file is given and the later one withheld.
 
