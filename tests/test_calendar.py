@@ -15,6 +15,7 @@ from pendulum import Date
 from prestatieafspraken.calendar import (
     DEFAULT_CALENDAR,
     PROJECTED_SOURCE,
+    CalendarRangeError,
     Election,
     ElectionCalendar,
     ElectionKind,
@@ -392,6 +393,29 @@ class TestWorkingDays:
     def test_working_days_between(self, start: dt.date, end: dt.date, expected: int) -> None:
         """Working days count from the start (included) to the end (excluded), negative when reversed."""
         assert working_days_between(start, end) == expected
+
+
+class TestCalendarEnds:
+    """Working-day arithmetic at 0001-01-01 and 9999-12-31 refuses to leave the calendar, with a clear error."""
+
+    @pytest.mark.parametrize(
+        ("call", "message"),
+        [
+            (lambda: subtract_working_days(dt.date(1, 1, 2), 5), "would fall before 0001-01-01"),
+            (lambda: add_working_days(dt.date(9999, 12, 30), 5), "would fall after 9999-12-31"),
+            (lambda: subtract_working_days(dt.date(1, 1, 1), 1), "would fall before 0001-01-01"),
+        ],
+    )
+    def test_leaving_the_calendar(self, call: Any, message: str) -> None:
+        """Counting working days past either end raises `CalendarRangeError`, a ValueError, not a raw one."""
+        with pytest.raises(CalendarRangeError, match=message) as raised:
+            call()
+        assert isinstance(raised.value, ValueError)
+
+    def test_the_ends_themselves(self) -> None:
+        """Inside the calendar the arithmetic works up to its first and last working days."""
+        assert add_working_days(dt.date(9999, 12, 29), 2) == Date(9999, 12, 31)
+        assert next_working_day(dt.date(9999, 12, 31)) == Date(9999, 12, 31)
 
 
 class TestProperties:

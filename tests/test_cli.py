@@ -95,7 +95,8 @@ class TestCheck:
         path = write(tmp_path, "dubbel.yaml", BROKEN_RULES)
         main(["check", str(path), AS_OF, "--format=json", "--lang=en"])
         document = json.loads(capsys.readouterr().out)
-        assert set(document) == {"file", "findings", "summary"}
+        assert set(document) == {"file", "findings", "summary", "config"}
+        assert document["config"]["file"] is None
         assert set(document["findings"][0]) == {"code", "severity", "message", "path", "subjects", "source"}
         assert document["summary"]["error"] >= 2
         main(["check", str(path), str(path), AS_OF, "--format=json"])
@@ -113,11 +114,12 @@ class TestCheck:
         """`--ignore` drops a code and `--select` runs only the selected ones; the exit status follows."""
         path = write(tmp_path, "dubbel.yaml", BROKEN_RULES)
         assert main(["check", str(path), AS_OF, "--select=PA1"]) == 1  # PA119 is still an error
-        assert "PA002" not in capsys.readouterr().out
-        assert main(["check", str(path), AS_OF, "--ignore=PA002,PA119"]) == 0
+        assert "PA002 [" not in capsys.readouterr().out
+        assert main(["check", str(path), AS_OF, "--ignore=PA002,PA119", "--lang=en"]) == 0
         out = capsys.readouterr().out
-        assert "PA002" not in out
-        assert "PA119" not in out
+        assert "PA002 [" not in out
+        assert "PA119 [" not in out
+        assert out.endswith("Configuration: no file; select ALL; ignore PA002, PA119.\n")
 
     def test_unknown_code_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A selected prefix that no rule has is an error, not a silent no-op."""
@@ -131,22 +133,29 @@ class TestCheck:
             ("pyproject.toml", '[tool.prestatieafspraken]\nignore = ["PA002"]\nseverity = { PA119 = "warning" }\n'),
         ],
     )
-    def test_config_next_to_the_file(
-        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], file_name: str, text: str
+    def test_config_of_the_project(
+        self,
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str],
+        file_name: str,
+        text: str,
     ) -> None:
-        """A configuration next to the file ignores codes and overrides severities."""
+        """The project's configuration, in the working directory, ignores codes and overrides severities."""
         path = write(tmp_path, "dubbel.yaml", BROKEN_RULES)
         write(tmp_path, file_name, text)
+        monkeypatch.chdir(tmp_path)
         assert main(["check", str(path), AS_OF]) == 0
         out = capsys.readouterr().out
-        assert "PA002" not in out
+        assert "PA002 [" not in out
         assert "PA119 [waarschuwing]" in out
+        assert f"Configuratie: {file_name}; selectie ALL; genegeerd PA002; ernst PA119 → warning." in out
 
     def test_bad_config_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A configuration with an unknown key or parameter exits 2 and says what is wrong."""
         path = write(tmp_path, "dubbel.yaml", BROKEN_RULES)
-        write(tmp_path, "prestatieafspraken.toml", "[params]\nproces_months = 5\n")
-        assert main(["check", str(path)]) == 2
+        config = write(tmp_path, "prestatieafspraken.toml", "[params]\nproces_months = 5\n")
+        assert main(["check", str(path), "--config", str(config)]) == 2
         assert "unknown rule parameter 'proces_months'" in capsys.readouterr().err
 
     def test_files_and_example_together_exit_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -159,6 +168,16 @@ class TestCheck:
         """Without a file or an example the command says what to give."""
         assert main(["check"]) == 2
         assert "--example NAME" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31"])
+    @pytest.mark.parametrize("command", ["check", "report"])
+    def test_extreme_as_of(self, capsys: pytest.CaptureFixture[str], command: str, as_of: str) -> None:
+        """A check date at either end of the calendar gives a report, never a traceback."""
+        assert main([command, "--example", EXAMPLE, f"--as-of={as_of}", "--lang=en"]) in (0, 1)
+        captured = capsys.readouterr()
+        assert "Traceback" not in captured.err
+        expected = as_of if command == "report" else "error(s)"
+        assert expected in captured.out
 
     def test_bad_as_of_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An --as-of that is not a date is refused by the argument parser with exit 2."""

@@ -631,6 +631,39 @@ class TestPlanCommand:
         assert "Traceback" not in captured.err
         assert captured.out == ""
 
+    @pytest.mark.parametrize("signing", ["0001-01-01", "0001-01-02", "0001-06-04"])
+    @pytest.mark.parametrize("output", ["text", "json"])
+    def test_plan_before_the_calendar_exits_2(
+        self, capsys: pytest.CaptureFixture[str], signing: str, output: str
+    ) -> None:
+        """A signing so early that the plan would start before 0001-01-01 exits 2 with one clear message."""
+        assert main(["plan", "--signing", signing, "--format", output]) == 2
+        captured = capsys.readouterr()
+        assert captured.err == (
+            f"the plan for a signing on {signing} would start before 0001-01-01, where the calendar begins; "
+            "choose a later signing date or shorter lead times\n"
+        )
+        assert captured.out == ""
+
+    @pytest.mark.parametrize("signing", ["0001-12-03", "9999-12-30", "9999-12-31"])
+    def test_extreme_dates_that_fit_are_planned(self, capsys: pytest.CaptureFixture[str], signing: str) -> None:
+        """A signing near either end of the calendar whose plan fits in it is planned (exit 0)."""
+        assert main(["plan", "--signing", signing, "--format", "json"]) == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["signing"] == signing
+        assert data["start"] >= "0001-01-01"
+
+    def test_weekend_at_the_end_of_the_calendar(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A weekend signing in the calendar's last days names the working days around it."""
+        assert main(["plan", "--signing", "9999-12-25"]) == 2
+        assert "such as 9999-12-24 (before) or 9999-12-27 (after)" in capsys.readouterr().err
+
+    def test_api_raises_a_planning_error(self) -> None:
+        """From Python the same refusal is a `PlanningError` (a ValueError)."""
+        with pytest.raises(PlanningError, match="would start before 0001-01-01") as raised:
+            plan_backwards(dt.date(1, 1, 1), parties=3)
+        assert isinstance(raised.value, ValueError)
+
     @pytest.mark.parametrize(
         "arguments",
         [[], ["--signing", "10-12-2025"], ["--signing", "2025-12-10", "--parties", "drie"]],

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import importlib.metadata
-import json
 import shutil
 import sys
 import textwrap
@@ -262,13 +261,13 @@ class TestCodes:
 
 
 class TestConfigPlugins:
-    """``plugins`` in the configuration imports modules next to the file."""
+    """``plugins`` in the chosen configuration imports modules from the configuration's folder."""
 
-    def test_plugin_next_to_the_file_runs(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """`check` imports the plugin named in prestatieafspraken.toml from the file's folder and runs its rule."""
+    def test_plugin_of_the_chosen_configuration_runs(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`check --config` imports the plugin named in it from the configuration's folder and runs its rule."""
         agreement = project_with_plugin(tmp_path)
         path_before = list(sys.path)
-        assert main(["check", str(agreement), "--lang=en"]) == 0
+        assert main(["check", str(agreement), "--lang=en", "--config", str(tmp_path / "prestatieafspraken.toml")]) == 0
         out = capsys.readouterr().out
         assert "$.parties[0]: ROW-12 [warning] none" in out
         assert "PA101" in out  # the built-in rules still run
@@ -304,14 +303,13 @@ class TestConfigPlugins:
         assert report.codes() == {"ROW-12"}
         assert not report.ok
 
-    def test_rules_stay_with_their_configuration(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A plugin's rules run for the files whose configuration names it, not for the next file checked."""
-        with_plugin = project_with_plugin(tmp_path / "regio")
-        without = write(tmp_path / "elders", "afspraken.yaml", with_plugin.read_text(encoding="utf-8"))
-        assert main(["check", str(with_plugin), str(without), "--format=json"]) == 0
-        first, second = json.loads(capsys.readouterr().out)
-        assert "ROW-12" in {finding["code"] for finding in first["findings"]}
-        assert "ROW-12" not in {finding["code"] for finding in second["findings"]}
+    def test_rules_stay_with_their_configuration(self, tmp_path: Path) -> None:
+        """A plugin's rules run in the checks whose configuration names it, not in the next check without it."""
+        agreement = pa.load(project_with_plugin(tmp_path / "regio"))
+        config = read_config(tmp_path / "regio" / "prestatieafspraken.toml")
+        assert "ROW-12" in check(agreement, as_of=AS_OF, config=config).codes()
+        assert "ROW-12" not in check(agreement, as_of=AS_OF, config=CheckConfig()).codes()
+        assert "ROW-12" not in check(agreement, as_of=AS_OF).codes()
 
     @pytest.mark.parametrize(
         ("config", "source", "message"),
@@ -347,7 +345,7 @@ class TestConfigPlugins:
     ) -> None:
         """A plugin that cannot be imported or registered is one clear message and exit 2, never a traceback."""
         agreement = project_with_plugin(tmp_path, source=source, config=config)
-        assert main(["check", str(agreement)]) == 2
+        assert main(["check", str(agreement), "--config", str(tmp_path / "prestatieafspraken.toml")]) == 2
         err = capsys.readouterr().err
         assert err.startswith(f"{agreement}: plugins: module ")
         assert message in err
@@ -438,7 +436,7 @@ def broken(ctx):
     def test_raising_plugin_rule_on_the_command_line(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """On the command line the failure is an error finding (exit 1), never a traceback."""
         agreement = project_with_plugin(tmp_path, module="broken_rules", source=self.BROKEN)
-        assert main(["check", str(agreement), "--lang=en"]) == 1
+        assert main(["check", str(agreement), "--lang=en", "--config", str(tmp_path / "prestatieafspraken.toml")]) == 1
         captured = capsys.readouterr()
         assert "$: X002 [error] The rule X002 failed to run: ZeroDivisionError: minimal" in captured.out
         assert "$.assignment: PA101" in captured.out

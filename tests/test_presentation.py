@@ -36,18 +36,22 @@ class TestRenderFindings:
     """`render_findings` writes a report as text, Markdown or JSON."""
 
     def test_text(self) -> None:
-        """The text has one line per finding with its path, code, severity and message, then the summary."""
+        """The text has one line per finding with its path, code, severity and message, the summary, the config."""
         text = render_findings(REPORT, "text", lang="en", file="f.yaml")
         lines = text.splitlines()
         for line, finding in zip(lines, REPORT.findings, strict=False):
             assert line == f"f.yaml:{finding.path}: {finding.code} [{finding.severity.value}] {finding.message('en')}"
-        assert lines[-1] == REPORT.summary("en")
+        assert lines[-2:] == [REPORT.summary("en"), "Configuration: none (every rule, with its own severity)."]
         assert text.endswith("\n")
 
     @pytest.mark.parametrize(("lang", "words"), [("nl", "Geen bevindingen."), ("en", "No findings.")])
     def test_text_without_findings(self, lang: Language, words: str) -> None:
-        """A report without findings says so, in the chosen language, above the summary."""
-        assert render_findings(QUIET, lang=lang).splitlines() == [words, QUIET.summary(lang)]
+        """A report without findings says so, in the chosen language, above the summary and the configuration."""
+        assert render_findings(QUIET, lang=lang).splitlines() == [
+            words,
+            QUIET.summary(lang),
+            QUIET.config.describe(lang),  # type: ignore[union-attr]
+        ]
 
     def test_markdown(self) -> None:
         """Markdown has a heading with the file, the summary and a table row per finding, codes and paths as code."""
@@ -55,13 +59,20 @@ class TestRenderFindings:
         lines = markdown.splitlines()
         assert lines[0] == "## Bevindingen: f.yaml"
         assert lines[2] == REPORT.summary("nl")
-        assert lines[4] == "| Code | Ernst | Plaats | Bevinding | Bron |"
+        assert lines[4] == "Configuratie: geen (alle regels, elk met de eigen ernst)."
+        assert lines[6] == "| Code | Ernst | Plaats | Bevinding | Bron |"
         for finding in REPORT.findings:
             assert f"| `{finding.code}` | {finding.severity.word('nl')} | `{finding.path}` |" in markdown
 
     def test_markdown_without_findings_has_no_table(self) -> None:
-        """Without findings the Markdown is the heading and the summary only."""
-        assert render_findings(QUIET, "markdown", lang="en").splitlines() == ["## Findings", "", QUIET.summary("en")]
+        """Without findings the Markdown is the heading, the summary and the configuration only."""
+        assert render_findings(QUIET, "markdown", lang="en").splitlines() == [
+            "## Findings",
+            "",
+            QUIET.summary("en"),
+            "",
+            "Configuration: no file; select PA0.",
+        ]
 
     def test_one_markdown_table(self) -> None:
         """The progress report's findings table is the very table `render_findings` writes."""

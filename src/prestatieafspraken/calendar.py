@@ -18,12 +18,13 @@ import attrs
 import pendulum
 from pendulum import Date
 
-from prestatieafspraken.errors import ConfigError
+from prestatieafspraken.errors import ConfigError, PrestatieafsprakenError
 
 __all__ = [
     "DEFAULT_CALENDAR",
     "PROJECTED_SOURCE",
     "TIME_ZONE",
+    "CalendarRangeError",
     "Election",
     "ElectionCalendar",
     "ElectionKind",
@@ -478,11 +479,22 @@ def is_working_day(day: dt.date) -> bool:
     return day.weekday() < _SATURDAY and day.toordinal() not in _weekday_holidays(day.year)
 
 
+class CalendarRangeError(PrestatieafsprakenError, ValueError):
+    """Working-day arithmetic would leave the calendar: a day before 0001-01-01 or after 9999-12-31."""
+
+
 def _step_to_working_day(ordinal: int, step: int) -> int:
-    """Return the first working-day ordinal from `ordinal` on, moving by `step` (+1 or -1)."""
-    while not is_working_day(dt.date.fromordinal(ordinal)):
+    """Return the first working-day ordinal from `ordinal` on, moving by `step` (+1 or -1).
+
+    Raises:
+        CalendarRangeError: There is no such working day between 0001-01-01 and 9999-12-31.
+    """
+    while _FIRST_ORDINAL <= ordinal <= _LAST_ORDINAL:
+        if is_working_day(dt.date.fromordinal(ordinal)):
+            return ordinal
         ordinal += step
-    return ordinal
+    where = "before 0001-01-01" if step < 0 else "after 9999-12-31"
+    raise CalendarRangeError(f"the working day would fall {where}, outside the calendar")
 
 
 def previous_working_day(day: dt.date) -> Date:

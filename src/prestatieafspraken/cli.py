@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib.metadata import version as _version
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 import orjson
 
 from prestatieafspraken import examples
+from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.errors import (
     ConfigError,
     LoadError,
@@ -28,6 +30,11 @@ from prestatieafspraken.errors import (
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import load, write_atomically
 from prestatieafspraken.views import view_for
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
+
+    from prestatieafspraken.rules import CheckConfig
 
 __all__ = ["main"]
 
@@ -54,6 +61,19 @@ def _add_input(parser: argparse.ArgumentParser, *, many: bool) -> None:
     parser.add_argument("--example", metavar="NAME", help="use a shipped example instead of a file")
 
 
+def _add_config(parser: argparse.ArgumentParser) -> None:
+    """``--config PATH`` and ``--no-config``: which configuration the rules run with (docs/security.md)."""
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument(
+        "--config",
+        type=Path,
+        metavar="PATH",
+        help="the configuration to apply: a prestatieafspraken.toml or pyproject.toml (default: the project's, "
+        "found from the current folder up; never one next to a checked file)",
+    )
+    chosen.add_argument("--no-config", action="store_true", help="apply no configuration file at all")
+
+
 def _add_audience(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--audience",
@@ -62,8 +82,15 @@ def _add_audience(parser: argparse.ArgumentParser) -> None:
     )
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, whose messages (usage, errors quoting an argument, help) pass `safe_text` too."""
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        super()._print_message(safe_text(message), file)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="prestatieafspraken",
         description="Model, check and steer multi-party performance agreements (prestatieafspraken).",
     )
@@ -77,6 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the messages")
     check.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (as ruff)")
     check.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes not to run")
+    _add_config(check)
     _add_audience(check)
     check.set_defaults(run=_check)
 
@@ -95,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, metavar="PATH", help="write to this file (atomically) instead of printing"
     )
     _add_audience(report)
+    _add_config(report)
     report.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report")
     report.set_defaults(run=_report)
 
@@ -105,8 +134,23 @@ def _parser() -> argparse.ArgumentParser:
     rules = commands.add_parser("rules", help="print the rule catalogue, or one rule")
     rules.add_argument("code", nargs="?", metavar="CODE")
     rules.add_argument("--lang", choices=("nl", "en"), default="nl")
+    _add_config(rules)
     rules.set_defaults(run=_rules)
 
+    _add_plan(commands)
+    _add_bids(commands)
+
+    _add_tabular(commands)
+    _add_norms(commands)
+    _add_versions(commands)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of file format v1")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _add_plan(commands: Any) -> None:
+    """The command ``plan``: backwards from a signing date, or one yearly cycle of an agreement."""
     plan = commands.add_parser(
         "plan", help="plan the process backwards from the signing date, or one yearly cycle of an agreement"
     )
@@ -128,15 +172,6 @@ def _parser() -> argparse.ArgumentParser:
     plan.add_argument("--format", choices=("text", "json"), default="text")
     plan.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the text output")
     plan.set_defaults(run=_plan, usage=plan.error)
-    _add_bids(commands)
-
-    _add_tabular(commands)
-    _add_norms(commands)
-    _add_versions(commands)
-
-    schema = commands.add_parser("schema", help="print the JSON Schema of file format v1")
-    schema.set_defaults(run=_schema)
-    return parser
 
 
 def _add_tabular(commands: Any) -> None:
@@ -215,8 +250,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _print(text: str, *, stream: TextIO | None = None) -> None:
+    """Write *text* and a line end; every control character from a file is shown as an escape (`safe_text`)."""
     target = stream or sys.stdout
-    target.write(text if text.endswith("\n") else text + "\n")
+    target.write(safe_text(text if text.endswith("\n") else text + "\n"))
 
 
 # --- inputs -----------------------------------------------------------------------------------------------
@@ -239,6 +275,49 @@ class _UsageError(PrestatieafsprakenError, ValueError):
     """The command line itself is wrong."""
 
 
+def _chosen_config(arguments: argparse.Namespace) -> CheckConfig:
+    """The configuration the user chose: ``--config``, else the project's found from the current folder up.
+
+    Never one that merely lies next to a data file: that one is named in a notice (`_notice_beside`) instead.
+    """
+    from prestatieafspraken.rules import CheckConfig, discover_config, read_config  # noqa: PLC0415 - start-up
+
+    if arguments.no_config:
+        return CheckConfig()
+    if arguments.config is not None:
+        return read_config(arguments.config, required=True) or CheckConfig()
+    found = discover_config(Path.cwd())
+    if found is None:
+        return CheckConfig()
+    return read_config(_shown_path(found)) or CheckConfig()
+
+
+def _shown_path(path: Path) -> Path:
+    """*path* relative to the current folder when it lies in it or above it (as the report names it)."""
+    try:
+        return Path(os.path.relpath(path))
+    except ValueError:  # pragma: no cover - another drive on Windows
+        return path
+
+
+def _notice_beside(files: Sequence[Path | None], config: CheckConfig) -> None:
+    """Say once per folder that a configuration next to a checked file is not applied, and how to apply it."""
+    from prestatieafspraken.rules.config import config_beside  # noqa: PLC0415 - start-up
+
+    applied = config.source.resolve() if config.source is not None else None
+    seen: set[Path] = set()
+    for file in files:
+        beside = config_beside(file) if file is not None else None
+        if beside is None or beside.resolve() == applied or beside.resolve() in seen:
+            continue
+        seen.add(beside.resolve())
+        _print(
+            f"note: {beside} is not applied: a configuration next to a data file is never read by itself (it could "
+            f"run code or switch checks off); to apply it, give --config {beside}",
+            stream=sys.stderr,
+        )
+
+
 def _read(label: str, file: Path | None) -> Agreement:
     if file is None:
         return examples.load(label.removeprefix("example:"))
@@ -250,16 +329,16 @@ def _read(label: str, file: Path | None) -> Agreement:
 
 def _check(arguments: argparse.Namespace) -> int:
     from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415 - start-up
-    from prestatieafspraken.rules import CheckConfig, Severity, check, find_config  # noqa: PLC0415 - start-up
+    from prestatieafspraken.rules import Severity, check  # noqa: PLC0415 - start-up
 
     status = EXIT_OK
     outputs: list[Any] = []
     inputs = _inputs(arguments, many=True)
+    config = _chosen_config(arguments).merged(select=arguments.select, ignore=arguments.ignore)
+    _notice_beside([file for _, file in inputs], config)
     for label, file in inputs:
         try:
             agreement = _read(label, file)
-            directory = file.parent if file is not None else Path.cwd()
-            config = (find_config(directory) or CheckConfig()).merged(select=arguments.select, ignore=arguments.ignore)
             if arguments.audience is None:
                 report = check(agreement, as_of=arguments.as_of, config=config)
             else:
@@ -297,12 +376,11 @@ def _graph(arguments: argparse.Namespace) -> int:
 
 def _report(arguments: argparse.Namespace) -> int:
     from prestatieafspraken.report import render_report  # noqa: PLC0415 - start-up
-    from prestatieafspraken.rules import find_config  # noqa: PLC0415
 
     ((label, file),) = _inputs(arguments, many=False)
+    config = _chosen_config(arguments)
+    _notice_beside([file], config)
     agreement = _read(label, file)
-    directory = file.parent if file is not None else Path.cwd()
-    config = find_config(directory)
     text = render_report(
         agreement,
         as_of=arguments.as_of,
@@ -315,7 +393,7 @@ def _report(arguments: argparse.Namespace) -> int:
         _print(text)
         return EXIT_OK
     try:
-        write_atomically(arguments.output, text.encode("utf-8"))
+        write_atomically(arguments.output, safe_text(text).encode("utf-8"))
     except OSError as error:
         _print(f"{arguments.output}: cannot write the report: {error.strerror or error}", stream=sys.stderr)
         return EXIT_UNREADABLE
@@ -333,13 +411,13 @@ def _examples(arguments: argparse.Namespace) -> int:
 
 
 def _rules(arguments: argparse.Namespace) -> int:
-    """Print the catalogue: the built-in rules, the installed packages' and the current folder's plugins."""
-    from prestatieafspraken.rules import REGISTRY, CheckConfig, find_config  # noqa: PLC0415
+    """Print the catalogue: the built-in rules, the installed packages' and the chosen configuration's plugins."""
+    from prestatieafspraken.rules import REGISTRY  # noqa: PLC0415
     from prestatieafspraken.rules.engine import load_builtin_rules  # noqa: PLC0415
     from prestatieafspraken.rules.plugins import load_plugins  # noqa: PLC0415
 
     load_builtin_rules()
-    load_plugins(find_config(Path.cwd()) or CheckConfig())
+    load_plugins(_chosen_config(arguments))
     lang = arguments.lang
     if arguments.code:
         found = REGISTRY.get(arguments.code.upper())

@@ -14,6 +14,7 @@ the order of rule PA112 and stay out of the election windows of rule PA208. The 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 from collections import Counter
@@ -26,6 +27,7 @@ from pendulum import Date
 
 from prestatieafspraken.calendar import (
     DEFAULT_CALENDAR,
+    CalendarRangeError,
     ElectionCalendar,
     ElectionWindow,
     add_working_days,
@@ -381,9 +383,10 @@ def _moved_warning(
     hint_nl = hint_en = ""
     if window.end < signing:
         # The signing that would put these milestones on the first working day after the window.
-        later = add_working_days(window.end, working_days_between(planned, signing) + 1).isoformat()
-        hint_nl = f" Met een ondertekening op of na {later} vallen ze na die periode."
-        hint_en = f" A signing on or after {later} puts them after that period."
+        with contextlib.suppress(CalendarRangeError):  # no hint where that signing would be after 9999-12-31
+            later = add_working_days(window.end, working_days_between(planned, signing) + 1).isoformat()
+            hint_nl = f" Met een ondertekening op of na {later} vallen ze na die periode."
+            hint_en = f" A signing on or after {later} puts them after that period."
     return PlanWarning(
         code="moved-before-election-window",
         nl=f"De mijlpalen '{label_nl}' zouden op {planned.isoformat()} vallen, in {period_nl}; ze zijn vervroegd "
@@ -434,12 +437,40 @@ def plan_backwards(
     """
     signing = _as_date(signing)
     if not is_working_day(signing):
-        before, after = previous_working_day(signing), next_working_day(signing)
         what = "a weekend day" if signing.weekday() >= 5 else "a public holiday"  # noqa: PLR2004 - Saturday
         raise PlanningError(
             f"the signing date {signing.isoformat()} is {what}, not a Dutch working day; choose a working day, "
-            f"such as {before.isoformat()} (before) or {after.isoformat()} (after)"
+            f"such as {_nearest_working_days(signing)}"
         )
+    try:
+        return _plan(signing, parties=parties, lead_times=lead_times, calendar=calendar, municipality=municipality)
+    except CalendarRangeError:
+        raise PlanningError(
+            f"the plan for a signing on {signing.isoformat()} would start before 0001-01-01, where the calendar "
+            "begins; choose a later signing date or shorter lead times"
+        ) from None
+
+
+def _nearest_working_days(day: Date) -> str:
+    """The working days nearest to *day*, before and after it, for a message (those inside the calendar)."""
+    found = []
+    for name, move in (("before", previous_working_day), ("after", next_working_day)):
+        try:
+            found.append(f"{move(day).isoformat()} ({name})")
+        except CalendarRangeError:
+            continue
+    return " or ".join(found)
+
+
+def _plan(
+    signing: Date,
+    *,
+    parties: Sequence[Party] | int,
+    lead_times: LeadTimes | Mapping[str, int] | None,
+    calendar: ElectionCalendar | None,
+    municipality: str | None,
+) -> ProcessPlan:
+    """`plan_backwards` for a signing on a working day; raises `CalendarRangeError` when it leaves the calendar."""
     times = lead_times if isinstance(lead_times, LeadTimes) else LeadTimes.from_mapping(lead_times or {})
     party_list = _party_list(parties)
     calendar = calendar or DEFAULT_CALENDAR

@@ -33,12 +33,17 @@ computed where at least one of its figures is not public, and it is given only w
 
 1. at least two distinct parties contribute to it (a realisation's ``party``, else the parties that execute the
    commitment it names), and
-2. no one can single out one party's figures from it: for the public and for every party, the figures it may
-   not see are either none, or at least two whose parties have no party in common. Otherwise someone who sees
-   all figures but one party's could subtract and learn that party's figure (with two corporations that each
-   see their own figure, each could compute the other's), so the total is withheld for every audience alike,
-   because the public view is readable by every party; and
-3. the indicator is not a ratio: a share is never summed (DESIGN §5).
+2. the indicator is not a ratio: a share is never summed (DESIGN §5); and
+3. no one can single out one party's figures from it, on its own or together with the other totals given
+   (`prestatieafspraken._disclosure`): for the public and for every party, no sum or difference of the totals
+   and the figures it sees comes down to one party's hidden figures. With two corporations that each see their
+   own figure, each could compute the other's from their total; and when the same figures are reported per
+   indicator and per commitment, a total of four corporations minus a total of three is the fourth's figure, so
+   totals of different bases, areas and years are judged together, and figures of the same parties, indicator,
+   year (any year, for a stock's level) and area (or without an area) are taken to be possibly the same number.
+   A total is withheld for every
+   audience alike, because the public view is readable by every party; of totals that give a figure away only
+   together, the earlier one in the file is given and the later one withheld.
 
 A total that is not given leaves a `Withheld` marker (kind ``total``) that says why, in views whose audience
 misses at least one of its figures.
@@ -50,11 +55,12 @@ causes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from prestatieafspraken._disclosure import Figure, publishable
 from prestatieafspraken.arithmetic import total
 from prestatieafspraken.errors import UnknownAudienceError
 from prestatieafspraken.figures import is_counted, reported_key
@@ -463,29 +469,6 @@ def _hidden_from_public(figure: _Figure) -> bool:
     return figure.realisation.visibility is not Visibility.PUBLIC
 
 
-def _singles_out(hidden: Sequence[_Figure]) -> bool:
-    """Whether a total would give away the figures *hidden* from someone who sees all the others."""
-    if not hidden:
-        return False
-    if len(hidden) < 2:  # noqa: PLR2004 - one figure is that figure
-        return True
-    common = frozenset.intersection(*(figure.parties for figure in hidden))
-    return bool(common)
-
-
-def _hidden_sets(figures: Sequence[_Figure], party_ids: Sequence[str]) -> Iterator[list[_Figure]]:
-    """For the public and for each party, the figures of a group it may not see (each distinct set once)."""
-    secret = [figure for figure in figures if _hidden_from_public(figure)]
-    yield secret
-    # A party that sees none of the group's hidden figures misses what the public misses; only the parties that
-    # see some of them need a look of their own.
-    seers = {party for figure in secret for party in figure.seen_by}
-    if any(party not in seers for party in party_ids):
-        yield secret
-    for party in seers:
-        yield [figure for figure in secret if party not in figure.seen_by]
-
-
 def _sum(values: Iterable[Number]) -> Number:
     """Whole numbers add up exactly; with a float among them, the sum never raises (±inf on overflow)."""
     numbers = list(values)
@@ -530,20 +513,22 @@ def _total_marker(key: _GroupKey, reason: tuple[str, str]) -> Withheld:
 
 
 def _collective_totals(agreement: Agreement, audience: str) -> tuple[tuple[CollectiveTotal, ...], list[Withheld]]:
-    party_ids = audiences(agreement)[1:]
+    groups = list(_groups(agreement).items())
+    reasons: list[tuple[str, str] | None] = []
+    for (indicator, _, _, _), figures in groups:
+        contributors = frozenset().union(*(figure.parties for figure in figures))
+        if agreement.index.indicators[indicator].aggregation is Aggregation.RATIO:
+            reasons.append(_RATIO)
+        elif len(contributors) < 2:  # noqa: PLR2004 - a collective figure has at least two parties
+            reasons.append(_FEW_PARTIES)
+        else:
+            reasons.append(None)
+    reasons = _disclosure_reasons(agreement, groups, reasons)
     totals: list[CollectiveTotal] = []
     markers: list[Withheld] = []
-    for key, figures in _groups(agreement).items():
+    for (key, figures), reason in zip(groups, reasons, strict=True):
         indicator, year, area, basis = key
         hidden = sum(1 for figure in figures if not can_see(agreement, audience, figure.realisation))
-        contributors = frozenset().union(*(figure.parties for figure in figures))
-        reason: tuple[str, str] | None = None
-        if agreement.index.indicators[indicator].aggregation is Aggregation.RATIO:
-            reason = _RATIO
-        elif len(contributors) < 2:  # noqa: PLR2004 - a collective figure has at least two parties
-            reason = _FEW_PARTIES
-        elif any(_singles_out(hidden_set) for hidden_set in _hidden_sets(figures, party_ids)):
-            reason = _SINGLES_OUT
         if reason is not None:
             if hidden:
                 markers.append(_total_marker(key, reason))
@@ -556,8 +541,92 @@ def _collective_totals(agreement: Agreement, audience: str) -> tuple[tuple[Colle
                 basis=basis,
                 value=_sum(figure.value for figure in figures),
                 figures=len(figures),
-                parties=tuple(sorted(contributors)),
+                parties=tuple(sorted(frozenset().union(*(figure.parties for figure in figures)))),
                 hidden=hidden,
             )
         )
     return tuple(totals), markers
+
+
+_COMBINED = (
+    (
+        "samen met de andere gegeven totalen kan wie de overige cijfers ziet de cijfers van één partij afleiden "
+        "(dezelfde cijfers kunnen in meer dan één totaal meetellen)"
+    ),
+    (
+        "together with the other totals given, whoever sees the other figures could derive one party's figures "
+        "(the same figures may count in more than one total)"
+    ),
+)
+
+
+def _disclosure_reasons(
+    agreement: Agreement,
+    groups: Sequence[tuple[_GroupKey, Sequence[_Figure]]],
+    reasons: Sequence[tuple[str, str] | None],
+) -> list[tuple[str, str] | None]:
+    """The reasons, with a reason added for each total that would single out one party's figures.
+
+    `prestatieafspraken._disclosure` decides, over every total together (across bases, areas and years): a total
+    that does so on its own, or together with the totals given before it, is withheld.
+    """
+    quantity = _quantities(agreement)
+    known = {
+        id(realisation): _disclosed(agreement, realisation, quantity, key=position)
+        for position, realisation in enumerate(agreement.realisations)
+        if quantity(realisation) is not None
+    }
+    eligible = [index for index, reason in enumerate(reasons) if reason is None]
+    summed = [
+        [
+            known.get(id(figure.realisation))
+            or _disclosed(agreement, figure.realisation, quantity, key=("figure", id(figure.realisation)))
+            for figure in groups[index][1]
+        ]
+        for index in eligible
+    ]
+    result = list(reasons)
+    for index, verdict in zip(eligible, publishable(summed, known.values()), strict=True):
+        if verdict != "given":
+            result[index] = _SINGLES_OUT if verdict == "alone" else _COMBINED
+    return result
+
+
+def _quantities(agreement: Agreement) -> Callable[[Realisation], Hashable | None]:
+    """Per figure of a party, the quantity it may share with figures of other bases (`_disclosure.Figure`).
+
+    The same parties, indicator, year and area. A level (a stock or cumulative indicator) may stay the same from
+    year to year, so its year does not count; and a figure without an area may be the whole of any area's figure,
+    so a party's figures of that indicator (and year) are then one quantity whatever their area.
+    """
+    levels = {Aggregation.STOCK, Aggregation.CUMULATIVE}
+
+    def key(realisation: Realisation) -> tuple[frozenset[str], str, int | None, str | None] | None:
+        group = _group_key(agreement, realisation)
+        owners = frozenset(_owners(agreement, realisation))
+        indicator = agreement.index.indicators.get(group[0]) if group is not None else None
+        if group is None or indicator is None or not owners:
+            return None
+        return owners, group[0], None if indicator.aggregation in levels else group[1], group[2]
+
+    without_area = {found[:3] for found in map(key, agreement.realisations) if found is not None and found[3] is None}
+
+    def quantity(realisation: Realisation) -> Hashable | None:
+        found = key(realisation)
+        if found is None:
+            return None
+        return (*found[:3], None) if found[:3] in without_area else found
+
+    return quantity
+
+
+def _disclosed(
+    agreement: Agreement, realisation: Realisation, quantity: Callable[[Realisation], Hashable | None], *, key: Hashable
+) -> Figure:
+    return Figure(
+        key=key,
+        owners=frozenset(_owners(agreement, realisation)),
+        quantity=quantity(realisation),
+        public=realisation.visibility is Visibility.PUBLIC,
+        seen_by=frozenset(_seen_by(agreement, realisation)),
+    )

@@ -1,7 +1,8 @@
 """The findings of a check written out: plain text for a terminal, Markdown for an issue or a memo, JSON (DESIGN §7).
 
 The Markdown table of findings is built here once, as blocks, and serves both `render_findings` and the progress
-report (`prestatieafspraken.report.render_report`).
+report (`prestatieafspraken.report.render_report`). Every format states the configuration the check applied
+(`prestatieafspraken.rules.AppliedConfig`): the file, or none, and what it selected, ignored and re-ranked.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ def render_findings(
     Args:
         report: The report of a check.
         format: ``"text"``: one line per finding (``file:path: CODE [severity] message``, the severity in *lang*:
-            ``[fout]``, ``[waarschuwing]``, ``[info]`` in Dutch), then the summary.
-            ``"markdown"``: a heading, the summary and a table of the findings. ``"json"``: the report in the shape
-            of DESIGN §7 (`Report.to_dict`), as indented JSON text.
+            ``[fout]``, ``[waarschuwing]``, ``[info]`` in Dutch), then the summary and the configuration applied.
+            ``"markdown"``: a heading, the summary, the configuration and a table of the findings. ``"json"``: the
+            report in the shape of ``prestatieafspraken check --format json`` with its ``config``, as indented JSON
+            text.
         lang: ``"nl"`` (default) or ``"en"``: the language of the messages and the fixed words.
         file: The file the report is about, named in each line, the heading or the ``file`` key.
 
@@ -56,12 +58,14 @@ def render_findings(
 
 
 def findings_blocks(report: Report, lang: Language, *, file: str | None = None, note: str | None = None) -> list[Block]:
-    """The findings as blocks: a heading, the summary, an optional *note*, and the table when there are findings."""
+    """The findings as blocks: a heading, the summary, the configuration, an optional *note*, and the table."""
     title = label("findings", lang)
     blocks: list[Block] = [
         Heading(level=2, text=f"{title}: {file}" if file else title),
         Paragraph(text=report.summary(lang)),
     ]
+    if report.config is not None:
+        blocks.append(Paragraph(text=report.config.describe(lang)))
     if note is not None:
         blocks.append(Paragraph(text=note))
     if report.findings:
@@ -87,4 +91,6 @@ def _text(report: Report, lang: Language, file: str | None) -> str:
     if not lines:
         lines.append(f"{prefix} {label('no_findings', lang)}".strip())
     lines.append(report.summary(lang))
+    if report.config is not None:
+        lines.append(report.config.describe(lang))
     return "\n".join(lines) + "\n"

@@ -1,10 +1,15 @@
 """Which rules run and how: selection by code or prefix, severity overrides and rule parameters.
 
 As ruff has it: ``select`` and ``ignore`` take codes or prefixes (``PA1``, ``PA111``, ``ALL``); where both match a
-code, the longer (more specific) match wins, and on a tie ``ignore`` wins. Configuration comes from the API, from
-``[tool.prestatieafspraken]`` in ``pyproject.toml`` or from a ``prestatieafspraken.toml`` next to the file.
-Its ``plugins`` name the modules of your own rules, imported with the configuration's folder on ``sys.path``
-(`prestatieafspraken.rules.plugins`).
+code, the longer (more specific) match wins, and on a tie ``ignore`` wins. A configuration is a `CheckConfig` made
+in code, or read from a ``prestatieafspraken.toml`` or the ``[tool.prestatieafspraken]`` table of a
+``pyproject.toml``. Its ``plugins`` name the modules of your own rules, imported with the configuration's folder on
+``sys.path`` (`prestatieafspraken.rules.plugins`): a configuration can run code.
+
+So configuration comes only from what the user chose (docs/security.md): the command line reads the project's own
+file, found by `discover_config` from the working directory up to the repository root (as ruff and pytest find
+theirs), or the file given with ``--config``; never one that merely lies next to a data file (`config_beside`
+finds such a file, so that the command line can say it was not applied).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from prestatieafspraken.errors import ConfigError
 from prestatieafspraken.rules.findings import Severity
 from prestatieafspraken.rules.registry import REGISTRY, Registry
 
-__all__ = ["CONFIG_FILE", "CheckConfig", "find_config", "read_config"]
+__all__ = ["CONFIG_FILE", "CheckConfig", "config_beside", "discover_config", "find_config", "read_config"]
 
 CONFIG_FILE = "prestatieafspraken.toml"
 _ALL = "ALL"
@@ -58,6 +63,8 @@ class CheckConfig:
         directory: The folder the plugins are imported from first (put first on ``sys.path`` for the import):
             the configuration file's folder when read by `read_config`. It takes no part in equality: a
             configuration read from a file equals the same settings written in code.
+        source: The file the configuration was read from, as given to `read_config` (``None`` for one made in
+            code); every report names it. It takes no part in equality either.
     """
 
     select: tuple[str, ...] = attrs.field(default=(_ALL,), converter=_codes)
@@ -67,6 +74,7 @@ class CheckConfig:
     municipal_elections: Mapping[str, tuple[pendulum.Date, ...]] = attrs.field(factory=dict, hash=False)
     plugins: tuple[str, ...] = attrs.field(default=(), converter=_names)
     directory: Path | None = attrs.field(default=None, eq=False)
+    source: Path | None = attrs.field(default=None, eq=False)
 
     def validate(self, registry: Registry = REGISTRY) -> None:
         """Raise `ConfigError` listing every code, prefix or parameter that no registered rule knows."""
@@ -132,11 +140,16 @@ def _as_date(value: object, where: str) -> pendulum.Date:
 
 
 def config_from_mapping(
-    table: Mapping[str, Any], *, where: str = "configuration", directory: Path | None = None
+    table: Mapping[str, Any],
+    *,
+    where: str = "configuration",
+    directory: Path | None = None,
+    source: Path | None = None,
 ) -> CheckConfig:
     """Build a `CheckConfig` from a TOML table; unknown keys and bad values raise `ConfigError`.
 
-    *directory* is the folder of the configuration file, where its ``plugins`` are imported from first.
+    *directory* is the folder of the configuration file, where its ``plugins`` are imported from first; *source*
+    the file itself.
     """
     allowed = {"select", "ignore", "severity", "params", "municipal-elections", "plugins"}
     unknown = sorted(set(table) - allowed)
@@ -160,6 +173,7 @@ def config_from_mapping(
         municipal_elections=elections,
         plugins=_plugins(table.get("plugins", ()), where),
         directory=directory,
+        source=source,
     )
 
 
@@ -175,30 +189,90 @@ def _plugins(value: object, where: str) -> tuple[str, ...]:
     return tuple(str(name) for name in names)
 
 
-def read_config(path: Path) -> CheckConfig | None:
+def read_config(path: Path, *, required: bool = False) -> CheckConfig | None:
     """Read the configuration in *path*.
 
     *path* is a ``prestatieafspraken.toml``, or a ``pyproject.toml`` whose ``[tool.prestatieafspraken]`` table is
-    read (None when it has no such table).
+    read (None when it has no such table, or `ConfigError` when *required*: a file named on purpose that
+    configures nothing is a mistake, not an empty configuration). The configuration's ``source`` is *path* as
+    given.
     """
-    try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+    document = _toml(path)
     if path.name == "pyproject.toml":
         table = document.get("tool", {}).get("prestatieafspraken")
         if table is None:
+            if required:
+                raise ConfigError(f"{path} has no [tool.prestatieafspraken] table: it configures no check")
             return None
-        return config_from_mapping(table, where=f"{path} [tool.prestatieafspraken]", directory=path.resolve().parent)
-    return config_from_mapping(document, where=str(path), directory=path.resolve().parent)
+        where = f"{path} [tool.prestatieafspraken]"
+        return config_from_mapping(table, where=where, directory=path.resolve().parent, source=path)
+    return config_from_mapping(document, where=str(path), directory=path.resolve().parent, source=path)
+
+
+def _toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+
+
+def _configures(path: Path) -> bool:
+    """Whether *path* is a ``prestatieafspraken.toml``, or a ``pyproject.toml`` with the table.
+
+    Raises:
+        ConfigError: *path* is a pyproject.toml that cannot be read as TOML.
+    """
+    if not path.is_file():
+        return False
+    return path.name == CONFIG_FILE or "prestatieafspraken" in _toml(path).get("tool", {})
 
 
 def find_config(directory: Path) -> CheckConfig | None:
-    """The configuration next to a checked file: ``prestatieafspraken.toml`` first, else ``pyproject.toml``."""
+    """The configuration in *directory* itself: its ``prestatieafspraken.toml`` first, else its ``pyproject.toml``.
+
+    For code that names the folder on purpose. The command line never calls it on the folder of a data file: it
+    reads the project's configuration (`discover_config`) or the file given with ``--config``.
+    """
     for name in (CONFIG_FILE, "pyproject.toml"):
         candidate = directory / name
         if candidate.is_file():
             found = read_config(candidate)
             if found is not None:
                 return found
+    return None
+
+
+def discover_config(start: Path | None = None) -> Path | None:
+    """The project's configuration file, found from *start* (default: the working directory) up.
+
+    In each folder from *start* up, a ``prestatieafspraken.toml`` first, else a ``pyproject.toml`` with a
+    ``[tool.prestatieafspraken]`` table; the search ends at the first folder holding ``.git`` (the repository
+    root) or at the filesystem root, as ruff and pytest look for theirs. Returns the absolute path, or None.
+
+    Raises:
+        ConfigError: A ``pyproject.toml`` on the way cannot be read as TOML.
+    """
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in (CONFIG_FILE, "pyproject.toml"):
+            if _configures(candidate / name):
+                return candidate / name
+        if (candidate / ".git").exists():
+            return None
+    return None
+
+
+def config_beside(data_file: Path) -> Path | None:
+    """The configuration file next to *data_file*, which the command line does not read; None when there is none.
+
+    A ``pyproject.toml`` counts only with a ``[tool.prestatieafspraken]`` table; one that cannot be read counts
+    as none (it is not read anyway).
+    """
+    for name in (CONFIG_FILE, "pyproject.toml"):
+        candidate = data_file.parent / name
+        try:
+            if _configures(candidate):
+                return candidate
+        except ConfigError:
+            continue
     return None

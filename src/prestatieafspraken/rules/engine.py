@@ -16,12 +16,12 @@ import pendulum
 from prestatieafspraken import collector
 from prestatieafspraken.calendar import DEFAULT_CALENDAR
 from prestatieafspraken.model import Agreement
+from prestatieafspraken.rules import plugins
 from prestatieafspraken.rules.config import CheckConfig
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
-from prestatieafspraken.rules.plugins import load_plugins
 from prestatieafspraken.rules.registry import REGISTRY, Registry, Rule
-from prestatieafspraken.rules.report import Report
+from prestatieafspraken.rules.report import AppliedConfig, Report
 
 __all__ = ["check", "load_builtin_rules", "today"]
 
@@ -52,7 +52,7 @@ def check(
     """
     load_builtin_rules()
     config = config or CheckConfig()
-    not_named = load_plugins(config)  # entry points once per process; this configuration's plugins
+    not_named = plugins.load_plugins(config)  # entry points once per process; this configuration's plugins
     config.validate(registry)
     check_date = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
     params = {**registry.param_defaults(), **config.params}
@@ -81,7 +81,16 @@ def check(
             else finding
             for finding in findings
         ]
-    return Report(findings=tuple(findings), as_of=check_date, agreement_id=agreement.id)
+    applied = AppliedConfig(
+        file=str(config.source) if config.source is not None else None,
+        select=config.select,
+        ignore=config.ignore,
+        severity=dict(config.severity),
+        params=dict(config.params),
+        plugins=config.plugins,
+        installed=plugins.load_entry_point_rules(),
+    )
+    return Report(findings=tuple(findings), as_of=check_date, agreement_id=agreement.id, config=applied)
 
 
 def _run(selected: Rule, context: RuleContext) -> list[Finding]:

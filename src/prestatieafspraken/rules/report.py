@@ -1,7 +1,10 @@
-"""The result of a check: findings in a stable order, counts per severity, and the report as plain data.
+"""The result of a check: findings in a stable order, counts per severity, the configuration it ran with.
 
 Writing the findings out (plain text, Markdown, JSON text) is presentation: `prestatieafspraken.report.render_findings`.
 The methods ``to_text``, ``to_markdown`` and ``to_json`` are deprecated aliases of it.
+
+Every report carries `AppliedConfig`: the configuration file the check applied (or none) and what it selected,
+ignored, re-ranked and loaded, so that every rendering can say so and a silenced check is never invisible.
 """
 
 from __future__ import annotations
@@ -16,7 +19,101 @@ import pendulum
 from prestatieafspraken.rules.findings import Finding, Language, Severity
 from prestatieafspraken.vocabulary import term
 
-__all__ = ["Report"]
+__all__ = ["AppliedConfig", "Report"]
+
+
+_CONFIG_WORDS = {
+    "nl": {
+        "head": "Configuratie",
+        "none": "geen (alle regels, elk met de eigen ernst)",
+        "no_file": "geen bestand",
+        "select": "selectie",
+        "ignore": "genegeerd",
+        "severity": "ernst",
+        "params": "parameters",
+        "plugins": "plugins",
+        "installed": "geïnstalleerde regels",
+    },
+    "en": {
+        "head": "Configuration",
+        "none": "none (every rule, with its own severity)",
+        "no_file": "no file",
+        "select": "select",
+        "ignore": "ignore",
+        "severity": "severity",
+        "params": "params",
+        "plugins": "plugins",
+        "installed": "installed rules",
+    },
+}
+
+
+@attrs.frozen(kw_only=True)
+class AppliedConfig:
+    """The configuration a check ran with, as every rendering of its report states it.
+
+    Attributes:
+        file: The configuration file applied, as it was given or found (``None``: none; the settings were made in
+            code or on the command line, or are the defaults).
+        select: The codes or prefixes selected (``ALL``: every rule).
+        ignore: The codes or prefixes not run.
+        severity: Per code, the severity reported instead of the rule's own.
+        params: The rule parameters set, by name.
+        plugins: The modules of your own rules the configuration imported.
+        installed: The modules of rules that installed packages add (entry points), loaded for every check.
+    """
+
+    file: str | None = None
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = attrs.field(factory=dict, hash=False)
+    params: Mapping[str, Any] = attrs.field(factory=dict, hash=False)
+    plugins: tuple[str, ...] = ()
+    installed: tuple[str, ...] = ()
+
+    @property
+    def is_default(self) -> bool:
+        """Whether no file was applied and every rule runs with its defaults."""
+        return (
+            self.file is None
+            and self.select == ("ALL",)
+            and not (self.ignore or self.severity or self.params or self.plugins)
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        """The configuration as plain data: the ``config`` object of the JSON report."""
+        return {
+            "file": self.file,
+            "select": list(self.select),
+            "ignore": list(self.ignore),
+            "severity": {code: severity.value for code, severity in sorted(self.severity.items())},
+            "params": dict(sorted(self.params.items())),
+            "plugins": list(self.plugins),
+            "installed": list(self.installed),
+        }
+
+    def describe(self, lang: Language = "nl") -> str:
+        """One line: the file applied (or none) and what it selected, ignored, re-ranked and loaded."""
+        words = _CONFIG_WORDS[lang]
+        parts: list[str] = []
+        if self.is_default:
+            parts.append(words["none"])
+        else:
+            parts.append(self.file if self.file is not None else words["no_file"])
+            parts.append(f"{words['select']} {', '.join(self.select)}")
+            if self.ignore:
+                parts.append(f"{words['ignore']} {', '.join(self.ignore)}")
+            if self.severity:
+                overrides = (f"{code} → {severity.value}" for code, severity in sorted(self.severity.items()))
+                parts.append(f"{words['severity']} {', '.join(overrides)}")
+            if self.params:
+                values = (f"{name} = {value!r}" for name, value in sorted(self.params.items()))
+                parts.append(f"{words['params']} {', '.join(values)}")
+            if self.plugins:
+                parts.append(f"{words['plugins']} {', '.join(self.plugins)}")
+        if self.installed:
+            parts.append(f"{words['installed']} {', '.join(self.installed)}")
+        return f"{words['head']}: {'; '.join(parts)}."
 
 
 def _sorted(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
@@ -25,11 +122,19 @@ def _sorted(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
 
 @attrs.frozen(kw_only=True)
 class Report:
-    """The findings of one check of one agreement, sorted by code and place."""
+    """The findings of one check of one agreement, sorted by code and place.
+
+    Attributes:
+        findings: The findings, sorted by code and place.
+        as_of: The check date.
+        agreement_id: The id of the agreement checked.
+        config: The configuration the check applied (`check` always sets it; ``None`` in a report made by hand).
+    """
 
     findings: tuple[Finding, ...] = attrs.field(converter=_sorted)
     as_of: pendulum.Date
     agreement_id: str | None = None
+    config: AppliedConfig | None = None
 
     @property
     def counts(self) -> Mapping[Severity, int]:
@@ -56,7 +161,7 @@ class Report:
         return frozenset(finding.code for finding in self.findings)
 
     def to_dict(self, *, lang: Language = "nl", file: str | None = None) -> dict[str, Any]:
-        """The report as plain data, in the shape of ``prestatieafspraken check --format json``."""
+        """The report as plain data, in the shape of ``prestatieafspraken check --format json``, with its ``config``."""
         counts = self.counts
         return {
             "file": file,
@@ -72,6 +177,7 @@ class Report:
                 for finding in self.findings
             ],
             "summary": {severity.value: counts[severity] for severity in Severity},
+            "config": self.config.to_dict() if self.config is not None else None,
         }
 
     def summary(self, lang: Language = "nl") -> str:
