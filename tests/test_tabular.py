@@ -441,20 +441,30 @@ class TestWorkbook:
 
 
 def _save_results(path: Path, sheet: str, results: dict[str, object]) -> None:
-    """Write the results of formulas into the file, as Excel saves them next to the formulas."""
-    import zipfile  # noqa: PLC0415
+    """Write the results of formulas into the file, as Excel saves them next to the formulas.
 
+    The sheet's XML is edited as XML (parsed, changed, written), not as text: how openpyxl serialises an empty
+    element depends on whether lxml is installed (``<v />`` or ``<v></v>``).
+    """
+    import zipfile  # noqa: PLC0415
+    from xml.etree import ElementTree as ET  # noqa: PLC0415
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    ET.register_namespace("", main)
     workbook = openpyxl.load_workbook(path)
     index = workbook.sheetnames.index(sheet) + 1
     name = f"xl/worksheets/sheet{index}.xml"
     with zipfile.ZipFile(path) as source:
         parts = {item: source.read(item) for item in source.namelist()}
-    xml = parts[name].decode()
+    root = ET.fromstring(parts[name])  # noqa: S314 - a file this test wrote itself
     for ref, value in results.items():
-        start = xml.index(f'<c r="{ref}"')
-        end = xml.index("</c>", start)
-        xml = xml[:start] + xml[start:end].replace("<v />", f"<v>{value}</v>") + xml[end:]
-    parts[name] = xml.encode()
+        cell = root.find(f".//{{{main}}}c[@r='{ref}']")
+        assert cell is not None, f"no cell {ref} in {name}"
+        saved = cell.find(f"{{{main}}}v")
+        if saved is None:
+            saved = ET.SubElement(cell, f"{{{main}}}v")
+        saved.text = str(value)
+    parts[name] = ET.tostring(root, xml_declaration=True, encoding="UTF-8")
     with zipfile.ZipFile(path, "w") as target:
         for item, data in parts.items():
             target.writestr(item, data)
