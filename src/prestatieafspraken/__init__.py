@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from prestatieafspraken import examples, norms
 from prestatieafspraken.allocation import allocate
+from prestatieafspraken.documents import document
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
 from prestatieafspraken.planning import plan_backwards
@@ -40,6 +41,7 @@ __all__ = [
     "allocate",
     "check",
     "diff",
+    "document",
     "dump",
     "dumps",
     "examples",

@@ -10,6 +10,7 @@ paragraph style, never to an error.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -26,23 +27,16 @@ from prestatieafspraken.documents._blocks import (
     TitlePage,
     clean,
 )
+from prestatieafspraken.documents._wordml import W, page_break_xml, paragraph_xml, table_xml, widths
 from prestatieafspraken.errors import ConfigError, MissingExtraError
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
-    from docx.table import Table as WordTable
+    from docx.section import Section as WordSection
 
 __all__ = ["to_docx"]
 
 _LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
-# Tables: text in 9 points, ids in 7-point Consolas; a character is on average a little over half as wide as its
-# size in a proportional font, 0.6 of it in a monospaced one (1 point is 12,700 EMU).
-_TEXT_POINTS = 9
-_REF_POINTS = 7
-_TEXT_CHAR = int(_TEXT_POINTS * 0.55 * 12_700)
-_REF_CHAR = int(_REF_POINTS * 0.6 * 12_700)
-_PADDING = 144_000  # the cell margins, about 4 mm
-_MOST_LEAST = 1_300_000  # no column claims more than about 3.6 cm for its longest word
 _BLANK = "_" * 32
 _A4 = (7_560_000, 10_692_000)  # 210 x 297 mm in EMU (36,000 per mm)
 _MARGIN = 720_000  # 2 cm
@@ -128,143 +122,133 @@ def _set_language(word: WordDocument, lang: str) -> None:
     language.set(qn("w:val"), _LANGUAGES.get(lang, lang))
 
 
-def _repeat_header(table: WordTable) -> None:
-    """Mark the first row as a header that Word repeats at the top of every page the table runs over."""
-    from docx.oxml import OxmlElement  # noqa: PLC0415
-    from docx.oxml.ns import qn  # noqa: PLC0415
+class _Sections:
+    """The page setup of the sections, portrait or landscape, as the ``w:sectPr`` of a paragraph that ends one.
 
-    properties = table.rows[0]._tr.get_or_add_trPr()  # noqa: SLF001 - python-docx has no API for it
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    properties.append(header)
-
-
-def _widths(table: Table, usable: int) -> list[int]:
-    """Column widths (EMU) that fit the page: each wide enough for its longest word, the rest by content.
-
-    Word and LibreOffice otherwise give every column the same width and break words in the middle.
+    The page size and margins are those of the document's own last section: A4, or the template's.
     """
-    columns = range(len(table.columns))
-    cells = [[table.columns[i], *(row[i] for row in table.rows)] for i in columns]
-    char = [_REF_CHAR if i in table.reference else _TEXT_CHAR for i in columns]
-    # Ids wrap after their hyphens; words of text are kept whole (a date such as 31-12-2025 too).
-    words = [
-        [w for text in cells[i] for w in (text.replace("-", "- ") if i in table.reference else text).split()]
-        for i in columns
-    ]
-    longest = [max(map(len, words[i]), default=1) for i in columns]
-    least = [min(_MOST_LEAST, longest[i] * char[i] + _PADDING) for i in columns]
-    if sum(least) >= usable:
-        return [usable * width // sum(least) for width in least]
-    content = [sum(len(text) for text in cells[i]) / len(cells[i]) * char[i] for i in columns]
-    spare = usable - sum(least)
-    total = sum(content) or 1
-    return [least[i] + int(spare * content[i] / total) for i in columns]
-
-
-def _fix_widths(grid: WordTable, widths: list[int]) -> None:
-    """Fixed layout with these column widths (the grid for LibreOffice, the first row's cells for Word)."""
-    from docx.enum.table import WD_TABLE_ALIGNMENT  # noqa: PLC0415
-    from docx.shared import Emu  # noqa: PLC0415
-
-    grid.autofit = False
-    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
-    for column, width in zip(grid.columns, widths, strict=True):
-        column.width = Emu(width)
-    for cell, width in zip(grid.rows[0].cells, widths, strict=True):
-        cell.width = Emu(width)
-
-
-def _table(word: WordDocument, table: Table, usable: int) -> None:
-    from docx.shared import Pt  # noqa: PLC0415
-
-    grid = word.add_table(rows=len(table.rows) + 1, cols=len(table.columns))
-    grid.style = _style(word, "Table Grid")
-    rows = iter(grid.rows)
-    for cell, column in zip(next(rows).cells, table.columns, strict=True):
-        run = cell.paragraphs[0].add_run(clean(column))
-        run.bold = True
-        run.font.size = Pt(_TEXT_POINTS)
-    for row, values in zip(rows, table.rows, strict=True):
-        for index, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
-            run = cell.paragraphs[0].add_run(clean(value))
-            if index in table.reference:
-                run.font.size = Pt(_REF_POINTS)
-                run.font.name = "Consolas"
-            else:
-                run.font.size = Pt(_TEXT_POINTS)
-    _fix_widths(grid, _widths(table, usable))
-    _repeat_header(grid)
-
-
-def _signature(word: WordDocument, block: Signature) -> None:
-    from docx.shared import Pt  # noqa: PLC0415
-
-    party = word.add_paragraph()
-    party.add_run(clean(block.party)).bold = True
-    paragraphs = [party, *(word.add_paragraph(clean(line)) for line in block.lines)]
-    paragraphs.append(word.add_paragraph(f"{clean(block.signature)}: {_BLANK}"))
-    paragraphs.append(word.add_paragraph(f"{clean(block.date)}: {_BLANK}"))
-    # One signature stays on one page.
-    for paragraph in paragraphs[:-1]:
-        paragraph.paragraph_format.keep_with_next = True
-    # Room above the line to sign on, and between one signature and the next.
-    paragraphs[-2].paragraph_format.space_before = Pt(28)
-    paragraphs[-1].paragraph_format.space_after = Pt(24)
-
-
-class _Writer:
-    """Writes blocks into one Word document, keeping track of the width a table may take on the current page."""
 
     def __init__(self, word: WordDocument) -> None:
         self.word = word
+        self.sentinel = word.sections[-1]
+        self.current = "landscape" if self._is_landscape(self.sentinel) else "portrait"
+        self.breaks = 0
+
+    @staticmethod
+    def _is_landscape(section: WordSection) -> bool:
+        return int(section.page_width or 0) > int(section.page_height or 0)
+
+    def _turn(self, section: WordSection, orientation: str) -> None:
+        from docx.enum.section import WD_ORIENT  # noqa: PLC0415
+
+        landscape = orientation == "landscape"
+        if self._is_landscape(section) != landscape:
+            section.page_width, section.page_height = section.page_height, section.page_width
+        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
 
     @property
     def usable(self) -> int:
         """The width between the margins of the current section, in EMU."""
-        section = self.word.sections[-1]
-        return int(section.page_width or _A4[0]) - int(section.left_margin or 0) - int(section.right_margin or 0)
+        width, height = int(self.sentinel.page_width or _A4[0]), int(self.sentinel.page_height or _A4[1])
+        across = max(width, height) if self.current == "landscape" else min(width, height)
+        return across - int(self.sentinel.left_margin or 0) - int(self.sentinel.right_margin or 0)
 
-    def new_section(self, orientation: str) -> None:
-        """Start a new page in a section of *orientation*, the page turned if it has to be."""
-        from docx.enum.section import WD_ORIENT, WD_SECTION  # noqa: PLC0415
+    def end_section(self, next_orientation: str) -> str:
+        """The paragraph that ends the current section; the next one is in *next_orientation*.
 
-        section = self.word.add_section(WD_SECTION.NEW_PAGE)
-        landscape = orientation == "landscape"
-        width, height = int(section.page_width or _A4[0]), int(section.page_height or _A4[1])
-        if (width > height) != landscape:
-            section.page_width, section.page_height = section.page_height, section.page_width
-        section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+        As python-docx's ``add_section`` does it: the first section keeps the headers and footers, later ones
+        inherit them.
+        """
+        from docx.section import Section  # noqa: PLC0415
 
-    def write(self, block: Block) -> None:  # noqa: C901, PLR0912 - one branch per kind of block
-        word = self.word
+        properties = self.sentinel._sectPr.clone()  # noqa: SLF001 - the sectPr python-docx clones itself
+        if self.breaks:
+            for reference in properties.xpath("w:headerReference|w:footerReference"):
+                properties.remove(reference)
+        self._turn(Section(properties, self.word.part), self.current)
+        self.breaks += 1
+        self.current = next_orientation
+        return f'<w:p xmlns:w="{W}"><w:pPr>{properties.xml}</w:pPr></w:p>'
+
+    def finish(self) -> None:
+        """Give the last section, whose properties end the body, its orientation."""
+        if self.breaks:
+            for reference in self.sentinel._sectPr.xpath("w:headerReference|w:footerReference"):  # noqa: SLF001
+                self.sentinel._sectPr.remove(reference)  # noqa: SLF001
+        self._turn(self.sentinel, self.current)
+
+
+class _Writer:
+    """Writes blocks as WordprocessingML text (see `_wordml`), to be put into the document's body in one go."""
+
+    def __init__(self, word: WordDocument) -> None:
+        self.word = word
+        self.sections = _Sections(word)
+        self.parts: list[str] = []
+        self.styles: dict[str, str | None] = {}
+
+    def style_id(self, name: str) -> str | None:
+        """The id of the style *name* when the document has it; ``None`` (the default paragraph style) when not."""
+        if name not in self.styles:
+            self.styles[name] = self.word.styles[name].style_id if _style(self.word, name) is not None else None
+        return self.styles[name]
+
+    def signature(self, block: Signature) -> None:
+        """The party in bold, who signs, and the lines to sign on; one signature stays on one page."""
+        self.parts += [
+            paragraph_xml(block.party, bold=True, keep_with_next=True),
+            *(paragraph_xml(line, keep_with_next=True) for line in block.lines),
+            # Room above the line to sign on, and between one signature and the next.
+            paragraph_xml(f"{block.signature}: {_BLANK}", keep_with_next=True, space_before=28),
+            paragraph_xml(f"{block.date}: {_BLANK}", space_after=24),
+        ]
+
+    def write(self, block: Block) -> None:
+        """Write one block (a page break with an orientation ends a section)."""
+        add = self.parts.append
         if isinstance(block, TitlePage):
-            word.add_paragraph(clean(block.title), style=_style(word, "Title"))
+            add(paragraph_xml(block.title, style_id=self.style_id("Title")))
             if block.subtitle:
-                word.add_paragraph(clean(block.subtitle), style=_style(word, "Subtitle"))
-            for line in block.lines:
-                word.add_paragraph(clean(line))
+                add(paragraph_xml(block.subtitle, style_id=self.style_id("Subtitle")))
+            self.parts += [paragraph_xml(line) for line in block.lines]
         elif isinstance(block, Heading):
-            word.add_paragraph(clean(block.text), style=_style(word, f"Heading {min(max(block.level, 1), 9)}"))
+            add(paragraph_xml(block.text, style_id=self.style_id(f"Heading {min(max(block.level, 1), 9)}")))
         elif isinstance(block, Paragraph):
-            word.add_paragraph(clean(block.text))
+            add(paragraph_xml(block.text))
         elif isinstance(block, Items):
-            style = _style(word, "List Number" if block.numbered else "List Bullet")
-            for item in block.items:
-                word.add_paragraph(clean(item), style=style)
+            style_id = self.style_id("List Number" if block.numbered else "List Bullet")
+            self.parts += [paragraph_xml(item, style_id=style_id) for item in block.items]
         elif isinstance(block, Table):
-            _table(word, block, self.usable)
+            add(table_xml(block, widths(block, self.sections.usable), self.style_id("Table Grid")))
         elif isinstance(block, Signature):
-            _signature(word, block)
+            self.signature(block)
         elif isinstance(block, PageBreak):
-            if block.orientation is None:
-                from docx.enum.text import WD_BREAK  # noqa: PLC0415
-
-                word.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-            else:
-                self.new_section(block.orientation)
+            add(page_break_xml() if block.orientation is None else self.sections.end_section(block.orientation))
         else:  # pragma: no cover - Block is a closed union
             raise TypeError(f"not a block of a document: {block!r}")
+
+
+_BODY_END = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sectPr\b")
+
+
+def _spliced(package: bytes, body: str) -> bytes:
+    """The Word file with *body* put into its document, before the section properties that end the body.
+
+    Text, not a tree: moving a parsed body of a million elements into python-docx's tree costs lxml seconds.
+    """
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        infos = source.infolist()
+        parts = {info.filename: source.read(info) for info in infos}
+    main = parts["word/document.xml"]
+    ends = list(_BODY_END.finditer(main))
+    # The body's own section properties come last: python-docx writes an emptied body as only those.
+    cut = ends[-1].start()
+    parts["word/document.xml"] = main[:cut] + body.encode("utf-8") + main[cut:]
+    with io.BytesIO() as buffer:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+            for info in infos:
+                target.writestr(info, parts[info.filename], compress_type=zipfile.ZIP_DEFLATED)
+        return buffer.getvalue()
 
 
 def to_docx(document: Document, *, template: Path | None = None) -> bytes:
@@ -284,6 +268,8 @@ def to_docx(document: Document, *, template: Path | None = None) -> bytes:
     writer = _Writer(word)
     for block in document.blocks:
         writer.write(block)
+    writer.sections.finish()
     with io.BytesIO() as buffer:
         word.save(buffer)
-        return buffer.getvalue()
+        package = buffer.getvalue()
+    return _spliced(package, "".join(writer.parts))

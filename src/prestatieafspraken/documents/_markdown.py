@@ -24,11 +24,21 @@ from prestatieafspraken.documents._blocks import (
 
 __all__ = ["to_markdown"]
 
-# Characters that Markdown reads as markup anywhere in a line (GitHub also reads ~ as strikethrough); ( and !
-# only matter next to [, which is escaped.
-_ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_{}[]<>#|&~"})
-# What makes a line a list item, a quote or a heading underline when it starts the line: "- ", "+ ", "1. ", "=".
-_LINE_START = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
+# Characters that Markdown reads as markup anywhere in a line. <, > and & become entities and ~ (strikethrough
+# on GitHub) a numeric one: Python-Markdown (MkDocs) and CommonMark (GitHub) both read those, while a backslash
+# before them shows in Python-Markdown. The rest take a backslash, which both read.
+_ESCAPED = str.maketrans(
+    {
+        **{char: "\\" + char for char in "\\`*_{}[]#|"},
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "~": "&#126;",
+    }
+)
+# What makes a line a list item when it starts the line: "- ", "+ ", "1. ", "1) ". (A "=" or "-" under a line makes
+# a heading; every text here is one line of its own paragraph, so there is no line above to underline.)
+_LINE_START = re.compile(r"^(?:[-+]|\d+(?=[.)]))")
 _BLANK = "\\_" * 24
 
 

@@ -68,11 +68,6 @@ class Names:
         """A theme's label: the declared one, else the standard label."""
         return theme_label(theme_id, lang=self.lang, declared=self.index.themes.get(theme_id))
 
-    def goal(self, goal_id: str) -> str:
-        """A goal's text."""
-        found = self.index.goals.get(goal_id)
-        return found.text if found is not None else goal_id
-
     def indicator(self, indicator_id: str) -> str:
         """An indicator's label."""
         found = self.index.indicators.get(indicator_id)

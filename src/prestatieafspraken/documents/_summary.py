@@ -22,14 +22,32 @@ __all__ = ["summary"]
 MAX_ITEMS = 8
 #: At most this many parties by name; more are counted by kind.
 MAX_PARTIES = 10
+#: At most this many tenant organisations to contact by name; with more, a member asks their own.
+MAX_CONTACTS = 3
 
 _TENANTS = frozenset({PartyKind.TENANT_ORGANISATION, PartyKind.TENANT_ALLIANCE})
 
 
 def _tenant_parties(names: Names) -> list[str]:
+    """The counted tenant organisations and alliances: the tenants' own parties."""
     return [
         party.id for party in names.agreement.parties if party.kind in _TENANTS and names.index.is_counted(party.id)
     ]
+
+
+def _contact(names: Names) -> str:
+    """Whom a tenant asks: the tenants' own party (an alliance first), else who keeps track, else the first party.
+
+    With more tenant organisations than a sentence can name, a member asks their own.
+    """
+    agreement = names.agreement
+    tenants = _tenant_parties(names)
+    alliances = [p for p in tenants if names.index.parties[p].kind is PartyKind.TENANT_ALLIANCE]
+    chosen = alliances or tenants
+    if len(chosen) > MAX_CONTACTS:
+        return says("your_own_tenants", names.lang)
+    monitors = [m.holder for m in agreement.mandates if m.role is MandateRole.MONITOR]
+    return names.parties(chosen or monitors or [agreement.parties[0].id])
 
 
 def _agreed(names: Names, year_slice: YearSlice) -> Iterator[Block]:
@@ -84,8 +102,7 @@ def _follow(names: Names, year_slice: YearSlice) -> Iterator[Block]:
     """Who to ask, who keeps track, how often, and when the year is evaluated."""
     agreement, lang, year = names.agreement, names.lang, year_slice.year
     monitors = [m.holder for m in agreement.mandates if m.role is MandateRole.MONITOR]
-    contacts = _tenant_parties(names) or monitors or [party.id for party in agreement.parties[:1]]
-    contact = names.parties(contacts)
+    contact = _contact(names)
     lines = [says("summary_ask", lang, parties=contact)]
     if monitors:
         lines.append(says("summary_monitor", lang, party=names.parties(monitors)))

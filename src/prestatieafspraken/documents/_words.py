@@ -280,6 +280,7 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "Heeft u een vraag? Neem contact op met {parties}.",
             "Do you have a question? Contact {parties}.",
         ),
+        "your_own_tenants": ("uw eigen huurdersorganisatie", "your own tenant organisation"),
         "summary_monitor": ("{party} houdt bij hoe het gaat.", "{party} keeps track of how it goes."),
         "summary_frequency": (
             "De partijen kijken {frequency} hoe het gaat.",
