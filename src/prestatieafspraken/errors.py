@@ -193,8 +193,12 @@ class UnknownNormError(PrestatieafsprakenError, LookupError):
         else:
             message = f"norm {name!r} has no value for {year}; it has values for {', '.join(self.known)}"
         super().__init__(message)
+
+
 class RuleContextError(PrestatieafsprakenError, RuntimeError):
     """A `RuleContext` was used in a way only a running rule may use it (a finding made while no rule runs)."""
+
+
 class VersionsError(PrestatieafsprakenError, ValueError):
     """Versions that cannot be compared, or a diff that does not fit the agreement it is applied to.
 

@@ -1,10 +1,11 @@
-"""Writing a document as a Word file (docx) with python-docx: real headings, lists, tables and page breaks.
+"""Writing a document as a Word file (docx): real headings, lists, tables and page breaks.
 
 Headings use Word's "Title" and "Heading 1-3" styles, lists "List Bullet" and "List Number", tables "Table Grid"
 with a header row that repeats on every page; so a reader can navigate, renumber and restyle the document in
-Word. With a template (a municipality's house style, ``.docx`` or ``.dotx``) its styles, page setup, headers and
-footers are used and its body is replaced; a style the template lacks falls back to the template's default
-paragraph style, never to an error.
+Word. python-docx makes the file (styles, sections, headers, footers, properties); the body is WordprocessingML
+text (`prestatieafspraken.documents._wordml`) put into it as it is. With a template (a municipality's house style,
+``.docx`` or ``.dotx``) its styles, page setup, headers and footers are used and its body is replaced; a style the
+template lacks falls back to the template's default paragraph style, never to an error.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ _ESCAPED = str.maketrans(
 )
 # What makes a line a list item when it starts the line: "- ", "+ ", "1. ", "1) ". (A "=" or "-" under a line makes
 # a heading; every text here is one line of its own paragraph, so there is no line above to underline.)
-_LINE_START = re.compile(r"^(?:[-+]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(?:[-+](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 _BLANK = "\\_" * 24
 
 
