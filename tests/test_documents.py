@@ -618,6 +618,13 @@ class TestSummary:
         items = [item for b in built.blocks if isinstance(b, Items) for item in b.items]
         assert "Gemeente: 7" in items
 
+    def test_many_tenant_organisations_send_members_to_their_own(self, lindeveen: Agreement) -> None:
+        """With more tenant organisations than a sentence can name, a member asks their own."""
+        tenants = lindeveen.parties[2]
+        extra = tuple(attrs.evolve(tenants, id=f"huurders-{n}", name=f"Huurders {n}") for n in range(3))
+        built = document(attrs.evolve(lindeveen, parties=(*lindeveen.parties, *extra)), year=2026, summary=True)
+        assert "Neem contact op met uw eigen huurdersorganisatie." in summary_sentences(built)
+
     def test_default_year_is_this_year_within_the_perspective(self, lindeveen: Agreement) -> None:
         """Without a year the summary is of the current year, kept within the perspective."""
         today = pendulum.today("Europe/Amsterdam").year
