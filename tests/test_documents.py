@@ -133,7 +133,7 @@ class TestStructure:
                 "nl",
                 [
                     "Partijen",
-                    "Opdracht",
+                    "Bestuurlijke opdracht",
                     "Gedeelde doelen",
                     "Afspraken per thema",
                     "Wederzijdse voorwaarden",
@@ -147,7 +147,7 @@ class TestStructure:
                 "en",
                 [
                     "Parties",
-                    "Assignment",
+                    "Administrative assignment",
                     "Shared goals",
                     "Commitments by theme",
                     "Mutual conditions",

@@ -81,7 +81,7 @@ def title_page(names: Names, chosen: Chosen, audience: str | None) -> list[Block
 def parties(names: Names, chosen: Chosen) -> Iterator[Block]:
     """The parties, who speaks for whom, the roles and mandates, the consultation and who does what for whom."""
     agreement, index, lang = names.agreement, names.index, names.lang
-    yield Heading(level=1, text=says("parties", lang))
+    yield Heading(level=1, text=capital(term("party", lang, plural=True)))
     yield Paragraph(text=says("parties_intro", lang))
     yield _ref_table(
         (capital(term("party", lang)), says("col_kind", lang), says("col_works_in", lang), says("col_coalition", lang)),
@@ -159,7 +159,7 @@ def _who_does_what(names: Names, chosen: Chosen) -> Iterator[Block]:
 def assignment(names: Names) -> Iterator[Block]:
     """The administrative assignment: purpose, what is in and out of scope, dilemmas, and the policy it rests on."""
     agreement, lang = names.agreement, names.lang
-    yield Heading(level=1, text=says("assignment", lang))
+    yield Heading(level=1, text=capital(label(MilestoneKind.ASSIGNMENT, lang)))
     found = agreement.assignment
     if found is None:
         yield Paragraph(text=says("no_assignment", lang))

@@ -14,7 +14,7 @@ from prestatieafspraken.documents._names import Names, capital
 from prestatieafspraken.documents._sections import Chosen
 from prestatieafspraken.documents._words import day, joined, says
 from prestatieafspraken.model import CoalitionStatus, Mandate, MandateRole, MilestoneKind, MilestoneStatus, Party
-from prestatieafspraken.vocabulary import term
+from prestatieafspraken.vocabulary import label, term
 
 __all__ = ["signature_page"]
 
@@ -62,7 +62,7 @@ def signature_page(names: Names, chosen: Chosen) -> Iterator[Block]:
     """A new page with the signing: the date when there is one, a place to sign per signatory, then endorsers."""
     lang = names.lang
     yield PageBreak()
-    yield Heading(level=1, text=says("signing", lang))
+    yield Heading(level=1, text=capital(label(MilestoneKind.SIGNING, lang)))
     if chosen.year is not None:
         yield Paragraph(text=says("signing_intro_year", lang, year=chosen.year))
     else:
@@ -80,6 +80,6 @@ def signature_page(names: Names, chosen: Chosen) -> Iterator[Block]:
     yield from _signatures(names, endorsers=False)
     endorsing = list(_signatures(names, endorsers=True))
     if endorsing:
-        yield Heading(level=2, text=says("endorsing", lang))
+        yield Heading(level=2, text=capital(label(MilestoneKind.ENDORSEMENT, lang)))
         yield Paragraph(text=says("endorsing_intro", lang))
         yield from endorsing

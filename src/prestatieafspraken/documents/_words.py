@@ -62,7 +62,6 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
             "Commitments this reader may not see are listed without their text and value.",
         ),
         # --- parties
-        "parties": ("Partijen", "Parties"),
         "parties_intro": (
             "Deze afspraken zijn gemaakt door de volgende partijen.",
             "These agreements are made by the following parties.",
@@ -87,7 +86,6 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "col_executes": ("Voert uit", "Carries out"),
         "col_benefits": ("Heeft baat bij", "Benefits from"),
         # --- the assignment
-        "assignment": ("Opdracht", "Assignment"),
         "no_assignment": (
             "Er is geen bestuurlijke opdracht vastgelegd.",
             "No administrative assignment has been recorded.",
@@ -206,7 +204,6 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "col_reason": ("Reden", "Reason"),
         "col_agreed_by": ("Overeengekomen door", "Agreed by"),
         # --- signatures
-        "signing": ("Ondertekening", "Signing"),
         "signing_intro": (
             "Zo overeengekomen door de partijen, die hieronder tekenen.",
             "Thus agreed by the parties, who sign below.",
@@ -220,7 +217,6 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
         "date": ("Datum", "Date"),
         "on_behalf_of": ("namens {parties}", "on behalf of {parties}"),
         "for_themes": ("voor de thema's {themes}", "for the themes {themes}"),
-        "endorsing": ("Onderschrijving", "Endorsement"),
         "endorsing_intro": (
             "Deze partijen onderschrijven de afspraken, zonder zelf afspraken te dragen.",
             "These parties endorse the agreements without carrying commitments themselves.",
