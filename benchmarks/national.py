@@ -39,6 +39,9 @@ measurement runs in a fresh Python process, so that one size or step does not le
 
 - **diff**: in one more process per size, ``diff`` of the agreement against a newer version of it (values changed,
   commitments removed and added, the list reversed), and load of the same file in the same rounds, as a ratio.
+- **document**: in one more process per size, ``document`` (the agreement as a document: built, then written as
+  Markdown, HTML and Word) and ``check`` of the same file in the same rounds, each on a freshly loaded agreement,
+  as a ratio to check.
 
 ``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
 """
@@ -982,6 +985,47 @@ def _diff_rows(results: list[dict[str, Any]]) -> Iterator[str]:
         )
 
 
+# --- document: the agreement as a document (issue 18) ------------------------------------------------------------
+
+_DOCUMENT_STEPS = ("build", "markdown", "html", "docx")
+
+
+def _document_worker(path: Path, repeat: int) -> dict[str, Any]:
+    """Time `check` and `document` (built, then written in each form) on fresh agreements, in the same rounds."""
+    import prestatieafspraken  # noqa: PLC0415
+
+    _warm_up()
+    prestatieafspraken.document(prestatieafspraken.loads(national_json_bytes(1_000), format="json")).to_docx()
+    payload = path.read_bytes()
+    times: dict[str, list[float]] = {step: [] for step in ("check", *_DOCUMENT_STEPS)}
+    for _ in range(repeat):
+        checked, documented = (prestatieafspraken.loads(payload, format="json") for _ in range(2))
+        gc.collect()
+        started = time.perf_counter()
+        prestatieafspraken.check(checked, as_of=AS_OF)
+        times["check"].append(time.perf_counter() - started)
+        started = time.perf_counter()
+        built = prestatieafspraken.document(documented)
+        times["build"].append(time.perf_counter() - started)
+        for step, write in (("markdown", built.to_markdown), ("html", built.to_html), ("docx", built.to_docx)):
+            started = time.perf_counter()
+            write()
+            times[step].append(time.perf_counter() - started)
+    return {step: statistics.median(values) for step, values in times.items()}
+
+
+def _document_rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    """Per size: check, and the document built and written in each form, in seconds and as a ratio to check."""
+    yield f"{'commitments':>11} {'check s':>8} " + " ".join(
+        f"{step + ' s':>10} {'/check':>6}" for step in _DOCUMENT_STEPS
+    )
+    for result in results:
+        timed = result["document"]
+        yield f"{result['commitments']:>11} {timed['check']:>8.3f} " + " ".join(
+            f"{timed[step]:>10.3f} {timed[step] / timed['check']:>6.2f}" for step in _DOCUMENT_STEPS
+        )
+
+
 def _worker(arguments: list[str]) -> None:
     kind, *rest = arguments
     if kind == "generate":
@@ -997,6 +1041,8 @@ def _worker(arguments: list[str]) -> None:
         print(json.dumps(_memory_worker(Path(rest[0]), rest[1])))
     elif kind == "diff":
         print(json.dumps(_diff_worker(Path(rest[0]), int(rest[1]))))
+    elif kind == "document":
+        print(json.dumps(_document_worker(Path(rest[0]), int(rest[1]))))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
 
@@ -1024,6 +1070,7 @@ def main(argv: list[str] | None = None) -> None:
         repeat = arguments.large_repeat if size >= 1_000_000 else arguments.repeat
         result = {"commitments": size, "bytes": path.stat().st_size, **_child("time", str(path), str(repeat))}
         result["diff"] = _child("diff", str(path), str(repeat))
+        result["document"] = _child("document", str(path), str(repeat))
         if not arguments.no_memory:
             steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
             result["memory"] = {step: _child("memory", str(path), step) for step in steps}
@@ -1038,6 +1085,9 @@ def main(argv: list[str] | None = None) -> None:
         print(line)
     print()
     for line in _diff_rows(results):
+        print(line)
+    print()
+    for line in _document_rows(results):
         print(line)
     if arguments.json is not None:
         arguments.json.write_text(json.dumps(results, indent=2) + "\n")

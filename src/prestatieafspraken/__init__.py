@@ -10,6 +10,7 @@ from prestatieafspraken import examples, norms
 from prestatieafspraken.allocation import allocate
 from prestatieafspraken.bids import bid_gap
 from prestatieafspraken.cycles import jaarschijf
+from prestatieafspraken.documents import document
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
 from prestatieafspraken.planning import plan_backwards
@@ -43,6 +44,7 @@ __all__ = [
     "bid_gap",
     "check",
     "diff",
+    "document",
     "dump",
     "dumps",
     "examples",

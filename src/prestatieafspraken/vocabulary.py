@@ -453,10 +453,16 @@ TERMS: Final[Mapping[str, Label]] = MappingProxyType(
         "mandate": _L(nl="mandaat", en="mandate", de="het", nl_plural="mandaten"),
         "perspective": _L(nl="meerjarig perspectief", en="multi-year perspective", de="het"),
         "total": _L(nl="totaal", en="total", de="het", nl_plural="totalen"),
+        # The agreement as a document (prestatieafspraken.documents).
+        "lead": _L(nl="trekker", en="lead", nl_plural="trekkers", note='"trekker" per thema'),
+        "condition": _L(nl="voorwaarde", en="condition", nl_plural="voorwaarden"),
+        "dilemma": _L(nl="dilemma", en="dilemma", de="het", nl_plural="dilemma's"),
+        "signature": _L(nl="handtekening", en="signature", nl_plural="handtekeningen"),
+        "dwelling": _L(nl="woning", en="home", nl_plural="woningen", also=("dwelling", "dwellings", "homes")),
+        "household": _L(nl="huishouden", en="household", de="het", nl_plural="huishoudens", also=("households",)),
         "error": _L(nl="fout", en="error", nl_plural="fouten"),
         "warning": _L(nl="waarschuwing", en="warning", nl_plural="waarschuwingen"),
         "info": _L(nl="info", en="info", de="het", nl_plural="info", en_plural="info"),
-        "dilemma": _L(nl="kerndilemma", en="core dilemma", de="het", nl_plural="kerndilemma's"),
         "long_term_ambition": _L(nl="langetermijnambitie", en="long-term ambition", nl_plural="langetermijnambities"),
     }
 )
