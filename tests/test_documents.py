@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 import io
 import os
@@ -35,7 +34,7 @@ from prestatieafspraken.documents import (
     TitlePage,
     format_of,
 )
-from prestatieafspraken.documents._jaarschijf import cycle_of, jaarschijf
+from prestatieafspraken.documents._jaarschijf import jaarschijf
 from prestatieafspraken.documents._summary import MAX_ITEMS
 from prestatieafspraken.errors import ConfigError, MissingExtraError, UnknownAudienceError
 from prestatieafspraken.model import (
@@ -44,10 +43,7 @@ from prestatieafspraken.model import (
     Definition,
     Mandate,
     MandateRole,
-    Milestone,
-    MilestoneKind,
     Monitoring,
-    Perspective,
     Visibility,
 )
 from support import agreement_yaml, party_entry
@@ -511,31 +507,6 @@ class TestJaarschijf:
         """A year outside the perspective is refused, naming the years that can be asked for."""
         with pytest.raises(ConfigError, match=rf"the year {year} is outside the perspective .* 2025 to 2028"):
             document(lindeveen, year=year)
-
-    @pytest.mark.parametrize(
-        ("kind", "date", "cycle"),
-        [
-            (MilestoneKind.BID, dt.date(2025, 6, 27), 2026),
-            (MilestoneKind.EVALUATION, dt.date(2027, 6, 15), 2026),
-            (MilestoneKind.SIGNING, dt.date(2025, 12, 9), 2026),
-            (MilestoneKind.DECISION, dt.date(2026, 3, 1), 2026),
-            (MilestoneKind.KICKOFF, dt.date(2020, 1, 10), 2025),
-        ],
-    )
-    def test_cycle_of_a_milestone(self, kind: MilestoneKind, date: dt.date, cycle: int) -> None:
-        """The cycle of a milestone follows DESIGN §3.1: bid and July onwards prepare the next year."""
-        milestone = Milestone(kind=kind, date=pendulum.Date(date.year, date.month, date.day))
-        assert cycle_of(milestone, Perspective(start=2025, end=2028)) == cycle
-
-    def test_for_year_wins(self) -> None:
-        """A milestone that says which cycle it belongs to (``for_year``) is believed."""
-
-        @attrs.frozen(kw_only=True)
-        class Planned(Milestone):
-            for_year: int | None = None
-
-        milestone = Planned(kind=MilestoneKind.SIGNING, date=pendulum.Date(2025, 3, 1), for_year=2027)
-        assert cycle_of(milestone, Perspective(start=2025, end=2028)) == 2027
 
     def test_without_a_process(self, lindeveen: Agreement) -> None:
         """An agreement without a process has no milestones in any cycle."""
