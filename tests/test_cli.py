@@ -176,7 +176,7 @@ class TestCheck:
         assert main([command, "--example", EXAMPLE, f"--as-of={as_of}", "--lang=en"]) in (0, 1)
         captured = capsys.readouterr()
         assert "Traceback" not in captured.err
-        expected = as_of if command == "report" else "error(s)"
+        expected = as_of if command == "report" else "errors, "
         assert expected in captured.out
 
     def test_bad_as_of_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:

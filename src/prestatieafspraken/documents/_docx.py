@@ -29,7 +29,7 @@ from prestatieafspraken.documents._blocks import (
     clean,
 )
 from prestatieafspraken.documents._wordml import W, page_break_xml, paragraph_xml, table_xml, widths
-from prestatieafspraken.errors import ConfigError, MissingExtraError
+from prestatieafspraken.errors import ConfigError, ExportError, MissingExtraError
 
 if TYPE_CHECKING:
     from docx.document import Document as WordDocument
@@ -226,7 +226,7 @@ class _Writer:
         elif isinstance(block, PageBreak):
             add(page_break_xml() if block.orientation is None else self.sections.end_section(block.orientation))
         else:  # pragma: no cover - Block is a closed union
-            raise TypeError(f"not a block of a document: {block!r}")
+            raise ExportError(f"not a block of a document: {block!r}")
 
 
 _BODY_END = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sectPr\b")
