@@ -13,6 +13,9 @@ Who sees what (the audience is ``"public"`` or the id of one party):
   parties that execute it (``by``), for a realisation its ``party``, else the parties that execute the
   commitment it names.
 
+With hybrid monitoring (``monitoring.hybrid: true``) a realisation of a party is seen by the parties only, whatever
+its own visibility: the public gets the collective totals instead (`prestatieafspraken._hybrid`).
+
 What a view does with an item its audience may not see:
 
 - a commitment keeps its structure (id, by, for, theme, goals, year, kind, target, area, due, conditional_on,
