@@ -101,8 +101,10 @@ class Goal:
     kind: GoalKind = GoalKind.OTHER
 
 
-def _known_norm(_instance: object, attribute: attrs.Attribute[str | None], value: str) -> None:
+def _known_norm(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
     """An attrs validator that refuses a norm name `prestatieafspraken.norms` does not know (with a did-you-mean)."""
+    if value is None:
+        return
     try:
         norms.get(value)
     except UnknownNormError as error:
@@ -118,5 +120,5 @@ class Definition:
     value: Number | None = None
     unit: str | None = None
     text: str | None = None
-    norm: str | None = attrs.field(default=None, validator=attrs.validators.optional(_known_norm))
+    norm: str | None = attrs.field(default=None, validator=_known_norm)
     """The national norm the definition follows, e.g. ``social-rent-limit`` (see `prestatieafspraken.norms`)."""
