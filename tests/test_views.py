@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from prestatieafspraken import dumps, examples, loads
 from prestatieafspraken.errors import UnknownNameError
 from prestatieafspraken.graph import FORMATS, render_graph
-from prestatieafspraken.model import Agreement, Commitment, Realisation, Visibility
+from prestatieafspraken.model import Agreement, Commitment, Monitoring, Realisation, Visibility
 from prestatieafspraken.progress import progress
 from prestatieafspraken.report import render_report
 from prestatieafspraken.report.findings import FINDINGS_FORMATS, render_findings
@@ -48,7 +48,7 @@ HEAD = (
         ],
     )
     + """\
-monitoring: {frequency: yearly, hybrid: true}
+monitoring: {frequency: yearly}
 areas:
   - {id: noord, name: Noord, kind: municipality}
 indicators:
@@ -59,9 +59,10 @@ indicators:
 
 RESTRICTED_COMMITMENT = (
     HEAD.replace(
-        "hybrid: true}",
-        "hybrid: true,\n  assessments: [{commitment: c-secret, status: off_track, by: gemeente, date: 2026-01-15,\n"
-        "                 reason: Geheime reden}]}",
+        "frequency: yearly}",
+        "frequency: yearly,\n  assessments: [{commitment: c-secret, status: off_track, by: gemeente,\n"
+        "                 date: 2026-01-15,"
+        " reason: Geheime reden}]}",
     )
     + """\
 targets:
@@ -331,6 +332,68 @@ class TestCollectiveTotals:
         ]
 
 
+def hybrid(agreement: Agreement, *, on: bool = True) -> Agreement:
+    """The agreement with ``monitoring.hybrid`` set to *on*."""
+    monitoring = agreement.monitoring or Monitoring()
+    return attrs.evolve(agreement, monitoring=attrs.evolve(monitoring, hybrid=on))
+
+
+PUBLIC_FIGURES = (
+    figure("corp-a", 120, "public"),
+    figure("corp-b", 80, "public"),
+    figure("corp-c", 7, "public"),
+    "{indicator: new-build, area: noord, year: 2025, value: 400, status: approved}",  # collective already
+)
+
+
+class TestHybrid:
+    """With ``monitoring.hybrid: true`` the public sees collective totals; each party's figures are for the parties."""
+
+    def test_public_sees_totals_not_party_figures(self) -> None:
+        """The public view of a hybrid agreement leaves out every party's figure and gives their total."""
+        view = view_for(hybrid(agreement_with_figures(*PUBLIC_FIGURES)), PUBLIC)
+        assert [(r.party, r.value) for r in view.agreement.realisations] == [(None, 400)]
+        (total,) = view.collective_totals
+        assert (total.value, total.parties, total.hidden) == (207, ("corp-a", "corp-b", "corp-c"), 3)
+        assert [marker.kind for marker in view.withheld] == ["realisation"] * 3
+        assert view.withheld[0].why("en") == (
+            "hybrid monitoring: the figures per party are for the parties; the collective totals are public"
+        )
+        assert "hybride monitoring" in view.withheld[0].why("nl")
+        assert view.withheld[0].visibility is Visibility.PUBLIC
+
+    def test_report_for_the_public_shows_only_the_total(self) -> None:
+        """The public report of a hybrid agreement gives the total and none of the parties' own figures."""
+        text = render_report(
+            hybrid(agreement_with_figures(*PUBLIC_FIGURES)), as_of=AS_OF, audience=PUBLIC, lang="en", charts=False
+        )
+        assert "| 207 |" in text
+        assert not [value for value in ("120", "80") if f"| {value} |" in text]
+
+    def test_parties_see_every_figure(self) -> None:
+        """Every party still sees the whole hybrid agreement, with the same total and nothing hidden."""
+        agreement = hybrid(agreement_with_figures(*PUBLIC_FIGURES))
+        for audience in audiences(agreement)[1:]:
+            view = view_for(agreement, audience)
+            assert view.agreement == agreement
+            assert [(total.value, total.hidden) for total in view.collective_totals] == [(207, 0)]
+
+    def test_one_party_gives_no_total_away(self) -> None:
+        """One corporation's figure in a hybrid agreement is withheld from the public, and gives no total."""
+        view = view_for(hybrid(agreement_with_figures(PUBLIC_FIGURES[0])), PUBLIC)
+        assert (view.agreement.realisations, view.collective_totals) == ((), ())
+        assert [marker.kind for marker in view.withheld] == ["realisation", "total"]
+
+    @pytest.mark.parametrize("on", [False, None], ids=["hybrid-false", "absent"])
+    def test_not_hybrid_unchanged(self, *, on: bool | None) -> None:
+        """Without hybrid monitoring the public sees every public figure of a party, and no total."""
+        agreement = agreement_with_figures(*PUBLIC_FIGURES)
+        if on is not None:
+            agreement = hybrid(agreement, on=on)
+        view = view_for(agreement, PUBLIC)
+        assert (view.agreement, view.withheld, view.collective_totals) == (agreement, (), ())
+
+
 class TestExamples:
     """The shipped examples."""
 
@@ -409,13 +472,7 @@ def with_markers(agreement: Agreement) -> tuple[Agreement, list[Secret]]:
 
 
 def may_see(agreement: Agreement, audience: str, item: Commitment | Realisation) -> bool:
-    """The rule of DESIGN §3 written out once more, independently of `can_see`: the test's oracle."""
-    if item.visibility is Visibility.PUBLIC:
-        return True
-    if audience == PUBLIC:
-        return False
-    if item.visibility is Visibility.PARTIES or audience in item.visible_to:
-        return True
+    """The rule of DESIGN §3 (and hybrid monitoring) written out once more, independently of `can_see`: the oracle."""
     if isinstance(item, Commitment):
         owners = item.by
     elif item.party is not None:
@@ -423,6 +480,15 @@ def may_see(agreement: Agreement, audience: str, item: Commitment | Realisation)
     else:
         named = [c.by for c in agreement.commitments if c.id == item.commitment]
         owners = named[0] if named else ()
+    hybrid = agreement.monitoring is not None and agreement.monitoring.hybrid
+    if audience == PUBLIC and hybrid and isinstance(item, Realisation) and owners:
+        return False  # hybrid monitoring: a party's figures are for the parties
+    if item.visibility is Visibility.PUBLIC:
+        return True
+    if audience == PUBLIC:
+        return False
+    if item.visibility is Visibility.PARTIES or audience in item.visible_to:
+        return True
     return audience in owners
 
 

@@ -13,6 +13,9 @@ Who sees what (the audience is ``"public"`` or the id of one party):
   parties that execute it (``by``), for a realisation its ``party``, else the parties that execute the
   commitment it names.
 
+With hybrid monitoring (``monitoring.hybrid: true``) a realisation of a party is seen by the parties only, whatever
+its own visibility: the public gets the collective totals instead (`prestatieafspraken._hybrid`).
+
 What a view does with an item its audience may not see:
 
 - a commitment keeps its structure (id, by, for, theme, goals, year, kind, target, area, due, conditional_on,
@@ -60,6 +63,7 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
+from prestatieafspraken import _hybrid
 from prestatieafspraken._disclosure import Figure, publishable
 from prestatieafspraken.arithmetic import total
 from prestatieafspraken.errors import UnknownAudienceError
@@ -374,15 +378,21 @@ def view_for(agreement: Agreement, audience: str) -> View:
             commitments.append(_redacted(commitment))
             markers.append(_commitment_marker(agreement, index, commitment))
             withheld.setdefault(commitment.id, commitment)
+    # Hybrid monitoring: the public sees the collective totals, not the parties' own figures (`_hybrid`).
+    judged, hybrid = _hybrid.judged(agreement, lambda item: _owners(agreement, item))
     realisations: list[Realisation] = []
-    for index, realisation in enumerate(agreement.realisations):
-        if can_see(agreement, audience, realisation):
+    for index, (realisation, as_judged) in enumerate(zip(agreement.realisations, judged.realisations, strict=True)):
+        if can_see(judged, audience, as_judged):
             realisations.append(realisation)
+        elif index in hybrid:
+            marker = _realisation_marker(judged, index, as_judged)
+            why_nl, why_en = _hybrid.WHY
+            markers.append(attrs.evolve(marker, visibility=Visibility.PUBLIC, why_nl=why_nl, why_en=why_en))
         else:
             markers.append(_realisation_marker(agreement, index, realisation))
     monitoring, assessment_markers = _assessments(agreement, withheld)
     markers += assessment_markers
-    totals, total_markers = _collective_totals(agreement, audience)
+    totals, total_markers = _collective_totals(judged, audience)
     redacted = attrs.evolve(
         agreement, commitments=tuple(commitments), realisations=tuple(realisations), monitoring=monitoring
     )

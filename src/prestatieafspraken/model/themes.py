@@ -12,9 +12,11 @@ from types import MappingProxyType
 
 import attrs
 
+from prestatieafspraken import norms
 from prestatieafspraken._language import Language
+from prestatieafspraken.errors import UnknownNormError
 from prestatieafspraken.model.fields import REFERS_TO, IdKind, Number
-from prestatieafspraken.model.ids import slug
+from prestatieafspraken.model.ids import InvariantError, slug
 
 __all__ = [
     "STANDARD_THEMES",
@@ -99,6 +101,16 @@ class Goal:
     kind: GoalKind = GoalKind.OTHER
 
 
+def _known_norm(_instance: object, attribute: attrs.Attribute[str | None], value: str | None) -> None:
+    """An attrs validator that refuses a norm name `prestatieafspraken.norms` does not know (with a did-you-mean)."""
+    if value is None:
+        return
+    try:
+        norms.get(value)
+    except UnknownNormError as error:
+        raise InvariantError(attribute.name, str(error)) from None
+
+
 @attrs.frozen(kw_only=True)
 class Definition:
     """One party's definition of a term of the shared language (one meaning per term, checked by PA115)."""
@@ -108,3 +120,5 @@ class Definition:
     value: Number | None = None
     unit: str | None = None
     text: str | None = None
+    norm: str | None = attrs.field(default=None, validator=_known_norm)
+    """The national norm the definition follows, e.g. ``social-rent-limit`` (see `prestatieafspraken.norms`)."""

@@ -1,9 +1,11 @@
-"""PA115-PA116, "Een gezamenlijk beeld van wat er moet gebeuren": one shared language of defined terms."""
+"""PA115, PA116, PA121, "Een gezamenlijk beeld van wat er moet gebeuren": one shared language of defined terms."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+from prestatieafspraken import norms
+from prestatieafspraken.norms import Bound
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
@@ -103,3 +105,49 @@ def undefined_term(ctx: RuleContext) -> Iterator[Finding]:
                 en=f"The indicator {indicator.id} counts {indicator.term}, but that term has no definition: "
                 f"record in definitions what the parties mean by {indicator.term}.",
             )
+
+
+@rule(
+    "PA121",
+    severity=Severity.WARNING,
+    title_nl="Definitie buiten de landelijke norm die ze volgt",
+    title_en="Definition beyond the national norm it follows",
+    source=_SHARED_PICTURE + ': "dezelfde taal spreekt"; de landelijke norm met zijn openbare bron per jaar '
+    "(`prestatieafspraken norms NAAM`)",
+)
+def definition_beyond_norm(ctx: RuleContext) -> Iterator[Finding]:
+    """A definition names the national norm it follows (``norm:``) but its value lies beyond that norm.
+
+    Handbook: "Een gezamenlijk beeld zorgt er daarnaast ook voor dat je als woningcorporaties, gemeenten of
+    andere partijen dezelfde taal spreekt. Bedoelt iedereen hetzelfde met de sociale doelgroep en betaalbare
+    woningen?"
+
+    Choices: judged for each year of the perspective in which the norm has a published value; a year without one
+    is skipped, never guessed (no finding when no year of the perspective has a value). Beyond means above a
+    ceiling (a rent or income limit) or below a floor; a value equal to the norm is within it. The definition's
+    free-text unit is not compared with the norm's unit. One finding per definition, naming every year beyond
+    the norm with the norm's value and its public source.
+    """
+    first, last = ctx.agreement.perspective.start, ctx.agreement.perspective.end
+    for position, definition in enumerate(ctx.agreement.definitions):
+        if definition.norm is None or definition.value is None:
+            continue
+        norm = norms.get(definition.norm)
+        years = [year for year in norm.years if first <= year <= last and norm.beyond(year, definition.value)]
+        if not years:
+            continue
+        entries = [(year, norm.at(year)) for year in years]
+        values = "; ".join(f"{year}: {entry.value}" for year, entry in entries)
+        urls = ", ".join(dict.fromkeys(entry.source.url for _, entry in entries))
+        upper = norm.bound is Bound.UPPER
+        nl_side, en_side = ("boven", "above") if upper else ("onder", "below")
+        yield ctx.finding(
+            path=f"$.definitions[{position}].value",
+            subjects=(definition.term, *((definition.defined_by,) if definition.defined_by else ())),
+            nl=f"De definitie van {definition.term} volgt de landelijke norm {norm.name} ({norm.label('nl')}), "
+            f"maar haar waarde {definition.value} ligt {nl_side} de norm ({values}; bron: {urls}): "
+            "pas de waarde aan of leg vast waarom de partijen bewust afwijken.",
+            en=f"The definition of {definition.term} follows the national norm {norm.name} ({norm.label('en')}), "
+            f"but its value {definition.value} lies {en_side} the norm ({values}; source: {urls}): "
+            "adjust the value or record why the parties deliberately differ.",
+        )
