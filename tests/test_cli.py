@@ -211,6 +211,11 @@ class TestOtherCommands:
         assert main(["rules", "PA401"]) == 0
         assert "  scopes: local\n" in capsys.readouterr().out
 
+    def test_rules_shows_a_severity_per_scope(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`rules CODE` of a rule whose severity differs per scope lists the scopes with their severity."""
+        assert main(["rules", "PA104"]) == 0
+        assert "  severity by scope: national info, provincial info, regional info\n" in capsys.readouterr().out
+
     def test_unknown_rule_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`rules` with an unknown code exits 2."""
         assert main(["rules", "PA999"]) == 2

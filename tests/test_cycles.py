@@ -217,7 +217,18 @@ class TestJaarschijf:
         assert {c.id for c in found.commitments} == {c.id for c in LINDEVEEN.commitments if c.year == 2026}
         assert [bid.id for bid in found.bids] == ["bod-2026"]
         kinds = [placed.milestone.kind for placed in found.milestones]
-        assert kinds == [MilestoneKind.EVALUATION, MilestoneKind.BID]
+        assert kinds == [
+            MilestoneKind.CONCEPT,
+            MilestoneKind.ADMINISTRATIVE_REVIEW,
+            MilestoneKind.SUPERVISORY_APPROVAL,
+            MilestoneKind.DECISION,
+            MilestoneKind.DECISION,
+            MilestoneKind.DECISION,
+            MilestoneKind.SUPERVISORY_APPROVAL,
+            MilestoneKind.SIGNING,
+            MilestoneKind.EVALUATION,
+            MilestoneKind.BID,
+        ]
         assert found.realisations == ()
 
     def test_realisations_of_the_year(self) -> None:

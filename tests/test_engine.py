@@ -202,6 +202,65 @@ class TestScopes:
                 yield from ()
 
 
+class TestSeverityPerScope:
+    """A rule may report with another severity on agreements of some scopes (``scope_severity``)."""
+
+    @pytest.mark.parametrize(
+        ("scope", "severity"),
+        [
+            (Scope.LOCAL, Severity.WARNING),
+            (Scope.REGIONAL, Severity.INFO),
+            (Scope.PROVINCIAL, Severity.INFO),
+            (Scope.NATIONAL, Severity.INFO),
+        ],
+    )
+    def test_pa104_is_information_beyond_local(self, scope: Scope, severity: Severity) -> None:
+        """PA104 warns on a local agreement and informs on a wider one, whose annual agreements are made locally."""
+        without = attrs.evolve(SOUND, scope=scope, commitments=())
+        found = [finding for finding in check(without, as_of=AS_OF).findings if finding.code == "PA104"]
+        assert found
+        assert {finding.severity for finding in found} == {severity}
+        known = REGISTRY.get("PA104")
+        assert known is not None
+        assert known.severity_for(scope) is severity
+
+    def test_an_override_applies_to_every_scope(self) -> None:
+        """A configured severity replaces the severity of every scope."""
+        config = CheckConfig(severity={"PA104": Severity.ERROR})
+        for scope in (Scope.LOCAL, Scope.REGIONAL):
+            report = check(attrs.evolve(SOUND, scope=scope, commitments=()), as_of=AS_OF, config=config)
+            assert {finding.severity for finding in report.findings if finding.code == "PA104"} == {Severity.ERROR}
+
+    def test_default_is_the_rule_severity(self) -> None:
+        """A rule registered without ``scope_severity`` reports with its severity on every scope."""
+        known = scoped_registry().get("X103")
+        assert known is not None
+        assert known.scope_severity == {}
+        assert {known.severity_for(scope) for scope in Scope} == {Severity.INFO}
+
+    @pytest.mark.parametrize(
+        "given",
+        [{"regional": Severity.INFO}, {Scope.REGIONAL: "info"}, [Scope.REGIONAL]],
+        ids=["text-scope", "text-severity", "not-a-mapping"],
+    )
+    def test_bad_severity_per_scope_is_refused(self, given: object) -> None:
+        """A ``scope_severity`` that does not map Scope members to Severity members is refused, with an example."""
+        with pytest.raises(RuleRegistrationError, match=r"gives scope_severity .*: map Scope members to Severity"):
+
+            @rule(
+                "X105",
+                severity=Severity.WARNING,
+                title_nl="t",
+                title_en="t",
+                source="test",
+                scope_severity=given,  # type: ignore[arg-type]
+                registry=Registry(),
+            )
+            def never(ctx: RuleContext) -> Iterator[Finding]:  # pragma: no cover - never registered
+                """Never registered."""
+                yield from ()
+
+
 class TestOverridesAndParameters:
     """Severity overrides and rule parameters change what is reported."""
 

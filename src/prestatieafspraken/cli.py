@@ -432,6 +432,9 @@ def _rules(arguments: argparse.Namespace) -> int:
             f"  origin: {found.origin}",
             f"  scopes: {', '.join(scope.value for scope in sorted(found.scopes, key=lambda scope: scope.value))}",
         ]
+        if found.scope_severity:
+            by_scope = sorted(found.scope_severity.items(), key=lambda item: item[0].value)
+            lines.append(f"  severity by scope: {', '.join(f'{scope.value} {sev.value}' for scope, sev in by_scope)}")
         lines += [f"  parameter {name} = {value!r}" for name, value in sorted(found.params.items())]
         lines += ["", found.description]
         _print("\n".join(lines))

@@ -5,6 +5,7 @@ statutory cycle.
 """
 
 from prestatieafspraken.rules import (  # noqa: F401 - imported for their registrations
+    bids,
     integrity,
     meaningful,
     realisation,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from prestatieafspraken.model import Scope
 from prestatieafspraken.rules.engine import load_builtin_rules
-from prestatieafspraken.rules.registry import ALL_SCOPES, REGISTRY, Registry
+from prestatieafspraken.rules.findings import Severity
+from prestatieafspraken.rules.registry import ALL_SCOPES, REGISTRY, Registry, Rule
 
 __all__ = ["catalogue_markdown"]
 
@@ -22,7 +23,7 @@ def catalogue_markdown(registry: Registry = REGISTRY, *, builtin_only: bool = Tr
         "|---|---|---|---|---|",
     ]
     lines += [
-        f"| [{rule.code}](#{rule.code.lower()}) | {rule.severity.value} | {rule.title_nl} | {rule.title_en} | "
+        f"| [{rule.code}](#{rule.code.lower()}) | {_severities(rule)} | {rule.title_nl} | {rule.title_en} | "
         f"{rule.source.replace('|', '/')} |"
         for rule in rules
     ]
@@ -31,7 +32,7 @@ def catalogue_markdown(registry: Registry = REGISTRY, *, builtin_only: bool = Tr
             "",
             f"### {rule.code}",
             "",
-            f"**{rule.title_en}** ({rule.title_nl}). Severity: `{rule.severity.value}`.",
+            f"**{rule.title_en}** ({rule.title_nl}). Severity: `{rule.severity.value}`{_by_scope(rule)}.",
         ]
         lines += ["", f"Source: {rule.source}", "", rule.description]
         if rule.scopes != ALL_SCOPES:
@@ -43,3 +44,29 @@ def catalogue_markdown(registry: Registry = REGISTRY, *, builtin_only: bool = Tr
             lines += ["", "Parameters:", ""]
             lines += [f"- `{name}` = `{value!r}`" for name, value in sorted(rule.params.items())]
     return "\n".join(lines) + "\n"
+
+
+def _per_scope(rule: Rule) -> list[tuple[Severity, list[Scope]]]:
+    """The severities other than the rule's own, each with the scopes it applies to."""
+    found = []
+    for severity in Severity:
+        scopes = [scope for scope in Scope if rule.scope_severity.get(scope) is severity]
+        if scopes and severity is not rule.severity:
+            found.append((severity, scopes))
+    return found
+
+
+def _by_scope(rule: Rule) -> str:
+    """The severities per scope after a rule's severity: ``; `info` on agreements of scope `regional`, ...``."""
+    return "".join(
+        f"; `{severity.value}` on agreements of scope " + ", ".join(f"`{scope.value}`" for scope in scopes)
+        for severity, scopes in _per_scope(rule)
+    )
+
+
+def _severities(rule: Rule) -> str:
+    """A rule's severity for the table: ``warning``, or ``warning (info: regional, ...)`` when a scope differs."""
+    others = "; ".join(
+        f"{severity.value}: {', '.join(scope.value for scope in scopes)}" for severity, scopes in _per_scope(rule)
+    )
+    return rule.severity.value + (f" ({others})" if others else "")

@@ -24,11 +24,20 @@ from typing import Any
 import attrs
 import pendulum
 
+from prestatieafspraken.cycles import DEFAULT_STATUTORY_DATES, StatutoryDates
 from prestatieafspraken.errors import ConfigError
 from prestatieafspraken.rules.findings import Severity
 from prestatieafspraken.rules.registry import REGISTRY, Registry
 
-__all__ = ["CONFIG_FILE", "CheckConfig", "config_beside", "discover_config", "find_config", "read_config"]
+__all__ = [
+    "CONFIG_FILE",
+    "CheckConfig",
+    "config_beside",
+    "discover_config",
+    "find_config",
+    "read_config",
+    "statutory_dates",
+]
 
 CONFIG_FILE = "prestatieafspraken.toml"
 _ALL = "ALL"
@@ -276,3 +285,63 @@ def config_beside(data_file: Path) -> Path | None:
         except ConfigError:
             continue
     return None
+
+
+#: The rule parameters that make up the statutory dates: (month parameter, day parameter, `StatutoryDates` fields).
+_STATUTORY_PARAMS = (
+    ("bid_deadline_month", "bid_deadline_day", "bid_month", "bid_day"),
+    ("signing_deadline_month", "signing_deadline_day", "year_end_month", "year_end_day"),
+    ("evaluation_deadline_month", "evaluation_deadline_day", "evaluation_month", "evaluation_day"),
+)
+
+
+def statutory_dates(params: Mapping[str, Any]) -> StatutoryDates:
+    """The statutory dates of the cycle as the rule parameters set them (`prestatieafspraken.cycles.StatutoryDates`).
+
+    The month and day of each deadline come from ``bid_deadline_month``/``bid_deadline_day``,
+    ``signing_deadline_month``/``signing_deadline_day`` (15 December by default; 1 December per the ministerial
+    letter of 16 June 2023) and ``evaluation_deadline_month``/``evaluation_deadline_day``; the effective date of the
+    Wet versterking regie volkshuisvesting from ``regie_effective``: a date (``regie_effective = 2026-07-01`` in
+    TOML), or not set (the default), as the date is not confirmed in the sources. A parameter that is absent keeps
+    its default.
+
+    Raises:
+        ConfigError: A deadline is not a day of every year, or ``regie_effective`` is not a date.
+    """
+    defaults = DEFAULT_STATUTORY_DATES
+    changes: dict[str, Any] = {}
+    problems: list[str] = []
+    for month_param, day_param, month_field, day_field in _STATUTORY_PARAMS:
+        month = params.get(month_param, getattr(defaults, month_field))
+        day = params.get(day_param, getattr(defaults, day_field))
+        if type(month) is not int or type(day) is not int or not _is_day_of_every_year(month, day):
+            problems.append(
+                f"{month_param} = {month!r} and {day_param} = {day!r} are not a day of every year: give a month "
+                "1-12 and a day in it (29 February is not in every year)"
+            )
+        else:
+            changes[month_field], changes[day_field] = month, day
+    effective = params.get("regie_effective")
+    if effective is not None:
+        try:
+            changes["regie_effective"] = _regie_date(effective)
+        except ConfigError as error:
+            problems.append(str(error))
+    if problems:
+        raise ConfigError("invalid statutory dates: " + "; ".join(problems))
+    return attrs.evolve(defaults, **changes)
+
+
+def _is_day_of_every_year(month: int, day: int) -> bool:
+    try:
+        pendulum.Date(2001, month, day)  # not a leap year
+    except ValueError:
+        return False
+    return True
+
+
+def _regie_date(value: object) -> pendulum.Date:
+    """``regie_effective`` as a date: a TOML date or an ISO text; a date and time is refused (a law starts on a day)."""
+    if isinstance(value, dt.datetime):
+        raise ConfigError(f"regie_effective = {value!r} is a date and time: give the day only, as 2026-07-01")
+    return _as_date(value, "regie_effective")

@@ -1,9 +1,10 @@
 """What the rules read: the agreement, the check date, parameters, and facts derived once for all rules.
 
 The derived facts are the terms every rule reads in the same way: counted parties, signing parties, milestone status,
-the process start, six months, the election window and the deadline year. Facts that several rules read (the
-holders of each role, each party's earliest signing, the positions of ids in their lists) are derived here once, on
-first use, instead of in each rule.
+the process start, six months, the election window, the yearly cycle of each milestone and bid (DESIGN §3.1) and
+the statutory dates. Facts that several rules read (the holders of each role, each party's earliest signing, the
+positions of ids in their lists, the milestones and bids of each cycle) are derived here once, on first use,
+instead of in each rule.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import attrs
 import pendulum
 
 from prestatieafspraken.calendar import DEFAULT_CALENDAR, ElectionCalendar
+from prestatieafspraken.cycles import DEFAULT_STATUTORY_DATES, StatutoryDates, cycle_of
 from prestatieafspraken.errors import RuleContextError
 from prestatieafspraken.model import (
     Agreement,
@@ -32,7 +34,7 @@ from prestatieafspraken.model import (
 from prestatieafspraken.rules.findings import Finding
 from prestatieafspraken.rules.registry import Rule
 
-__all__ = ["IdList", "PlacedMilestone", "RuleContext"]
+__all__ = ["IdList", "PlacedBid", "PlacedMilestone", "RuleContext"]
 
 #: The lists of the agreement whose items carry an id, by their key in the file.
 IdList: TypeAlias = Literal[
@@ -58,6 +60,35 @@ class PlacedMilestone:
         party = self.milestone.party
         return (party,) if party else ()
 
+    @property
+    def explicit(self) -> bool:
+        """Whether the milestone names its cycle (``for_year``), rather than the cycle following from its date."""
+        return self.milestone.for_year is not None
+
+
+@attrs.frozen(kw_only=True)
+class PlacedBid:
+    """A bid of a yearly cycle: a bid milestone of ``process.milestones`` or a bid of ``bids``, with its place.
+
+    Attributes:
+        path: Where it is in the file: ``$.process.milestones[3]`` or ``$.bids[0]``.
+        party: The party that bids; None for a bid milestone of all (in a local agreement, the corporations').
+        date: When it was (or is to be) sent.
+        cycle: The year Y of the cycle it is the bid for (DESIGN §3.1).
+        explicit: Whether the file names the cycle (``for_year``, always so in ``bids``) rather than its date.
+    """
+
+    path: str
+    party: str | None
+    date: pendulum.Date
+    cycle: int
+    explicit: bool
+
+    @property
+    def parties(self) -> tuple[str, ...]:
+        """The bid's party as the subjects of a finding: its id, or none for a bid of all."""
+        return (self.party,) if self.party else ()
+
 
 class RuleContext:
     """The agreement under check and the facts every rule shares, each computed once on first use."""
@@ -69,12 +100,15 @@ class RuleContext:
         as_of: pendulum.Date,
         params: Mapping[str, Any],
         calendar: ElectionCalendar = DEFAULT_CALENDAR,
+        statutory: StatutoryDates = DEFAULT_STATUTORY_DATES,
     ) -> None:
         self.agreement = agreement
         self.index = agreement.index
         self.as_of = as_of
         self.params = params
         self.calendar = calendar
+        self.statutory = statutory
+        """The dates of the statutory cycle as configured (`prestatieafspraken.rules.config.statutory_dates`)."""
         self.rule: Rule | None = None  # set by the engine while a rule runs
         self._positions: dict[str, Mapping[str, int]] = {}
         self._earliest: dict[tuple[MilestoneKind, ...], tuple[dict[str, pendulum.Date], pendulum.Date | None]] = {}
@@ -94,7 +128,7 @@ class RuleContext:
             )
         return Finding(
             code=self.rule.code,
-            severity=self.rule.severity,
+            severity=self.rule.severity_for(self.agreement.scope),
             message_nl=nl,
             message_en=en,
             path=path,
@@ -252,6 +286,10 @@ class RuleContext:
             None,
         )
 
+    def representatives_of(self, party_id: str) -> tuple[str, ...]:
+        """The known parties that represent *party_id* (``represents``), directly or through a party they represent."""
+        return self._representatives.get(party_id, ())
+
     @functools.cached_property
     def _representatives(self) -> Mapping[str, tuple[str, ...]]:
         """Per party id, the known parties that represent it, directly or through a party they represent."""
@@ -320,6 +358,56 @@ class RuleContext:
             found = self._earliest[kinds] = (own, for_all)
         own_dates, all_date = found
         return min((day for day in (own_dates.get(party_id), all_date) if day is not None), default=None)
+
+    # --- the yearly cycle (DESIGN §3.1) ---------------------------------------------------------------
+
+    def cycle_of(self, placed: PlacedMilestone) -> int:
+        """The year of the cycle of a milestone of ``process.milestones`` (`prestatieafspraken.cycles.cycle_of`)."""
+        return self._cycle_years[placed.index]
+
+    @functools.cached_property
+    def _cycle_years(self) -> tuple[int, ...]:
+        process = self.agreement.process
+        milestones = process.milestones if process is not None else ()
+        return tuple(cycle_of(milestone, self.agreement) for milestone in milestones)
+
+    @functools.cached_property
+    def milestones_by_cycle(self) -> Mapping[int, tuple[PlacedMilestone, ...]]:
+        """The counting milestones of ``process.milestones`` by the year of their cycle, years ascending, file order."""
+        grouped: dict[int, list[PlacedMilestone]] = {}
+        for placed in self.milestones:
+            grouped.setdefault(self.cycle_of(placed), []).append(placed)
+        return {year: tuple(grouped[year]) for year in sorted(grouped)}
+
+    @functools.cached_property
+    def bids_by_cycle(self) -> Mapping[int, tuple[PlacedBid, ...]]:
+        """The bids of each cycle, years ascending: the counting bid milestones, then the bids of ``bids``.
+
+        Each bid counts once. A bid in ``bids`` is a bid milestone of cycle ``for_year`` (DESIGN §3.1), so a bid
+        milestone of the same cycle that records the same bid is left out: one of the same party, or, for a bid
+        milestone without a party, any bid of that cycle in ``bids``. Missed bid milestones are left out.
+        """
+        recorded = [
+            PlacedBid(path=f"$.bids[{position}]", party=bid.party, date=bid.date, cycle=bid.for_year, explicit=True)
+            for position, bid in enumerate(self.agreement.bids)
+        ]
+        in_bids = {(placed.cycle, placed.party) for placed in recorded} | {(placed.cycle, None) for placed in recorded}
+        grouped: dict[int, list[PlacedBid]] = {}
+        for placed in self.milestones_of(MilestoneKind.BID):
+            year, party = self.cycle_of(placed), placed.milestone.party
+            if (year, party) not in in_bids:
+                bid = PlacedBid(
+                    path=placed.path, party=party, date=placed.milestone.date, cycle=year, explicit=placed.explicit
+                )
+                grouped.setdefault(year, []).append(bid)
+        for placed_bid in recorded:
+            grouped.setdefault(placed_bid.cycle, []).append(placed_bid)
+        return {year: tuple(grouped[year]) for year in sorted(grouped)}
+
+    @functools.cached_property
+    def several_cycles(self) -> bool:
+        """Whether the counting milestones of ``process.milestones`` belong to more than one cycle."""
+        return len(self.milestones_by_cycle) > 1
 
     @functools.cached_property
     def process_start(self) -> pendulum.Date | None:

@@ -17,7 +17,7 @@ from prestatieafspraken import collector
 from prestatieafspraken.calendar import DEFAULT_CALENDAR
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.rules import plugins
-from prestatieafspraken.rules.config import CheckConfig
+from prestatieafspraken.rules.config import CheckConfig, statutory_dates
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import REGISTRY, Registry, Rule
@@ -47,7 +47,8 @@ def check(
             points) and those registered by users.
 
     Raises:
-        ConfigError: The configuration names a code, prefix or parameter that no rule knows.
+        ConfigError: The configuration names a code, prefix or parameter that no rule knows, or gives the statutory
+            dates values that are no dates (`prestatieafspraken.rules.config.statutory_dates`).
         RuleRegistrationError: A plugin module, or an installed package's rule module, cannot be imported.
     """
     load_builtin_rules()
@@ -56,6 +57,7 @@ def check(
     config.validate(registry)
     check_date = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
     params = {**registry.param_defaults(), **config.params}
+    statutory = statutory_dates(params)  # refused before any rule runs, with every wrong date named
     calendar = attrs.evolve(
         DEFAULT_CALENDAR,
         per_municipality=config.municipal_elections,
@@ -66,7 +68,7 @@ def check(
     # The index and the facts the rules derive survive until the check ends: a collection during the check is
     # wasted work (a quarter of a check at 1e5 commitments), as during a bulk load (STYLE, performance habits).
     with collector.paused():
-        context = RuleContext(agreement, as_of=check_date, params=params, calendar=calendar)
+        context = RuleContext(agreement, as_of=check_date, params=params, calendar=calendar, statutory=statutory)
         for selected in registry:
             if (
                 config.is_selected(selected.code)

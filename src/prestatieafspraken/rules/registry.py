@@ -88,6 +88,8 @@ class Rule:
     """The module that registered the rule: one under ``prestatieafspraken.rules.`` for a built-in rule."""
     scopes: frozenset[Scope] = ALL_SCOPES
     """The scales of agreement the rule concerns; the engine runs it only on agreements of these scopes."""
+    scope_severity: Mapping[Scope, Severity] = attrs.field(factory=dict, hash=False)
+    """Per scope, the severity of the rule's findings on agreements of that scope, instead of `severity`."""
 
     @property
     def builtin(self) -> bool:
@@ -107,6 +109,10 @@ class Rule:
     def applies_to(self, scope: Scope) -> bool:
         """Whether the rule runs on an agreement of this scope (see `scopes`)."""
         return scope in self.scopes
+
+    def severity_for(self, scope: Scope) -> Severity:
+        """The severity of the rule's findings on an agreement of this scope: `scope_severity`, else `severity`."""
+        return self.scope_severity.get(scope, self.severity)
 
     def title(self, lang: str = "nl") -> str:
         """The title in Dutch (``"nl"``) or English (``"en"``)."""
@@ -128,11 +134,13 @@ class Registry:
 
         Raises:
             RuleRegistrationError: The code has the wrong shape, is a ``PA`` code from outside the library, or is
-                held by another rule; its scopes are not a non-empty set of `Scope` members; or a parameter
-                default contradicts the default another rule gives it.
+                held by another rule; its scopes are not a non-empty set of `Scope` members; its severity per
+                scope maps anything but `Scope` members to `Severity` members; or a parameter default contradicts
+                the default another rule gives it.
         """
         _check_code(new)
         _check_scopes(new)
+        _check_scope_severity(new)
         if self is REGISTRY and not new.builtin:
             importlib.import_module("prestatieafspraken.rules.builtin")  # built-in rules register first
         taken = self._rules.get(new.code)
@@ -199,7 +207,7 @@ def _check_code(new: Rule) -> None:
     if code.upper().startswith("PA"):
         raise RuleRegistrationError(
             f"rule code {code!r} of {new.qualified_name} is in the PA namespace of the built-in rules "
-            f"(PA001-PA406, including retired codes); give your rule a prefix of your own, such as a municipality's "
+            f"(PA001-PA409, including retired codes); give your rule a prefix of your own, such as a municipality's "
             f"CBS code ('GM0363-001') or an abbreviation of your organisation ('ROW-12')"
         )
     if not USER_CODE.fullmatch(code):
@@ -225,6 +233,25 @@ def _check_scopes(new: Rule) -> None:
         )
 
 
+def _check_scope_severity(new: Rule) -> None:
+    """Refuse a severity per scope that maps anything but `Scope` members to `Severity` members."""
+    given: object = new.scope_severity
+    wrong = (
+        [
+            f"{key!r}: {value!r}"
+            for key, value in given.items()
+            if not isinstance(key, Scope) or not isinstance(value, Severity)
+        ]
+        if isinstance(given, Mapping)
+        else [repr(given)]
+    )
+    if wrong:
+        raise RuleRegistrationError(
+            f"rule {new.code} ({new.qualified_name}) gives scope_severity {', '.join(wrong)}: map Scope members to "
+            "Severity members (for example {Scope.REGIONAL: Severity.INFO}), or leave scope_severity out"
+        )
+
+
 #: The registry of the built-in rules (and of rules that users register).
 REGISTRY = Registry()
 
@@ -238,6 +265,7 @@ def rule(
     source: str,
     params: Mapping[str, Any] | None = None,
     scopes: Iterable[Scope] | None = None,
+    scope_severity: Mapping[Scope, Severity] | None = None,
     registry: Registry = REGISTRY,
 ) -> Callable[[RuleFunction], RuleFunction]:
     """Register the decorated function as the rule *code*; the function itself is returned unchanged.
@@ -246,8 +274,9 @@ def rule(
     (`USER_CODE`: ``GM0363-001``, ``ROW-12``), never ``PA...``; *params* are shared by name with every other
     rule, so give yours names of their own. *scopes* are the scales of agreement the rule concerns (for example
     ``{Scope.LOCAL}``): the engine runs it only on those agreements, so the rule needs no guard of its own; without
-    *scopes* it runs on every agreement. The rule's origin is the function's module. See the documentation page
-    "Write your own rule".
+    *scopes* it runs on every agreement. *scope_severity* gives the severity of its findings on agreements of some
+    scopes instead of *severity* (``{Scope.REGIONAL: Severity.INFO}``: what is a warning locally is information
+    regionally). The rule's origin is the function's module. See the documentation page "Write your own rule".
 
     Raises:
         RuleRegistrationError: The code or a parameter default is refused (see `Registry.register`).
@@ -265,11 +294,21 @@ def rule(
                 function=function,
                 origin=function.__module__,
                 scopes=ALL_SCOPES if scopes is None else _as_scopes(scopes),
+                scope_severity=_as_severities(scope_severity),
             )
         )
         return function
 
     return register
+
+
+def _as_severities(given: object) -> Mapping[Scope, Severity]:
+    """The severity per scope as a dict of its own; anything but a mapping is kept, for `_check_scope_severity`."""
+    if given is None:
+        return {}
+    if isinstance(given, Mapping):
+        return dict(given)
+    return given  # type: ignore[return-value] # refused with a clear message by `_check_scope_severity`
 
 
 def _as_scopes(scopes: Iterable[Scope]) -> frozenset[Scope]:

@@ -1,58 +1,33 @@
-"""PA4xx, the statutory cycle of local agreements (Woningwet art. 44, BTIV): bid, signing, dispute, evaluation.
+"""PA4xx, the statutory cycle of local agreements (Woningwet art. 44, BTIV): bid, signing, dispute, basis, evaluation.
 
 These rules apply to ``scope: local`` only: they are registered with ``scopes={Scope.LOCAL}``, so the engine does
-not run them on other agreements. The dates are parameters; their defaults are in `prestatieafspraken.calendar`,
-and each rule's description names the public source of its date.
+not run them on other agreements. The dates are parameters, read once into `RuleContext.statutory`
+(`prestatieafspraken.cycles.StatutoryDates`); each rule's description names the public source of its date. The
+rules about the bid as content (PA407-PA409) are in `prestatieafspraken.rules.bids`.
 
-*Year Y of a statutory deadline*: the perspective's first year for the earliest corporation bid and
-the earliest signing; for later ones, the year after the milestone's own date. The deadline day itself is on
-time.
+*Year Y of a statutory deadline*: the year of the milestone's cycle (DESIGN §3.1): its ``for_year`` when given,
+else read from its date (`prestatieafspraken.cycles.cycle_of`): a bid is for the year after its date, a signing
+dated July or later for the next year, one dated before July for its own year. So a jaarschijf for 2026 signed
+late, on 20 January 2026, is late for 2026, not early for 2027. The deadline day itself is on time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator
 
 import pendulum
 
-from prestatieafspraken.calendar import dispute_period, process_deadline, signing_deadline
-from prestatieafspraken.model import BasisKind, MilestoneKind, PartyKind, Scope
+from prestatieafspraken.calendar import dispute_period, process_deadline
+from prestatieafspraken.model import BasisKind, MilestoneKind
 from prestatieafspraken.rules._phrases import iso_date, of_party
-from prestatieafspraken.rules.context import PlacedMilestone, RuleContext
+from prestatieafspraken.rules._statutory import BIDDERS, LOCAL, deadline_of, read_from_date
+from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
 
-#: Party kinds whose bid is "a housing corporation's bid": the corporation itself, or an alliance of corporations
-#: bidding for its members (such as the AFWC in Amsterdam).
-_BIDDERS = frozenset({PartyKind.HOUSING_CORPORATION, PartyKind.CORPORATION_ALLIANCE})
-
-#: The statutory cycle binds local agreements only.
-_LOCAL = frozenset({Scope.LOCAL})
-
-
-def _deadline_years(ctx: RuleContext, placed: Sequence[PlacedMilestone]) -> Iterator[tuple[PlacedMilestone, int]]:
-    """Each milestone with its deadline year Y.
-
-    Y is the perspective's first year for the earliest milestone (every one on that day), else the year after
-    the milestone's own date.
-    """
-    if not placed:
-        return
-    earliest = min(item.milestone.date for item in placed)
-    first_year = ctx.agreement.perspective.start
-    for item in placed:
-        date = item.milestone.date
-        yield item, (first_year if date == earliest else date.year + 1)
-
-
-def _too_late(
-    ctx: RuleContext, placed: Sequence[PlacedMilestone], deadline_of: Callable[[int], pendulum.Date]
-) -> Iterator[tuple[PlacedMilestone, int, pendulum.Date]]:
-    """Each milestone dated after the deadline of its year Y, with Y and that deadline (the day itself is on time)."""
-    for item, year in _deadline_years(ctx, placed):
-        deadline = deadline_of(year)
-        if item.milestone.date > deadline:
-            yield item, year, deadline
+#: The rule parameter of the Wet versterking regie volkshuisvesting's effective date: not set by default, as the
+#: date is not confirmed in the sources (`prestatieafspraken.cycles.StatutoryDates.regie_effective`).
+_REGIE = {"regie_effective": None}
 
 
 @rule(
@@ -62,7 +37,7 @@ def _too_late(
     title_en="Corporation's bid after 1 July",
     source="Woningwet art. 44: het bod uiterlijk 1 juli",
     params={"bid_deadline_month": 7, "bid_deadline_day": 1},
-    scopes=_LOCAL,
+    scopes=LOCAL,
 )
 def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     """A housing corporation's bid for year Y is dated after 1 July of Y−1: the bid is due "uiterlijk 1 juli".
@@ -72,32 +47,35 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     (https://kennisvanstadenregio.nl/verdieping/kennisdossier-woningmarkt/woningwet/woonvisie-en-prestatieafspraken,
     https://zoek.officielebekendmakingen.nl/kst-29453-561.html). A bid dated 1 July itself is on time.
 
-    Which bids: the bid milestones (not missed) of a party of kind housing_corporation or corporation_alliance
-    (an alliance bids for its corporations), and bid milestones without a party, which in a local agreement can
-    only be the corporations' bid (by law only the corporation bids). Bids of other parties (a municipality's
-    own "bod" in a regional process) are not the statutory bid. Year Y: the perspective's first year for the
-    earliest of these bids (every bid on that day), for later ones the year after the bid's date. The deadline
-    (``bid_deadline_month``/``bid_deadline_day`` of Y−1) itself is on time.
+    Which bids: the bid milestones (not missed) and the bids in ``bids`` of a party of kind housing_corporation or
+    corporation_alliance (an alliance bids for its corporations), and bid milestones without a party, which in a
+    local agreement can only be the corporations' bid (by law only the corporation bids). Bids of other parties (a
+    municipality's own "bod" in a regional process) are not the statutory bid. A bid recorded both in ``bids`` and
+    as a bid milestone of the same cycle is judged once, as it stands in ``bids``. Year Y is the year of the bid's
+    cycle (`prestatieafspraken.cycles.cycle_of`): its ``for_year``, else the year after its date. Each cycle's bids
+    are judged against the deadline of that cycle (``bid_deadline_month``/``bid_deadline_day`` of Y−1); the deadline
+    itself is on time.
     """
-    month, day = ctx.param("bid_deadline_month"), ctx.param("bid_deadline_day")
-    bids = [
-        placed
-        for placed in ctx.milestones_of(MilestoneKind.BID)
-        if placed.milestone.party is None
-        or ((party := ctx.index.parties.get(placed.milestone.party)) is not None and party.kind in _BIDDERS)
-    ]
-    for placed, year, deadline in _too_late(ctx, bids, lambda year: pendulum.Date(year - 1, month, day)):
-        milestone = placed.milestone
-        yield ctx.finding(
-            path=placed.path,
-            subjects=placed.parties,
-            nl=f"Het bod{of_party(milestone.party, 'nl')} voor {year} is gedateerd {iso_date(milestone.date)}, na de "
-            f"wettelijke termijn van {iso_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en huurders "
-            "zijn.",
-            en=f"The bid{of_party(milestone.party, 'en')} for {year} is dated {iso_date(milestone.date)}, after the "
-            f"statutory deadline of {iso_date(deadline)}: the bid must reach the municipality and the tenants by that "
-            "day.",
-        )
+    for year, bids in ctx.bids_by_cycle.items():
+        deadline = deadline_of(ctx.statutory.bid_deadline, year)
+        if deadline is None:
+            continue
+        for placed in bids:
+            party = ctx.index.parties.get(placed.party) if placed.party is not None else None
+            if placed.party is not None and (party is None or party.kind not in BIDDERS):
+                continue
+            if placed.date <= deadline:
+                continue
+            yield ctx.finding(
+                path=placed.path,
+                subjects=placed.parties,
+                nl=f"Het bod{of_party(placed.party, 'nl')} voor {year} is gedateerd {iso_date(placed.date)}, na de "
+                f"wettelijke termijn van {iso_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en "
+                f"huurders zijn.{read_from_date('het bod', 'nl', explicit=placed.explicit)}",
+                en=f"The bid{of_party(placed.party, 'en')} for {year} is dated {iso_date(placed.date)}, after the "
+                f"statutory deadline of {iso_date(deadline)}: the bid must reach the municipality and the tenants by "
+                f"that day.{read_from_date('the bid', 'en', explicit=placed.explicit)}",
+            )
 
 
 @rule(
@@ -107,7 +85,7 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     title_en="Signing after 15 December",
     source="Jaarlijkse cyclus: afspraken uiterlijk 15 december (of 1 december)",
     params={"signing_deadline_month": 12, "signing_deadline_day": 15},
-    scopes=_LOCAL,
+    scopes=LOCAL,
 )
 def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     """A signing for year Y is dated after 15 December of Y−1 (configurable to 1 December).
@@ -118,22 +96,30 @@ def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     The sources differ, so the date is a parameter with 15 December as its default, and a late signing is a
     warning, not an error.
 
-    Every signing that is not missed is judged. Year Y: the perspective's first year for the earliest signing
-    (every signing on that day), for later ones the year after the signing's date. The deadline
+    Every signing that is not missed is judged, each against the deadline of its own cycle: year Y is the year of
+    the signing's cycle (`prestatieafspraken.cycles.cycle_of`), its ``for_year``, else read from its date (a signing
+    dated July or later prepares the next year, one dated before July its own year). So a jaarschijf for 2026 signed
+    on 2026-01-20 is late for 2026, not early for 2027. The deadline
     (``signing_deadline_month``/``signing_deadline_day`` of Y−1) itself is on time.
     """
-    month, day = ctx.param("signing_deadline_month"), ctx.param("signing_deadline_day")
-    signings = ctx.milestones_of(MilestoneKind.SIGNING)
-    for placed, year, deadline in _too_late(ctx, signings, lambda year: signing_deadline(year, month=month, day=day)):
-        milestone = placed.milestone
-        yield ctx.finding(
-            path=placed.path,
-            subjects=placed.parties,
-            nl=f"De ondertekening{of_party(milestone.party, 'nl')} van de afspraken voor {year} is gedateerd "
-            f"{iso_date(milestone.date)}, na {iso_date(deadline)}: plan de ondertekening uiterlijk op die dag.",
-            en=f"The signing{of_party(milestone.party, 'en')} of the agreements for {year} is dated "
-            f"{iso_date(milestone.date)}, after {iso_date(deadline)}: plan the signing on or before that day.",
-        )
+    for year, placed in ctx.milestones_by_cycle.items():
+        deadline = deadline_of(ctx.statutory.signing_deadline, year)
+        if deadline is None:
+            continue
+        for item in placed:
+            milestone = item.milestone
+            if milestone.kind is not MilestoneKind.SIGNING or milestone.date <= deadline:
+                continue
+            yield ctx.finding(
+                path=item.path,
+                subjects=item.parties,
+                nl=f"De ondertekening{of_party(milestone.party, 'nl')} van de afspraken voor {year} is gedateerd "
+                f"{iso_date(milestone.date)}, na {iso_date(deadline)}: plan de ondertekening uiterlijk op die dag."
+                f"{read_from_date('de ondertekening', 'nl', explicit=item.explicit)}",
+                en=f"The signing{of_party(milestone.party, 'en')} of the agreements for {year} is dated "
+                f"{iso_date(milestone.date)}, after {iso_date(deadline)}: plan the signing on or before that day."
+                f"{read_from_date('the signing', 'en', explicit=item.explicit)}",
+            )
 
 
 @rule(
@@ -142,8 +128,8 @@ def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     title_nl="Zes maanden zonder afspraken: geschil mogelijk",
     title_en="Six months without agreement: dispute possible",
     source="Woningwet art. 44 lid 4: geschil na zes maanden, binnen vier weken voorgelegd",
-    params={"process_months": 6, "dispute_weeks": 4},
-    scopes=_LOCAL,
+    params={"process_months": 6, "dispute_weeks": 4, **_REGIE},
+    scopes=LOCAL,
 )
 def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     """More than six months after the process start no signing is done by the check date.
@@ -157,6 +143,15 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     check date is "more than six months" after it when it is after `calendar.process_deadline` (the same day is
     not). Only done signings dated on or before the check date count. The message gives the period in which the
     dispute can be submitted (`calendar.dispute_period`, ``dispute_weeks`` weeks) and whether it has passed.
+
+    Law: today disputes about the performance (nakoming) of signed agreements go to the civil court
+    (https://www.woningwet2015.nl/veelgestelde-vragen/prestatieafspraken); under the Wet versterking regie
+    volkshuisvesting the Adviescommissie geschilbeslechting also handles them
+    (https://www.companen.nl/wet-versterking-regie-volkshuisvesting-prestatieafspraken/). Its entry into force is
+    not confirmed (planned for 1 July 2026,
+    https://www.rijksoverheid.nl/actueel/nieuws/2025/12/19/novelle-en-besluit-wet-regie-volkshuisvesting-naar-kamer),
+    so the date is the parameter ``regie_effective``, not set by default. Once it is set and the check date is on
+    or after it, the message adds that the dispute route also covers compliance with the agreements once signed.
     """
     start = ctx.process_start
     if start is None:
@@ -180,10 +175,28 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
         nl=f"Op {iso_date(ctx.as_of)}, meer dan {months} maanden na de start van het proces ({iso_date(start)}), zijn "
         f"de afspraken nog niet ondertekend. Een geschil kan vanaf {iso_date(arises)} binnen "
         f"{ctx.param('dispute_weeks')} weken, tot en met {iso_date(submit_by)}, aan de minister worden voorgelegd; "
-        f"{state_nl}.",
+        f"{state_nl}.{_compliance(ctx, 'nl')}",
         en=f"On {iso_date(ctx.as_of)}, more than {months} months after the process started ({iso_date(start)}), the "
         f"agreement is not yet signed. A dispute can be submitted to the minister from {iso_date(arises)} within "
-        f"{ctx.param('dispute_weeks')} weeks, up to and including {iso_date(submit_by)}; {state_en}.",
+        f"{ctx.param('dispute_weeks')} weeks, up to and including {iso_date(submit_by)}; {state_en}."
+        f"{_compliance(ctx, 'en')}",
+    )
+
+
+def _compliance(ctx: RuleContext, lang: str) -> str:
+    """The sentence on disputes about compliance (nakoming) once the Wet versterking regie volkshuisvesting applies."""
+    effective = ctx.statutory.regie_effective
+    if effective is None or not ctx.statutory.regie_in_force(ctx.as_of):
+        return ""
+    if lang == "en":
+        return (
+            f" Since {iso_date(effective)} (Wet versterking regie volkshuisvesting) the same route, through the "
+            "Adviescommissie geschilbeslechting, also covers disputes about compliance (nakoming) with the "
+            "agreements once they are signed."
+        )
+    return (
+        f" Sinds {iso_date(effective)} (Wet versterking regie volkshuisvesting) loopt ook een geschil over de "
+        "nakoming van de afspraken, als ze eenmaal zijn ondertekend, via de Adviescommissie geschilbeslechting."
     )
 
 
@@ -193,7 +206,8 @@ def dispute_possible(ctx: RuleContext) -> Iterator[Finding]:
     title_nl="Geen woonvisie of volkshuisvestingsprogramma als basis",
     title_en="No housing vision or housing programme as basis",
     source="Woningwet: prestatieafspraken rusten op de woonvisie / het volkshuisvestingsprogramma",
-    scopes=_LOCAL,
+    params=_REGIE,
+    scopes=LOCAL,
 )
 def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     """The basis names neither a housing vision (woonvisie) nor a housing programme (volkshuisvestingsprogramma).
@@ -201,11 +215,38 @@ def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     Law: the first condition for prestatieafspraken is that the municipality has a woonvisie
     (http://woningwet2015.nl/adviescommissie-geschilbeslechting-prestatieafspraken-woningwet-van-start); without
     one they are not obligatory (https://kennisvanstadenregio.nl/verdieping/kennisdossier-woningmarkt/woningwet/
-    woonvisie-en-prestatieafspraken). Under the Wet versterking regie volkshuisvesting, not yet in force, the
-    municipality's "volkshuisvestingsprogramma" takes its place
+    woonvisie-en-prestatieafspraken). Under the Wet versterking regie volkshuisvesting the municipality's
+    "volkshuisvestingsprogramma" takes its place as the starting point
     (https://www.companen.nl/wet-versterking-regie-volkshuisvesting-prestatieafspraken/).
+
+    The law's entry into force was planned for 1 July 2026 but is not confirmed in the sources
+    (https://www.rijksoverheid.nl/actueel/nieuws/2025/12/19/novelle-en-besluit-wet-regie-volkshuisvesting-naar-kamer),
+    so its date is the parameter ``regie_effective``, not set by default. While it is not set, or before it, a
+    woonvisie (``housing_vision``) or a volkshuisvestingsprogramma (``housing_programme``) is a sound basis. Once
+    the check date is on or after it, an agreement that still has a jaarschijf to sign under the new law (the
+    signing deadline of its last perspective year, 15 December of the year before by default, is on or after the
+    date) needs a ``housing_programme``: a woonvisie alone gives a finding that says the programme is expected.
     """
     kinds = {document.kind for document in ctx.agreement.basis}
+    effective = ctx.statutory.regie_effective
+    if effective is not None and ctx.statutory.regie_in_force(ctx.as_of) and _signs_under_regie(ctx, effective):
+        if BasisKind.HOUSING_PROGRAMME in kinds:
+            return
+        vision = BasisKind.HOUSING_VISION in kinds
+        since_nl = f"Sinds {iso_date(effective)} (Wet versterking regie volkshuisvesting) rusten de afspraken op het "
+        since_en = f"Since {iso_date(effective)} (Wet versterking regie volkshuisvesting) the agreements rest on the "
+        yield ctx.finding(
+            path="$.basis",
+            nl=since_nl
+            + "volkshuisvestingsprogramma van de gemeente, niet meer op de woonvisie"
+            + (", maar de basis noemt alleen een woonvisie" if vision else ", maar de basis noemt geen van beide")
+            + ": neem het volkshuisvestingsprogramma op (kind: housing_programme).",
+            en=since_en + "municipality's housing programme (volkshuisvestingsprogramma), no longer on the housing "
+            "vision"
+            + (", but the basis names only a housing vision" if vision else ", but the basis names neither")
+            + ": add the housing programme (kind: housing_programme).",
+        )
+        return
     if kinds & {BasisKind.HOUSING_VISION, BasisKind.HOUSING_PROGRAMME}:
         return
     yield ctx.finding(
@@ -217,6 +258,12 @@ def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     )
 
 
+def _signs_under_regie(ctx: RuleContext, effective: pendulum.Date) -> bool:
+    """Whether a jaarschijf of the agreement is signed under the new law: the last one's deadline is not before it."""
+    deadline = deadline_of(ctx.statutory.signing_deadline, ctx.agreement.perspective.end)
+    return deadline is None or deadline >= effective
+
+
 @rule(
     "PA406",
     severity=Severity.INFO,
@@ -224,7 +271,7 @@ def no_housing_vision(ctx: RuleContext) -> Iterator[Finding]:
     title_en="Year without an evaluation by 1 July after it",
     source="Jaarlijkse evaluatie: verantwoording (dVi) vóór 1 juli, evaluatie in juni",
     params={"evaluation_deadline_month": 7, "evaluation_deadline_day": 1},
-    scopes=_LOCAL,
+    scopes=LOCAL,
 )
 def no_yearly_evaluation(ctx: RuleContext) -> Iterator[Finding]:
     """A perspective year Y whose evaluation deadline (1 July of Y+1) has come, with no evaluation in Y+1 by then.

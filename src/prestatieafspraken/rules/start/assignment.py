@@ -9,7 +9,7 @@ from prestatieafspraken.rules._phrases import number
 from prestatieafspraken.rules._words import addressed_words, shares_stem, significant_words
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
-from prestatieafspraken.rules.registry import rule
+from prestatieafspraken.rules.registry import WIDER_THAN_LOCAL, rule
 from prestatieafspraken.vocabulary import term
 
 _ASSIGNMENT = "Handreiking, Een goede start: Een heldere bestuurlijke opdracht"
@@ -112,6 +112,7 @@ def perspective_length(ctx: RuleContext) -> Iterator[Finding]:
     title_nl="Perspectiefjaar zonder jaarafspraken",
     title_en="Perspective year without annual commitments",
     source=_PERSPECTIVE + ': "gecombineerd met concrete jaarafspraken"',
+    scope_severity=dict.fromkeys(WIDER_THAN_LOCAL, Severity.INFO),
 )
 def year_without_commitments(ctx: RuleContext) -> Iterator[Finding]:
     """A perspective year that has started (≤ the as-of year), or the first year, has no commitments.
@@ -121,6 +122,13 @@ def year_without_commitments(ctx: RuleContext) -> Iterator[Finding]:
 
     One finding per such year. Later years are never reported: annual commitments exist only for the years agreed
     so far, and a sound agreement is quiet. Any commitment with that ``year`` counts.
+
+    In a local agreement the jaarschijven are made in the agreement itself, so a year without them is a warning.
+    A regional, provincial or national agreement often leaves its annual agreements to the local prestatieafspraken
+    of each municipality, which the file of the wider agreement does not hold: there the findings are information
+    (registered with ``scope_severity``). The message asks, in both cases, to refer to the document that holds
+    the annual agreements when they are made elsewhere, as five-year kaderafspraken with yearly agreements per
+    corporation do (https://www.gooischdagblad.nl/gemeente/gemeente-gooise-meren-huurders-en-woningcorporaties-maken-afspraken).
     """
     perspective = ctx.agreement.perspective
     for year in perspective.years:
@@ -129,10 +137,12 @@ def year_without_commitments(ctx: RuleContext) -> Iterator[Finding]:
         if not ctx.index.commitments_by_year(year):
             yield ctx.finding(
                 path="$.perspective",
-                nl=f"Voor {year} staan er geen jaarafspraken (commitments met year {year}): "
-                "maak het meerjarig perspectief concreet met afspraken voor dit jaar.",
-                en=f"There are no annual commitments for {year} (commitments with year {year}): "
-                "make the multi-year perspective concrete with commitments for this year.",
+                nl=f"Voor {year} staan er geen jaarafspraken (commitments met year {year}): maak het meerjarig "
+                "perspectief concreet met afspraken voor dit jaar, of verwijs naar de afspraken waarin ze staan als "
+                "ze elders worden gemaakt (zoals lokale prestatieafspraken bij een regionale afspraak).",
+                en=f"There are no annual commitments for {year} (commitments with year {year}): make the multi-year "
+                "perspective concrete with commitments for this year, or refer to the agreements that hold them if "
+                "they are made elsewhere (such as local performance agreements under a regional one).",
             )
 
 

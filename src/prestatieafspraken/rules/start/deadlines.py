@@ -1,4 +1,10 @@
-"""PA111-PA114, "Deadlines helpen": six months, the backward-planning order, decisions and settled products."""
+"""PA111-PA114, "Deadlines helpen": six months, the backward-planning order, decisions and settled products.
+
+A multi-year agreement lives in yearly cycles (DESIGN §3.1): the first cycle is the process towards the first
+signing, each later one prepares the next jaarschijf. PA111 measures the first cycle from the process start; PA112
+and PA113 hold within each cycle, so a second cycle's concept is never compared with the first cycle's decisions.
+The cycle of a milestone is its ``for_year``, else it follows from its date (`prestatieafspraken.cycles.cycle_of`).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from prestatieafspraken.rules._phrases import capitalised, iso_date, of_party
 from prestatieafspraken.rules.context import PlacedMilestone, RuleContext
 from prestatieafspraken.rules.findings import Finding, Language, Severity
 from prestatieafspraken.rules.registry import rule
-from prestatieafspraken.vocabulary import label, the
+from prestatieafspraken.vocabulary import label, term, the
 
 _DEADLINES = "Handreiking, Een goede start: Deadlines helpen"
 
@@ -30,11 +36,13 @@ def late_signing(ctx: RuleContext) -> Iterator[Finding]:
     overzicht."
 
     Six months are calendar months: the day is clamped to the end of the month, and a signing on the last day
-    itself is on time. The process start is ``process.started``, else the earliest kickoff; the earliest
-    non-missed signing counts. Without a start or without a signing there is nothing to judge.
+    itself is on time. The process start is ``process.started``, else the earliest kickoff. The first cycle is
+    measured: the earliest non-missed signing of the earliest cycle that has one. Later cycles prepare a jaarschijf
+    each on the statutory rhythm (the bid by 1 July, the signing by 15 December: PA401, PA403), not six months from
+    the start. Without a start or without a signing there is nothing to judge.
     """
     start = ctx.process_start
-    signing = ctx.earliest_signing
+    signing = _first_cycle_signing(ctx)
     if start is None or signing is None:
         return
     months = ctx.param("process_months")
@@ -51,6 +59,15 @@ def late_signing(ctx: RuleContext) -> Iterator[Finding]:
             f"{start.isoformat()} (at the latest {deadline.isoformat()}): keep the process compact and plan "
             "backwards from the signing you want.",
         )
+
+
+def _first_cycle_signing(ctx: RuleContext) -> PlacedMilestone | None:
+    """The earliest counting signing of the earliest cycle that has a signing."""
+    for placed in ctx.milestones_by_cycle.values():
+        signings = [item for item in placed if item.milestone.kind is MilestoneKind.SIGNING]
+        if signings:
+            return min(signings, key=lambda item: (item.milestone.date, item.index))
+    return None
 
 
 #: The backward-planning order of PA112: each kind on or after every kind before it.
@@ -71,10 +88,14 @@ def _latest(*candidates: PlacedMilestone | None) -> PlacedMilestone | None:
     return max(present, key=lambda placed: (placed.milestone.date, -placed.index), default=None)
 
 
-def _described(placed: PlacedMilestone, lang: Language) -> str:
-    """A milestone for a message: kind, party, date and path."""
+def _described(placed: PlacedMilestone, lang: Language, cycle: int | None = None) -> str:
+    """A milestone for a message: kind, party, date, the year of its cycle (when given) and path."""
     milestone = placed.milestone
-    return f"{the(milestone.kind, lang)}{of_party(milestone.party, lang)} ({iso_date(milestone.date)}, {placed.path})"
+    year = "" if cycle is None else f", {'for' if lang == 'en' else 'voor'} {cycle}"
+    return (
+        f"{the(milestone.kind, lang)}{of_party(milestone.party, lang)} ({iso_date(milestone.date)}{year}, "
+        f"{placed.path})"
+    )
 
 
 @rule(
@@ -96,33 +117,69 @@ def milestone_order(ctx: RuleContext) -> Iterator[Finding]:
     milestones are ignored. One finding per milestone that is too early, at that (later-kind) milestone, naming
     the latest milestone it should follow: each milestone is compared with the latest date of the kinds before
     it, so the check is linear.
+
+    The order holds within each yearly cycle (`prestatieafspraken.cycles.cycle_of`): the milestones of one cycle are
+    compared with each other only, so the concept of the jaarschijf for 2026 (autumn 2025) may follow the decisions
+    on the jaarschijf for 2025 (autumn 2024). An evaluation of year Y follows the earliest signing of cycle Y, or,
+    when cycle Y has no signing, of the latest cycle before it that has one (the multi-year agreement signed then
+    holds the commitments for Y). In an agreement with several cycles the message says which cycle each milestone is
+    in, and whether that was read from its date: a milestone whose date misleads names its cycle with ``for_year``.
     """
+    bound_signing: PlacedMilestone | None = None
+    for placed in ctx.milestones_by_cycle.values():
+        by_kind: dict[MilestoneKind, list[PlacedMilestone]] = {}
+        for item in placed:
+            by_kind.setdefault(item.milestone.kind, []).append(item)
+        for early, bound in _out_of_order(by_kind):
+            yield _order_finding(ctx, early, bound)
+        signings = by_kind.get(MilestoneKind.SIGNING, [])
+        if signings:
+            bound_signing = min(signings, key=lambda item: (item.milestone.date, item.index))
+        if bound_signing is not None:
+            for item in by_kind.get(MilestoneKind.EVALUATION, ()):
+                if item.milestone.date < bound_signing.milestone.date:
+                    yield _order_finding(ctx, item, bound_signing)
+
+
+def _out_of_order(
+    by_kind: dict[MilestoneKind, list[PlacedMilestone]],
+) -> Iterator[tuple[PlacedMilestone, PlacedMilestone]]:
+    """In one cycle, each milestone dated before the latest milestone of the kinds before it, with that milestone."""
     latest_before: PlacedMilestone | None = None
-    latest_approval = _latest(*ctx.milestones_of(MilestoneKind.SUPERVISORY_APPROVAL))
+    latest_approval = _latest(*by_kind.get(MilestoneKind.SUPERVISORY_APPROVAL, ()))
     for kind in _PLANNING_ORDER:
-        placed_of_kind = ctx.milestones_of(kind)
+        placed_of_kind = by_kind.get(kind, [])
         bound = _latest(latest_before, latest_approval) if kind is MilestoneKind.SIGNING else latest_before
         if bound is not None:
-            for placed in placed_of_kind:
-                if placed.milestone.date < bound.milestone.date:
-                    yield _order_finding(ctx, placed, bound)
+            for item in placed_of_kind:
+                if item.milestone.date < bound.milestone.date:
+                    yield item, bound
         latest_before = _latest(latest_before, *placed_of_kind)
-    signing = ctx.earliest_signing
-    if signing is not None:
-        for placed in ctx.milestones_of(MilestoneKind.EVALUATION):
-            if placed.milestone.date < signing.milestone.date:
-                yield _order_finding(ctx, placed, signing)
 
 
 def _order_finding(ctx: RuleContext, early: PlacedMilestone, bound: PlacedMilestone) -> Finding:
     parties = dict.fromkeys(party for party in (early.milestone.party, bound.milestone.party) if party)
+    # In an agreement of several cycles, name each milestone's cycle, so that one read into the wrong cycle shows.
+    early_cycle, bound_cycle = (ctx.cycle_of(early), ctx.cycle_of(bound)) if ctx.several_cycles else (None, None)
+    hint_nl = hint_en = ""
+    if ctx.several_cycles and not (early.explicit and bound.explicit):
+        hint_nl = (
+            f" Zonder for_year volgt uit de datum voor welke {term('jaarschijf', 'nl')} een mijlpaal is: hoort "
+            "een mijlpaal bij een ander jaar, geef dat dan aan met for_year."
+        )
+        hint_en = (
+            " Without for_year the year a milestone prepares follows from its date: if a milestone belongs to "
+            "another year, say so with for_year."
+        )
     return ctx.finding(
         path=early.path,
         subjects=tuple(parties),
-        nl=f"{capitalised(_described(early, 'nl'))} ligt vóór {_described(bound, 'nl')}, maar "
-        "hoort daarna te komen: reken terug vanaf de ondertekening en zet de mijlpalen in de goede volgorde.",
-        en=f"{capitalised(_described(early, 'en'))} is dated before {_described(bound, 'en')}, which "
-        "must come first: plan backwards from the signing and put the milestones in order.",
+        nl=f"{capitalised(_described(early, 'nl', early_cycle))} ligt vóór {_described(bound, 'nl', bound_cycle)}, "
+        f"maar hoort daarna te komen: reken terug vanaf de ondertekening en zet de mijlpalen in de goede "
+        f"volgorde.{hint_nl}",
+        en=f"{capitalised(_described(early, 'en', early_cycle))} is dated before "
+        f"{_described(bound, 'en', bound_cycle)}, which must come first: plan backwards from the signing and put "
+        f"the milestones in order.{hint_en}",
     )
 
 
@@ -144,25 +201,82 @@ def signing_without_decision(ctx: RuleContext) -> Iterator[Finding]:
     A party that another signing party represents (``represents``, signing "namens" it) and that has no signing
     of its own needs no decision of its own: its representative decides and signs for it. A party id that names
     no party is skipped (PA001 reports it).
+
+    The rule holds within each yearly cycle (`prestatieafspraken.cycles.cycle_of`): each cycle's signing needs a
+    decision of that cycle, so the decision on the jaarschijf for 2025 does not cover the signing of the jaarschijf
+    for 2026. A decision belongs to the signing's cycle when its cycle is that year; a decision without ``for_year``
+    counts too when it is dated after the party's signing of the cycle before (a decision in June for a signing in
+    July is one process, though its date alone would put it in the cycle before). One finding per party and cycle.
     """
-    for party_id in ctx.signing_party_ids:
-        if party_id not in ctx.index.parties or ctx.signs_on_behalf_of(party_id):
+    decisions: dict[str | None, list[PlacedMilestone]] = {}
+    for decision in ctx.milestones_of(MilestoneKind.DECISION):
+        decisions.setdefault(decision.milestone.party, []).append(decision)
+    previous: dict[str, PlacedMilestone] = {}  # each party's latest signing of the cycles before
+    for year, placed in ctx.milestones_by_cycle.items():
+        own, for_all = _cycle_signings(placed)
+        if not own and for_all is None:
             continue
-        signing = ctx.signing_of(party_id)
-        if signing is None:  # pragma: no cover - a signing party always has a signing
+        for party_id in ctx.signing_party_ids:
+            mine = own.get(party_id)
+            signing = for_all if mine is None else _earlier(for_all, mine)
+            if signing is None or party_id not in ctx.index.parties or ctx.signs_on_behalf_of(party_id):
+                continue
+            prior = previous.get(party_id)
+            candidates = (*decisions.get(party_id, ()), *decisions.get(None, ()))
+            if not any(_decides_for(ctx, decision, signing, year, prior) for decision in candidates):
+                yield _no_decision(ctx, party_id, signing, year)
+        for party_id in ctx.signing_party_ids:
+            applicable = [item for item in (own.get(party_id), for_all) if item is not None]
+            if applicable:
+                previous[party_id] = max(applicable, key=lambda item: item.milestone.date)
+
+
+def _cycle_signings(placed: tuple[PlacedMilestone, ...]) -> tuple[dict[str, PlacedMilestone], PlacedMilestone | None]:
+    """The signings of one cycle: each party's earliest own signing, and the earliest signing of all."""
+    own: dict[str, PlacedMilestone] = {}
+    for_all: PlacedMilestone | None = None
+    for item in placed:
+        if item.milestone.kind is not MilestoneKind.SIGNING:
             continue
-        decided = ctx.earliest_of(party_id, (MilestoneKind.DECISION,))
-        if decided is not None and decided <= signing.milestone.date:
-            continue
-        yield ctx.finding(
-            path=signing.path,
-            subjects=(party_id,),
-            nl=f"{party_id} ondertekent op {iso_date(signing.milestone.date)}, maar er is geen besluit "
-            f"(decision) van {party_id} op of vóór die dag: plan de besluitvorming bij elke partij vóór de "
-            "ondertekening.",
-            en=f"{party_id} signs on {iso_date(signing.milestone.date)}, but there is no decision of "
-            f"{party_id} on or before that day: plan each party's decision before the signing.",
-        )
+        party = item.milestone.party
+        if party is None:
+            for_all = _earlier(for_all, item)
+        else:
+            own[party] = _earlier(own.get(party), item)
+    return own, for_all
+
+
+def _earlier(current: PlacedMilestone | None, other: PlacedMilestone) -> PlacedMilestone:
+    """The earlier of two signings (on a tie the first in the file); *other* when there is no *current*."""
+    if current is None or (other.milestone.date, other.index) < (current.milestone.date, current.index):
+        return other
+    return current
+
+
+def _decides_for(
+    ctx: RuleContext, decision: PlacedMilestone, signing: PlacedMilestone, year: int, prior: PlacedMilestone | None
+) -> bool:
+    """Whether a decision counts for a party's signing of cycle *year*, after its signing *prior* of a cycle before."""
+    day = decision.milestone.date
+    if day > signing.milestone.date:
+        return False
+    if ctx.cycle_of(decision) == year:
+        return True
+    return not decision.explicit and (prior is None or day > prior.milestone.date)
+
+
+def _no_decision(ctx: RuleContext, party_id: str, signing: PlacedMilestone, year: int) -> Finding:
+    signed = iso_date(signing.milestone.date)
+    cycle_nl = f" voor {year}" if ctx.several_cycles else ""
+    cycle_en = f" for {year}" if ctx.several_cycles else ""
+    return ctx.finding(
+        path=signing.path,
+        subjects=(party_id,),
+        nl=f"{party_id} ondertekent{cycle_nl} op {signed}, maar er is geen besluit (decision) van {party_id} op of "
+        "vóór die dag: plan de besluitvorming bij elke partij vóór de ondertekening.",
+        en=f"{party_id} signs{cycle_en} on {signed}, but there is no decision of {party_id} on or before that "
+        "day: plan each party's decision before the signing.",
+    )
 
 
 _UNSETTLED = frozenset({ProductStatus.DRAFT, ProductStatus.OPEN})
