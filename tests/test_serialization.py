@@ -766,7 +766,8 @@ class TestDump:
         assert list(tmp_path.iterdir()) == [path]
 
     def test_overwrite_keeps_permissions(self, tmp_path: Path, agreement: Agreement) -> None:
-        """Overwriting keeps the old file's permissions; a new file is readable by all (0o644)."""
+        """Overwriting keeps the old file's permissions; a new file gets 0o666 less the umask (0o644 here)."""
+        mask = os.umask(0o022)
         kept = tmp_path / "kept.yaml"
         kept.write_text("old\n")
         kept.chmod(0o600)
@@ -774,6 +775,7 @@ class TestDump:
         assert stat.S_IMODE(kept.stat().st_mode) == 0o600
         fresh = tmp_path / "fresh.yaml"
         dump(agreement, fresh)
+        os.umask(mask)
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
         assert load(kept) == load(fresh) == agreement
 
