@@ -9,6 +9,8 @@ through here.
 
 from __future__ import annotations
 
+import json
+import re
 import stat
 import sys
 import tomllib
@@ -60,6 +62,25 @@ def without_timestamps(resolvers: dict[str, list[tuple[str, Any]]]) -> dict[str,
     return {first: [r for r in rules if r[0] != _TIMESTAMP] for first, rules in resolvers.items()}
 
 
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+# YAML 1.2-like numbers: no YAML 1.1 sexagesimals (`1:30` is 90 there), no digit separators (`4_0_0` is 400) and
+# no octal of a leading zero (`010` is 8). Such a value stays text, so a number field says it wants a number.
+_NUMBERS = {
+    _INT: re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)|0b[01]+|0x[0-9a-fA-F]+)$"),
+    _FLOAT: re.compile(
+        r"^(?:[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+}
+
+
+def _yaml_12_numbers(resolvers: dict[str, list[tuple[str, Any]]]) -> dict[str, list[tuple[str, Any]]]:
+    """The implicit resolvers with the number rules of YAML 1.2 instead of those of YAML 1.1 (see `_NUMBERS`)."""
+    return {first: [(tag, _NUMBERS.get(tag, pattern)) for tag, pattern in rules] for first, rules in resolvers.items()}
+
+
 def _hashable(key: object) -> bool:
     try:
         hash(key)
@@ -69,7 +90,7 @@ def _hashable(key: object) -> bool:
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is untyped in types-PyYAML
-    yaml_implicit_resolvers = without_timestamps(_BaseLoader.yaml_implicit_resolvers)
+    yaml_implicit_resolvers = _yaml_12_numbers(without_timestamps(_BaseLoader.yaml_implicit_resolvers))
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:  # noqa: FBT001, FBT002
         # PyYAML's constructors raise plain Python errors on some values: `!!int` of more than 4,300 digits
@@ -154,6 +175,37 @@ def parse_yaml(text: str | bytes) -> Any:
         loader.dispose()
 
 
+# --- JSON ----------------------------------------------------------------------------------------------------
+
+# A run of 20 digits may be a whole number beyond 64 bits, which orjson reads as an inexact float.
+_LONG_DIGITS = re.compile(rb"[0-9]{20}")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise orjson.JSONDecodeError(f"{name} is not a JSON number", name, 0)
+
+
+def _parse_json(text: str | bytes) -> Any:
+    """Parse JSON with orjson; a document with a whole number beyond 64 bits again, keeping that number exact.
+
+    orjson reads ``99999999999999999999999`` as the float ``1e23``, where YAML and the spreadsheets give the
+    whole number, which the converter refuses: one number policy for every entry point.
+    """
+    data = orjson.loads(text)
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    if _LONG_DIGITS.search(raw) is None:
+        return data
+    # Rare (a long digit run, perhaps in a text): the standard library keeps whole numbers exact.
+    return json.loads(raw, parse_constant=_refuse_constant)
+
+
+def _without_bom(text: str | bytes) -> str | bytes:
+    # A UTF-8 byte order mark, as Windows editors write it, is no part of the document in any format.
+    if isinstance(text, bytes):
+        return text.removeprefix(b"\xef\xbb\xbf")
+    return text.removeprefix("\ufeff")
+
+
 # --- text ----------------------------------------------------------------------------------------------------
 
 
@@ -164,9 +216,10 @@ def parse(text: str | bytes, format: DocumentFormat) -> Any:  # noqa: A002 - the
         LoadError: The text is not a document of that format; the one problem says why, with the line and
             column where the parser gives them. Its `source` is not set: the caller knows the file.
     """
+    text = _without_bom(text)
     try:
         if format == "json":
-            return orjson.loads(text)
+            return _parse_json(text)
         if format == "toml":
             return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
         return parse_yaml(text)
