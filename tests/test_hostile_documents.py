@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+import prestatieafspraken
 from prestatieafspraken import LoadError, loads
 from prestatieafspraken.serialization import Format
 from test_serialization import MINIMAL, as_json, as_yaml
 
 BOM = b"\xef\xbb\xbf"
+
+BOUNDED_LOAD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+import prestatieafspraken as pa
+try:
+    pa.load(sys.argv[1])
+except pa.LoadError as error:
+    print(error)
+"""
+
+
+def _aliased_text(path: Path, copies: int) -> Path:
+    """An agreement file of a megabyte whose one long text is aliased in *copies* commitments."""
+    lines = [as_yaml({key: value for key, value in MINIMAL.items() if key not in {"commitments", "realisations"}})]
+    lines.append(f"commitments:\n- {{id: c-0, by: bo-ex, year: 2025, text: &long {'x' * 1_000_000}}}\n")
+    lines.extend(f"- {{id: c-{number}, by: bo-ex, year: 2025, text: *long}}\n" for number in range(1, copies))
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
 
 
 def _with_value(written: str, format: Format) -> str:  # noqa: A002 - the library's parameter name
@@ -74,3 +98,32 @@ class TestYamlNumbers:
             loads(as_yaml(MINIMAL).replace("title: Prestatieafspraken Utrecht 2024-2028", "title: 1:30")).title
             == "1:30"
         )
+
+
+class TestAliasExpansion:
+    """A YAML document whose aliases of a long text expand it to gigabytes is refused before it is built."""
+
+    def test_refused_under_a_memory_bound(self, tmp_path: Path) -> None:
+        """A 1 MB file expanding to 2 GB of text is refused within a 1 GiB address space (it took 2 GB)."""
+        path = _aliased_text(tmp_path / "a.yaml", 2000)
+        source = str(Path(prestatieafspraken.__file__).parents[1])
+        environment = {**os.environ, "PYTHONPATH": os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])}
+        finished = subprocess.run(
+            [sys.executable, "-c", BOUNDED_LOAD, str(path)],
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=120,
+        )
+        assert (finished.returncode, finished.stderr) == (0, "")
+        assert "YAML aliases expand this document to 2,000,053,313 characters of text" in finished.stdout
+        assert "raise the limit with load(..., max_expanded_bytes=N)" in finished.stdout
+
+    def test_the_limit_can_be_raised(self, tmp_path: Path) -> None:
+        """With a higher `max_expanded_bytes` the same kind of document loads; with a lower one it is refused."""
+        path = _aliased_text(tmp_path / "a.yaml", 3)
+        assert len(prestatieafspraken.load(path).commitments) == 3
+        with pytest.raises(LoadError, match=re.escape("more than the limit of 2,000,000;")):
+            prestatieafspraken.load(path, max_expanded_bytes=2_000_000)
+        assert len(prestatieafspraken.load(path, max_expanded_bytes=3_100_000).commitments) == 3
