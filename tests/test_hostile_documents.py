@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
 import re
 import subprocess
@@ -12,6 +14,7 @@ import pytest
 
 import prestatieafspraken
 from prestatieafspraken import LoadError, loads
+from prestatieafspraken.errors import ArgumentError
 from prestatieafspraken.serialization import Format
 from test_serialization import MINIMAL, as_json, as_yaml
 
@@ -127,3 +130,56 @@ class TestAliasExpansion:
         with pytest.raises(LoadError, match=re.escape("more than the limit of 2,000,000;")):
             prestatieafspraken.load(path, max_expanded_bytes=2_000_000)
         assert len(prestatieafspraken.load(path, max_expanded_bytes=3_100_000).commitments) == 3
+
+
+class TestPlaces:
+    """A problem of a YAML or JSON file names its line and column as well as its `$.path`."""
+
+    def test_yaml_problems_name_line_and_column(self, tmp_path: Path) -> None:
+        """A wrong value and an unknown key are shown as `FILE:LINE:COLUMN $.path: message`."""
+        text = as_yaml(MINIMAL).replace("value: 480", "value: 1:30").replace("year: 2025", "yaer: 2025")
+        lines = text.splitlines()
+        path = tmp_path / "agreement.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(LoadError) as caught:
+            prestatieafspraken.load(path)
+        value_line = lines.index("  value: 1:30") + 1
+        key_line = next(number for number, line in enumerate(lines, start=1) if "yaer" in line)
+        message = str(caught.value)
+        assert f"  {path}:{value_line}:3 $.realisations[0].value: expected a finite number" in message
+        assert f"  {path}:{key_line}:3 $.commitments[1]: unknown key 'yaer'" in message
+        assert [(p.line, p.column) for p in caught.value.problems] == [(key_line, 3), (value_line, 3)]
+
+    def test_json_problems_name_line_and_column(self) -> None:
+        """A JSON document's problem has the line and column of its key, without a file from `loads`."""
+        text = json.dumps(json.loads(_with_value('"x"', "json")), indent=2)
+        line = next(number for number, written in enumerate(text.splitlines(), start=1) if '"value": "x"' in written)
+        with pytest.raises(LoadError, match=re.escape(f"  {line}:7 $.realisations[0].value: expected a finite")):
+            loads(text, format="json")
+
+    def test_a_missing_key_names_its_mapping(self) -> None:
+        """A required key that is missing is placed at the mapping that lacks it."""
+        text = as_yaml(MINIMAL).replace("- commitment: c-2024-build\n  year: 2024\n", "- year: 2024\n")
+        line = text.splitlines().index("- year: 2024") + 1
+        with pytest.raises(LoadError, match=re.escape(f"  {line}:3 $.realisations[0].commitment")):
+            loads(text)
+
+
+class TestCheckArgument:
+    """`check` takes an agreement or the path of its file; anything else is a clear error."""
+
+    @pytest.mark.parametrize("as_text", [True, False])
+    def test_a_path(self, tmp_path: Path, as_text: bool) -> None:
+        """A path (text or PathLike) is loaded and checked, as the loaded agreement would be."""
+        path = tmp_path / "agreement.yaml"
+        path.write_text(as_yaml(MINIMAL), encoding="utf-8")
+        report = prestatieafspraken.check(str(path) if as_text else path, as_of=dt.date(2025, 1, 1))
+        expected = prestatieafspraken.check(loads(as_yaml(MINIMAL)), as_of=dt.date(2025, 1, 1))
+        assert report.findings == expected.findings
+
+    def test_something_else(self) -> None:
+        """A mapping is refused with a library error that says what `check` takes (it was an AttributeError)."""
+        with pytest.raises(
+            ArgumentError, match=re.escape("check() takes an Agreement or the path of its file, got dict")
+        ):
+            prestatieafspraken.check(MINIMAL)  # type: ignore[arg-type]

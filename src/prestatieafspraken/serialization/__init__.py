@@ -19,6 +19,7 @@ from prestatieafspraken import collector
 from prestatieafspraken.errors import ExportError, LoadError, Problem, UnknownNameError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._converter import make_converter
+from prestatieafspraken.serialization._positions import locate
 from prestatieafspraken.serialization._reader import structure, unstructure
 from prestatieafspraken.serialization._reading import DEFAULT_MAX_BYTES, parse, read_file
 from prestatieafspraken.serialization._writing import Format, render, write_atomically
@@ -66,8 +67,22 @@ def loads(
         UnknownNameError: *format* is neither ``"yaml"`` nor ``"json"`` (also a `ValueError`).
     """
     chosen = _check_format(format)
-    with collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted work
-        return structure(parse(text, chosen, max_expanded_bytes=max_expanded_bytes))
+    try:
+        with collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted
+            return structure(parse(text, chosen, max_expanded_bytes=max_expanded_bytes))
+    except LoadError as error:
+        raise _located(error, text, chosen, source=error.source) from None
+
+
+def _located(error: LoadError, text: str | bytes, format: Format, *, source: str | None) -> LoadError:  # noqa: A002
+    """*error* again, its problems with the line and column of their path in *text* (see `locate`)."""
+    return LoadError(
+        locate(text, format, error.problems),
+        source=source,
+        what=error.what,
+        omitted=error.omitted,
+        omitted_hint=error.omitted_hint,
+    )
 
 
 def _format_of(path: Path, format: Format | None) -> Format:  # noqa: A002
@@ -108,9 +123,7 @@ def load(
         with collector.paused():
             return structure(parse(raw, chosen, max_expanded_bytes=max_expanded_bytes), source=str(file))
     except LoadError as error:
-        if error.source is None:
-            raise LoadError(error.problems, source=str(file)) from None
-        raise
+        raise _located(error, raw, chosen, source=str(file)) from None
 
 
 def dumps(agreement: Agreement, format: Format = "yaml") -> str:  # noqa: A002 - the contract's name
