@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
 import os
 import re
@@ -13,11 +14,14 @@ from pathlib import Path
 import pytest
 
 import prestatieafspraken
-from prestatieafspraken import LoadError, loads
+from prestatieafspraken import LoadError, examples, loads
+from prestatieafspraken.cli import main
 from prestatieafspraken.errors import ArgumentError
 from prestatieafspraken.serialization import Format
 from test_serialization import MINIMAL, as_json, as_yaml
 
+EXAMPLE = "lindeveen-2025-2028"
+CSV_HEADER = "Soort;Id;Gebied;Partij;Jaar;Waarde;Gerapporteerd op;Status"
 BOM = b"\xef\xbb\xbf"
 
 BOUNDED_LOAD = """
@@ -183,3 +187,63 @@ class TestCheckArgument:
             ArgumentError, match=re.escape("check() takes an Agreement or the path of its file, got dict")
         ):
             prestatieafspraken.check(MINIMAL)  # type: ignore[arg-type]
+
+
+def _merge(agreement: Path, book: Path) -> None:
+    assert main(["import-realisations", str(agreement), str(book), "--output", str(agreement)]) == 0
+
+
+class TestMergeKeepsTheFile:
+    """`import-realisations --output` into a YAML file changes only the realisations it adds or moves."""
+
+    def test_comments_order_and_layout_are_kept(self, tmp_path: Path) -> None:
+        """Every original line stays, in order; the only new lines are the added realisations (Dutch CSV)."""
+        agreement = tmp_path / "a.yaml"
+        agreement.write_text(examples.text(EXAMPLE), encoding="utf-8")
+        original = agreement.read_text(encoding="utf-8").splitlines()
+        book = tmp_path / "r.csv"
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;2,5;;concept\n", encoding="utf-8")
+        _merge(agreement, book)
+        merged = agreement.read_text(encoding="utf-8").splitlines()
+        operations = difflib.SequenceMatcher(a=original, b=merged, autojunk=False).get_opcodes()
+        changed = [(tag, merged[low:high]) for tag, _, _, low, high in operations if tag != "equal"]
+        assert changed == [("insert", ["  - {commitment: c-2025-rent-policy, year: 2025, value: 2.5, status: draft}"])]
+        assert any(line.startswith("#") for line in merged)
+        assert prestatieafspraken.load(agreement).realisations[-1].value == 2.5
+
+    def test_a_moved_status_changes_its_entry_only(self, tmp_path: Path) -> None:
+        """A figure whose status moves is written again where it is; the other lines stay."""
+        agreement = tmp_path / "a.yaml"
+        text = examples.text(EXAMPLE).replace(
+            "  - {commitment: c-2025-new-build, year: 2025, value: 96, reported_on: 2026-03-02, status: approved}",
+            "  - {commitment: c-2025-new-build, year: 2025, value: 96, status: submitted}  # nog te keuren",
+        )
+        agreement.write_text(text, encoding="utf-8")
+        book = tmp_path / "r.csv"
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-new-build;;;2025;96;;goedgekeurd\n", encoding="utf-8")
+        _merge(agreement, book)
+        operations = difflib.SequenceMatcher(a=text.splitlines(), b=(merged := agreement.read_text().splitlines()))
+        changed = [merged[low:high] for tag, _, _, low, high in operations.get_opcodes() if tag != "equal"]
+        assert changed == [["  - {commitment: c-2025-new-build, year: 2025, value: 96, status: approved}"]]
+
+    def test_a_file_without_realisations_gets_the_list_at_its_end(self, tmp_path: Path) -> None:
+        """A file without `realisations:` keeps its lines and gets the list after them."""
+        agreement = tmp_path / "a.yaml"
+        text = examples.text(EXAMPLE).split("realisations:")[0]
+        agreement.write_text(text, encoding="utf-8")
+        book = tmp_path / "r.csv"
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;2,5;;concept\n", encoding="utf-8")
+        _merge(agreement, book)
+        merged = agreement.read_text(encoding="utf-8")
+        assert merged.startswith(text)
+        assert prestatieafspraken.load(agreement).realisations[-1].value == 2.5
+
+    def test_json_output_still_works(self, tmp_path: Path) -> None:
+        """A JSON output is written whole, as before, and loads with the added figure."""
+        agreement = tmp_path / "a.yaml"
+        agreement.write_text(examples.text(EXAMPLE), encoding="utf-8")
+        book = tmp_path / "r.csv"
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;2,5;;concept\n", encoding="utf-8")
+        output = tmp_path / "a.json"
+        assert main(["import-realisations", str(agreement), str(book), "--output", str(output)]) == 0
+        assert prestatieafspraken.load(output).realisations[-1].value == 2.5

@@ -18,7 +18,7 @@ from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._reader import unstructure
 from prestatieafspraken.serialization._reading import without_timestamps
 
-__all__ = ["STALE_AFTER_SECONDS", "Format", "new_file_mode", "render", "temporary_prefix", "write_atomically"]
+__all__ = ["STALE_AFTER_SECONDS", "Dumper", "Format", "new_file_mode", "render", "temporary_prefix", "write_atomically"]
 
 #: The formats of an agreement's text.
 Format: TypeAlias = Literal["yaml", "json"]
@@ -33,7 +33,9 @@ _PROC_STATUS = Path("/proc/self/status")
 _BaseDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 
-class _Dumper(_BaseDumper):  # type: ignore[misc,valid-type]  # the C dumper is untyped in types-PyYAML
+class Dumper(_BaseDumper):  # type: ignore[misc,valid-type]  # the C dumper is untyped in types-PyYAML
+    """The dumper of agreements: libyaml's when installed, dates written as the text they are."""
+
     yaml_implicit_resolvers = without_timestamps(_BaseDumper.yaml_implicit_resolvers)
 
 
@@ -48,9 +50,7 @@ def render(agreement: Agreement, format: Format) -> bytes:  # noqa: A002 - the c
 def _render_data(data: dict[str, Any], format: Format) -> bytes:  # noqa: A002
     if format == "json":
         return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
-    text: str = yaml.dump(
-        data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=110
-    )
+    text: str = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, default_flow_style=False, width=110)
     return text.encode("utf-8")
 
 
