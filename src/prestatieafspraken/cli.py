@@ -574,7 +574,7 @@ def _import_realisations(arguments: argparse.Namespace) -> int:
 
 
 def _merge_realisations(arguments: argparse.Namespace, output: Path | None) -> int:
-    from prestatieafspraken.serialization import dump, dumps  # noqa: PLC0415
+    from prestatieafspraken.serialization import dumps  # noqa: PLC0415
     from prestatieafspraken.tabular import import_realisations, import_realisations_csv  # noqa: PLC0415
     from prestatieafspraken.tabular.files import fingerprint  # noqa: PLC0415
     from prestatieafspraken.tabular.limits import Limits  # noqa: PLC0415
@@ -603,11 +603,25 @@ def _merge_realisations(arguments: argparse.Namespace, output: Path | None) -> i
     if fingerprint(output) != read:
         raise _UsageError(f"{output} changed while the figures were merged: nothing is written; run the merge again")
     try:
-        dump(merged, output)
+        _write_merged(arguments.file, output, agreement, merged)
     except OSError as error:
         _print(f"{output}: cannot write the agreement: {error.strerror or error}", stream=sys.stderr)
         return EXIT_UNREADABLE
     return EXIT_OK
+
+
+def _write_merged(file: Path, output: Path, agreement: Agreement, merged: Agreement) -> None:
+    """Write *merged* to *output*: into the YAML text of *file* when both are YAML, keeping its comments."""
+    from prestatieafspraken.serialization import dump, write_atomically  # noqa: PLC0415
+    from prestatieafspraken.serialization._editing import merged_yaml  # noqa: PLC0415
+
+    yaml_suffixes = (".yaml", ".yml")
+    if file.suffix.lower() in yaml_suffixes and output.suffix.lower() in yaml_suffixes:
+        text = merged_yaml(file.read_text(encoding="utf-8-sig"), agreement, merged)
+        if text is not None:
+            write_atomically(output, text.encode("utf-8"))
+            return
+    dump(merged, output)
 
 
 # --- versions: diff and history -----------------------------------------------------------------------------

@@ -54,13 +54,18 @@ class Problem:
             for the whole document); in a workbook a cell reference (``Realisaties!C14``), a row (``Targets!5:5``)
             or a sheet name; in a CSV file ``file.csv:row 14, column value``.
         message: What is wrong and what was expected, in one sentence.
+        line: The line of a YAML or JSON file the path leads to (from 1), when it is known.
+        column: The column on that line (from 1), when it is known.
     """
 
     path: str
     message: str
+    line: int | None = None
+    column: int | None = None
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}"
+        where = f"{self.line}:{self.column} " if self.line is not None else ""
+        return f"{where}{self.path}: {self.message}"
 
 
 class LoadError(PrestatieafsprakenError, ValueError):
@@ -84,12 +89,18 @@ class LoadError(PrestatieafsprakenError, ValueError):
     ) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
+        self.what = what
         self.omitted = omitted
+        self.omitted_hint = omitted_hint
         where = f"{source}: " if source else ""
         count = len(self.problems) + omitted
         noun = "problem" if count == 1 else "problems"
         lines = [f"{where}cannot read {what} ({count:,} {noun}):"]
-        lines.extend(f"  {problem}" for problem in self.problems)
+        # A problem with a line reads as an editor's place: `agreement.yaml:37:5 $.realisations[6].year: ...`.
+        lines.extend(
+            f"  {source}:{problem}" if source and problem.line is not None else f"  {problem}"
+            for problem in self.problems
+        )
         if omitted:
             lines.append(f"  ... and {omitted:,} more, not listed" + (f" ({omitted_hint})" if omitted_hint else ""))
         super().__init__("\n".join(lines))

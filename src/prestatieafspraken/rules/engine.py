@@ -9,12 +9,14 @@ scopes (the statutory cycle on local agreements, for example).
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import attrs
 import pendulum
 
 from prestatieafspraken import collector
 from prestatieafspraken.calendar import DEFAULT_CALENDAR
+from prestatieafspraken.errors import ArgumentError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.rules import plugins
 from prestatieafspraken.rules.config import CheckConfig, statutory_dates
@@ -29,8 +31,22 @@ __all__ = ["check", "load_builtin_rules", "today"]
 from prestatieafspraken.calendar import today
 
 
+def _agreement(given: object) -> Agreement:
+    """*given* when it is an agreement; loaded when it is a path; else a clear error, not an AttributeError."""
+    if isinstance(given, Agreement):
+        return given
+    if isinstance(given, str | os.PathLike):
+        from prestatieafspraken.serialization import load  # noqa: PLC0415 - serialization imports the rules
+
+        return load(given)
+    raise ArgumentError(
+        f"check() takes an Agreement or the path of its file, got {type(given).__name__}; "
+        "read a file with prestatieafspraken.load(path) or pass its path"
+    )
+
+
 def check(
-    agreement: Agreement,
+    agreement: Agreement | str | os.PathLike[str],
     *,
     as_of: dt.date | None = None,
     config: CheckConfig | None = None,
@@ -39,7 +55,7 @@ def check(
     """Check an agreement against every selected rule and return the report.
 
     Args:
-        agreement: The agreement to check.
+        agreement: The agreement to check, or the path of its YAML or JSON file (read with `load`).
         as_of: The check date; default today in Europe/Amsterdam.
         config: Selection, severity overrides, rule parameters and plugin modules; default every rule with its
             defaults.
@@ -47,10 +63,13 @@ def check(
             points) and those registered by users.
 
     Raises:
+        ArgumentError: *agreement* is neither an `Agreement` nor a path (also a `ValueError`).
+        LoadError: *agreement* is a path and its file cannot be read as an agreement.
         ConfigError: The configuration names a code, prefix or parameter that no rule knows, or gives the statutory
             dates values that are no dates (`prestatieafspraken.rules.config.statutory_dates`).
         RuleRegistrationError: A plugin module, or an installed package's rule module, cannot be imported.
     """
+    agreement = _agreement(agreement)
     load_builtin_rules()
     config = config or CheckConfig()
     not_named = plugins.load_plugins(config)  # entry points once per process; this configuration's plugins

@@ -19,6 +19,7 @@ from prestatieafspraken import collector
 from prestatieafspraken.errors import ExportError, LoadError, Problem, UnknownNameError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._converter import make_converter
+from prestatieafspraken.serialization._positions import locate
 from prestatieafspraken.serialization._reader import structure, unstructure
 from prestatieafspraken.serialization._reading import DEFAULT_MAX_BYTES, parse, read_file
 from prestatieafspraken.serialization._writing import Format, render, write_atomically
@@ -46,12 +47,19 @@ def _check_format(format: str) -> Format:  # noqa: A002 - the contract's paramet
     return format
 
 
-def loads(text: str | bytes, format: Format = "yaml") -> Agreement:  # noqa: A002 - the contract's name
+def loads(
+    text: str | bytes,
+    format: Format = "yaml",  # noqa: A002 - the contract's name
+    *,
+    max_expanded_bytes: int | None = None,
+) -> Agreement:
     """Read an agreement from YAML or JSON text.
 
     Args:
         text: The document, as text or UTF-8 bytes.
         format: ``"yaml"`` (the default; JSON is YAML too, but slower read that way) or ``"json"``.
+        max_expanded_bytes: A YAML document whose aliases expand it to more text than this is refused; by
+            default 64 times its size, and at least 256 MiB.
 
     Raises:
         LoadError: The text is not an agreement of file format v1; the error lists every problem with its
@@ -59,8 +67,22 @@ def loads(text: str | bytes, format: Format = "yaml") -> Agreement:  # noqa: A00
         UnknownNameError: *format* is neither ``"yaml"`` nor ``"json"`` (also a `ValueError`).
     """
     chosen = _check_format(format)
-    with collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted work
-        return structure(parse(text, chosen))
+    try:
+        with collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted
+            return structure(parse(text, chosen, max_expanded_bytes=max_expanded_bytes))
+    except LoadError as error:
+        raise _located(error, text, chosen, source=error.source) from None
+
+
+def _located(error: LoadError, text: str | bytes, format: Format, *, source: str | None) -> LoadError:  # noqa: A002
+    """*error* again, its problems with the line and column of their path in *text* (see `locate`)."""
+    return LoadError(
+        locate(text, format, error.problems),
+        source=source,
+        what=error.what,
+        omitted=error.omitted,
+        omitted_hint=error.omitted_hint,
+    )
 
 
 def _format_of(path: Path, format: Format | None) -> Format:  # noqa: A002
@@ -78,6 +100,7 @@ def load(
     *,
     format: Format | None = None,  # noqa: A002
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_expanded_bytes: int | None = None,
 ) -> Agreement:
     """Read an agreement from a YAML (``.yaml``, ``.yml``) or JSON (``.json``) file.
 
@@ -85,6 +108,8 @@ def load(
         path: The file.
         format: Overrides the format the suffix implies.
         max_bytes: Files larger than this are refused before they are read.
+        max_expanded_bytes: A YAML file whose aliases expand it to more text than this is refused; by default
+            64 times its size, and at least 256 MiB.
 
     Raises:
         LoadError: The file is missing, too large, or not an agreement of file format v1; the error lists every
@@ -96,11 +121,9 @@ def load(
     raw = read_file(file, max_bytes)
     try:
         with collector.paused():
-            return structure(parse(raw, chosen), source=str(file))
+            return structure(parse(raw, chosen, max_expanded_bytes=max_expanded_bytes), source=str(file))
     except LoadError as error:
-        if error.source is None:
-            raise LoadError(error.problems, source=str(file)) from None
-        raise
+        raise _located(error, raw, chosen, source=str(file)) from None
 
 
 def dumps(agreement: Agreement, format: Format = "yaml") -> str:  # noqa: A002 - the contract's name

@@ -9,6 +9,8 @@ through here.
 
 from __future__ import annotations
 
+import json
+import re
 import stat
 import sys
 import tomllib
@@ -22,8 +24,11 @@ from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.serialization._wire import describe
 
 __all__ = [
+    "DEFAULT_EXPANSION_FACTOR",
     "DEFAULT_MAX_BYTES",
+    "DEFAULT_MAX_EXPANDED_BYTES",
     "DocumentFormat",
+    "expansion_limit",
     "parse",
     "parse_yaml",
     "read_document",
@@ -43,6 +48,12 @@ DEFAULT_MAX_BYTES = 1 << 30
 _MAX_EXPANDED_NODES = 100_000
 _MAX_EXPANSION_FACTOR = 10
 
+#: A YAML document is refused when its aliases expand it to more text than this many times its own size
+#: and more than `DEFAULT_MAX_EXPANDED_BYTES` (`expansion_limit`): one long text aliased a thousand times is
+#: gigabytes once read, from a file of a megabyte.
+DEFAULT_EXPANSION_FACTOR = 64
+DEFAULT_MAX_EXPANDED_BYTES = 256 << 20
+
 _CHUNK = 1 << 20
 
 
@@ -60,6 +71,25 @@ def without_timestamps(resolvers: dict[str, list[tuple[str, Any]]]) -> dict[str,
     return {first: [r for r in rules if r[0] != _TIMESTAMP] for first, rules in resolvers.items()}
 
 
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+
+# YAML 1.2-like numbers: no YAML 1.1 sexagesimals (`1:30` is 90 there), no digit separators (`4_0_0` is 400) and
+# no octal of a leading zero (`010` is 8). Such a value stays text, so a number field says it wants a number.
+_NUMBERS = {
+    _INT: re.compile(r"^(?:[-+]?(?:0|[1-9][0-9]*)|0b[01]+|0x[0-9a-fA-F]+)$"),
+    _FLOAT: re.compile(
+        r"^(?:[-+]?[0-9]+\.[0-9]*(?:[eE][-+][0-9]+)?|[-+]?\.[0-9]+(?:[eE][-+][0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+    ),
+}
+
+
+def _yaml_12_numbers(resolvers: dict[str, list[tuple[str, Any]]]) -> dict[str, list[tuple[str, Any]]]:
+    """The implicit resolvers with the number rules of YAML 1.2 instead of those of YAML 1.1 (see `_NUMBERS`)."""
+    return {first: [(tag, _NUMBERS.get(tag, pattern)) for tag, pattern in rules] for first, rules in resolvers.items()}
+
+
 def _hashable(key: object) -> bool:
     try:
         hash(key)
@@ -69,7 +99,7 @@ def _hashable(key: object) -> bool:
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is untyped in types-PyYAML
-    yaml_implicit_resolvers = without_timestamps(_BaseLoader.yaml_implicit_resolvers)
+    yaml_implicit_resolvers = _yaml_12_numbers(without_timestamps(_BaseLoader.yaml_implicit_resolvers))
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:  # noqa: FBT001, FBT002
         # PyYAML's constructors raise plain Python errors on some values: `!!int` of more than 4,300 digits
@@ -109,36 +139,57 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 
 
-def _expanded_size(node: yaml.Node) -> tuple[int, int]:
-    """Count the values a node stands for with aliases expanded, and the distinct nodes behind them."""
-    sizes: dict[int, int] = {}
+def _expanded_size(node: yaml.Node) -> tuple[int, int, int]:
+    """Count the values a node stands for with aliases expanded, the distinct nodes, and the text's characters."""
+    sizes: dict[int, tuple[int, int]] = {}
 
-    def size(current: yaml.Node) -> int:
+    def size(current: yaml.Node) -> tuple[int, int]:
         known = sizes.get(id(current))
         if known is not None:
             return known
-        total = 1
-        if isinstance(current, yaml.SequenceNode):
-            total += sum(size(child) for child in current.value)
-        elif isinstance(current, yaml.MappingNode):
-            total += sum(size(key) + size(value) for key, value in current.value)
-        sizes[id(current)] = total
-        return total
+        values, characters = 1, 0
+        if isinstance(current, yaml.ScalarNode):
+            characters = len(current.value)
+        else:
+            children = (
+                current.value
+                if isinstance(current, yaml.SequenceNode)
+                else [child for pair in current.value for child in pair]
+            )
+            for child in children:
+                child_values, child_characters = size(child)
+                values += child_values
+                characters += child_characters
+        sizes[id(current)] = values, characters
+        return values, characters
 
-    return size(node), len(sizes)
+    values, characters = size(node)
+    return values, len(sizes), characters
 
 
-def parse_yaml(text: str | bytes) -> Any:
+def expansion_limit(size: int) -> int:
+    """The default limit of the text a YAML document of *size* bytes may expand to through its aliases.
+
+    `DEFAULT_EXPANSION_FACTOR` times its size, and at least `DEFAULT_MAX_EXPANDED_BYTES`: a document without
+    aliases expands to less than its own size.
+    """
+    return max(DEFAULT_EXPANSION_FACTOR * size, DEFAULT_MAX_EXPANDED_BYTES)
+
+
+def parse_yaml(text: str | bytes, *, max_expanded_bytes: int | None = None) -> Any:
     """Parse one YAML document with the hardened loader; refuse a "billion laughs" document with `LoadError`.
 
-    Other YAML errors propagate as PyYAML's; `parse` turns them into a `LoadError`.
+    A document whose aliases expand it to more values than reason, or to more than *max_expanded_bytes* of
+    text (default `expansion_limit` of its size), is refused before it is built. Other YAML errors propagate as
+    PyYAML's; `parse` turns them into a `LoadError`.
     """
+    limit = expansion_limit(len(text)) if max_expanded_bytes is None else max_expanded_bytes
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             return None
-        expanded, distinct = _expanded_size(node)
+        expanded, distinct, characters = _expanded_size(node)
         if expanded > max(_MAX_EXPANDED_NODES, _MAX_EXPANSION_FACTOR * distinct):
             raise LoadError(
                 [
@@ -149,27 +200,75 @@ def parse_yaml(text: str | bytes) -> Any:
                     )
                 ]
             )
+        if characters > limit:
+            raise LoadError(
+                [
+                    Problem(
+                        path="$",
+                        message=f"YAML aliases expand this document to {characters:,} characters of text, more "
+                        f"than the limit of {limit:,}; write the values out instead of aliasing them, or raise "
+                        "the limit with load(..., max_expanded_bytes=N)",
+                    )
+                ]
+            )
         return loader.construct_document(node)
     finally:
         loader.dispose()
 
 
+# --- JSON ----------------------------------------------------------------------------------------------------
+
+# A run of 20 digits may be a whole number beyond 64 bits, which orjson reads as an inexact float.
+_LONG_DIGITS = re.compile(rb"[0-9]{20}")
+
+
+def _refuse_constant(name: str) -> Any:
+    raise orjson.JSONDecodeError(f"{name} is not a JSON number", name, 0)
+
+
+def _parse_json(text: str | bytes) -> Any:
+    """Parse JSON with orjson; a document with a whole number beyond 64 bits again, keeping that number exact.
+
+    orjson reads ``99999999999999999999999`` as the float ``1e23``, where YAML and the spreadsheets give the
+    whole number, which the converter refuses: one number policy for every entry point.
+    """
+    data = orjson.loads(text)
+    raw = text.encode("utf-8") if isinstance(text, str) else text
+    if _LONG_DIGITS.search(raw) is None:
+        return data
+    # Rare (a long digit run, perhaps in a text): the standard library keeps whole numbers exact.
+    return json.loads(raw, parse_constant=_refuse_constant)
+
+
+def _without_bom(text: str | bytes) -> str | bytes:
+    # A UTF-8 byte order mark, as Windows editors write it, is no part of the document in any format.
+    if isinstance(text, bytes):
+        return text.removeprefix(b"\xef\xbb\xbf")
+    return text.removeprefix("\ufeff")
+
+
 # --- text ----------------------------------------------------------------------------------------------------
 
 
-def parse(text: str | bytes, format: DocumentFormat) -> Any:  # noqa: A002 - the contract's parameter name
-    """Parse a YAML, JSON or TOML document into plain data.
+def parse(
+    text: str | bytes,
+    format: DocumentFormat,  # noqa: A002 - the contract's parameter name
+    *,
+    max_expanded_bytes: int | None = None,
+) -> Any:
+    """Parse a YAML, JSON or TOML document into plain data (for YAML, *max_expanded_bytes* as in `parse_yaml`).
 
     Raises:
         LoadError: The text is not a document of that format; the one problem says why, with the line and
             column where the parser gives them. Its `source` is not set: the caller knows the file.
     """
+    text = _without_bom(text)
     try:
         if format == "json":
-            return orjson.loads(text)
+            return _parse_json(text)
         if format == "toml":
             return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
-        return parse_yaml(text)
+        return parse_yaml(text, max_expanded_bytes=max_expanded_bytes)
     except orjson.JSONDecodeError as error:
         problem = Problem(path="$", message=f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")
     except tomllib.TOMLDecodeError as error:

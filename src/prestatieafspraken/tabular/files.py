@@ -12,58 +12,21 @@ import contextlib
 import hashlib
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from prestatieafspraken.serialization._writing import new_file_mode, write_atomically
+
 __all__ = ["fingerprint", "locked", "new_file_mode", "write_file"]
-
-_PROC_STATUS = Path("/proc/self/status")
-
-
-def _umask() -> int:
-    # Linux says it without changing it; elsewhere it can only be read by setting it (and setting it back).
-    with contextlib.suppress(OSError, ValueError):
-        for line in _PROC_STATUS.read_text(encoding="ascii").splitlines():
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
-def new_file_mode() -> int:
-    """The permissions of a new file: ``0o666`` less the umask, as ``open()`` gives them."""
-    return 0o666 & ~_umask()
 
 
 def write_file(file: Path, payload: bytes) -> None:
-    """Write *payload* to *file* atomically: a failed write leaves the old file as it was.
-
-    The bytes go to a temporary file in the same folder, which is flushed to disk and renamed over *file*; an
-    existing file keeps its permissions, a new one gets `new_file_mode` (the umask's, not always ``0o644``).
+    """Write *payload* to *file* atomically, a new file with the umask's permissions: `write_atomically`.
 
     Raises:
         OSError: The folder is missing or the file cannot be written.
     """
-    try:
-        handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.name}.", suffix=".tmp")
-    except (FileNotFoundError, NotADirectoryError) as error:
-        raise type(error)(
-            error.errno, f"there is no folder {str(file.parent)!r} to write the file in; create it first", str(file)
-        ) from None
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
-            stream.flush()
-            os.fsync(stream.fileno())
-        mode = file.stat().st_mode & 0o7777 if file.exists() else new_file_mode()
-        os.chmod(temporary, mode)  # noqa: PTH101 - mkstemp creates 0o600
-        os.replace(temporary, file)  # noqa: PTH105
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)  # noqa: PTH108
-        raise
+    write_atomically(file, payload)
 
 
 def lock_path(file: Path) -> Path:
