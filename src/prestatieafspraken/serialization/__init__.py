@@ -15,7 +15,7 @@ import os
 import typing
 from pathlib import Path
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.errors import ExportError, LoadError, Problem, UnknownNameError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._converter import make_converter
@@ -59,7 +59,7 @@ def loads(text: str | bytes, format: Format = "yaml") -> Agreement:  # noqa: A00
         UnknownNameError: *format* is neither ``"yaml"`` nor ``"json"`` (also a `ValueError`).
     """
     chosen = _check_format(format)
-    with collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted work
+    with _collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted work
         return structure(parse(text, chosen))
 
 
@@ -95,7 +95,7 @@ def load(
     chosen = _format_of(file, format)
     raw = read_file(file, max_bytes)
     try:
-        with collector.paused():
+        with _collector.paused():
             return structure(parse(raw, chosen), source=str(file))
     except LoadError as error:
         if error.source is None:
