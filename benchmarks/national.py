@@ -732,7 +732,7 @@ def _warm_up() -> None:
     """Run every step once on the smallest agreement: imports, generated hooks and caches are not timed."""
     import prestatieafspraken  # noqa: PLC0415 - the workers import the library, the parent does not
     from prestatieafspraken.graph import responsibility_graph  # noqa: PLC0415
-    from prestatieafspraken.progress import progress  # noqa: PLC0415
+    from prestatieafspraken.progress_report import progress  # noqa: PLC0415
 
     agreement = prestatieafspraken.loads(national_json_bytes(1_000), format="json")
     prestatieafspraken.check(agreement, as_of=AS_OF)
@@ -780,7 +780,7 @@ def _time_worker(path: Path, repeat: int) -> dict[str, Any]:
     """Time every step on one dataset, in rounds of every step, so that a slow spell of the machine hits all steps."""
     import prestatieafspraken  # noqa: PLC0415
     from prestatieafspraken.graph import responsibility_graph  # noqa: PLC0415
-    from prestatieafspraken.progress import progress  # noqa: PLC0415
+    from prestatieafspraken.progress_report import progress  # noqa: PLC0415
 
     _warm_up()
     payload = path.read_bytes()
@@ -814,7 +814,7 @@ def _memory_worker(path: Path, step: str) -> dict[str, int]:
     """Measure one step's peak resident memory (and for load, the memory retained), in bytes."""
     import prestatieafspraken  # noqa: PLC0415
     from prestatieafspraken.graph import responsibility_graph  # noqa: PLC0415
-    from prestatieafspraken.progress import progress  # noqa: PLC0415
+    from prestatieafspraken.progress_report import progress  # noqa: PLC0415
 
     _warm_up()
     payload = path.read_bytes()

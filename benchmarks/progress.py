@@ -2,7 +2,7 @@
 
 Run with ``python benchmarks/progress.py [COMMITMENTS ...]`` (default 10000 and 100000). For each size it reports the
 median of a few repeats of `prestatieafspraken.loads(json_bytes, format="json")` and of
-`prestatieafspraken.progress.progress`, and their ratio, measured in the same run so that the machine's speed
+`prestatieafspraken.progress_report.progress`, and their ratio, measured in the same run so that the machine's speed
 cancels out. Progress is linear in the agreement: one pass over the realisations to group them, one record per
 target and per commitment, one pass for the roll-ups.
 
@@ -25,7 +25,7 @@ from collections.abc import Callable
 from synthetic import LAST_YEAR, synthetic_json_bytes
 
 import prestatieafspraken
-from prestatieafspraken.progress import progress
+from prestatieafspraken.progress_report import progress
 
 REPEATS = 3
 SIZES = (10_000, 100_000)

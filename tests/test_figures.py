@@ -346,7 +346,7 @@ class TestLayers:
 
     @pytest.mark.parametrize(
         "path",
-        [SRC / "figures.py", *sorted((SRC / "progress").glob("*.py"))],
+        [SRC / "figures.py", *sorted((SRC / "_progress").glob("*.py"))],
         ids=lambda path: path.name,
     )
     def test_no_rules_or_presentation(self, path: Path) -> None:
@@ -360,7 +360,7 @@ class TestLayers:
         forbidden = ("rules", "views", "report", "tabular", "cli")
         assert not [m for m in modules if m.split(".")[1:2] and m.split(".")[1] in forbidden], modules
 
-    @pytest.mark.parametrize("path", [SRC / "figures.py", *sorted((SRC / "progress").glob("*.py"))], ids=str)
+    @pytest.mark.parametrize("path", [SRC / "figures.py", *sorted((SRC / "_progress").glob("*.py"))], ids=str)
     def test_modules_are_short(self, path: Path) -> None:
         """No module of the engine or of progress is over 600 lines."""
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 600

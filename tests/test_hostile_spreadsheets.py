@@ -626,14 +626,14 @@ class TestConcurrentMerges:
         agreement.write_text(examples.text(EXAMPLE), encoding="utf-8")
         book = tmp_path / "r.csv"
         book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;1;;concept\n", encoding="utf-8")
-        from prestatieafspraken import cli  # noqa: PLC0415
+        from prestatieafspraken.cli import _tabular  # noqa: PLC0415 - the module of import-realisations
 
         def load_and_change(path: Path) -> Agreement:
             found = load(path)
             agreement.write_text(examples.text(EXAMPLE) + "# edited meanwhile\n", encoding="utf-8")
             return found
 
-        monkeypatch.setattr(cli, "load", load_and_change)
+        monkeypatch.setattr(_tabular, "load", load_and_change)
         assert main(["import-realisations", str(agreement), str(book), "--output", str(agreement)]) == 2
         assert "changed while the figures were merged: nothing is written" in capsys.readouterr().err
         assert agreement.read_text(encoding="utf-8").endswith("# edited meanwhile\n")

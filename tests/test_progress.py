@@ -15,15 +15,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import prestatieafspraken as pa
+from prestatieafspraken._progress import _judged_records
 from prestatieafspraken.calendar import today
 from prestatieafspraken.errors import ConfigError
 from prestatieafspraken.model import Agreement, Direction, Outcome, ProgressStatus, RealisationStatus
-from prestatieafspraken.progress import (
+from prestatieafspraken.progress_report import (
     CommitmentProgress,
     ProgressReport,
     TargetProgress,
     Thresholds,
-    _judged_records,
     counts_as_of,
     progress,
 )

@@ -18,6 +18,7 @@ from prestatieafspraken.model import (
     Amendment,
     Assessment,
     Assignment,
+    Bid,
     CoalitionMember,
     Commitment,
     Definition,
@@ -27,6 +28,7 @@ from prestatieafspraken.model import (
     Indicator,
     Mandate,
     Milestone,
+    Offer,
     Party,
     Realisation,
     Reference,
@@ -96,6 +98,11 @@ PA001_FIELDS = [
     (Assessment, "target", "target", IdKind.TARGET, False),
     (Assessment, "commitment", "commitment", IdKind.COMMITMENT, False),
     (Assessment, "by", "by", IdKind.PARTY, False),
+    (Bid, "party", "party", IdKind.PARTY, False),
+    (Bid, "sent_to", "sent_to", IdKind.PARTY, True),
+    (Offer, "indicator", "indicator", IdKind.INDICATOR, False),
+    (Offer, "area", "area", IdKind.AREA, False),
+    (Offer, "theme", "theme", IdKind.THEME, False),
 ]
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from prestatieafspraken import Agreement, check, examples, loads
 from prestatieafspraken.cli import main
 from prestatieafspraken.model import Outcome, ProgressStatus
-from prestatieafspraken.progress import progress
+from prestatieafspraken.progress_report import progress
 from prestatieafspraken.report import ReportFormat, charts, render_report
 from prestatieafspraken.report.content import _realised_series
 from prestatieafspraken.report.labels import label, number

@@ -15,7 +15,7 @@ from prestatieafspraken import dumps, examples, loads
 from prestatieafspraken.errors import UnknownNameError
 from prestatieafspraken.graph import FORMATS, render_graph
 from prestatieafspraken.model import Agreement, Commitment, Monitoring, Realisation, Visibility
-from prestatieafspraken.progress import progress
+from prestatieafspraken.progress_report import progress
 from prestatieafspraken.report import render_report
 from prestatieafspraken.report.findings import FINDINGS_FORMATS, render_findings
 from prestatieafspraken.rules import check

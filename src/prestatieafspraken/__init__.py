@@ -7,6 +7,7 @@ from importlib.metadata import version as _version
 from typing import TYPE_CHECKING, Any
 
 from prestatieafspraken import examples, norms
+from prestatieafspraken._progress import progress
 from prestatieafspraken.allocation import allocate
 from prestatieafspraken.bids import bid_gap
 from prestatieafspraken.cycles import jaarschijf
@@ -14,7 +15,6 @@ from prestatieafspraken.documents import document
 from prestatieafspraken.errors import ConfigError, LoadError, PrestatieafsprakenError, RuleRegistrationError
 from prestatieafspraken.model import Agreement, Commitment, Mandate, Party, Target
 from prestatieafspraken.planning import plan_backwards
-from prestatieafspraken.progress import progress
 from prestatieafspraken.rules import CheckConfig, Finding, Report, Severity, check
 from prestatieafspraken.serialization import dump, dumps, load, loads
 from prestatieafspraken.versions import diff, history

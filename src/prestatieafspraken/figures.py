@@ -44,6 +44,7 @@ from prestatieafspraken.model import (
     Number,
     Realisation,
     RealisationStatus,
+    SubjectKind,
     Target,
 )
 
@@ -317,7 +318,7 @@ class FigureIndex:
             return self._by_area.get((indicator, area), ())
         if party is not None:
             return self._by_party.get((indicator, party), ())
-        return self.of("indicator", indicator)
+        return self.of(SubjectKind.INDICATOR, indicator)
 
     def series(
         self, indicator: str, aggregation: Aggregation, *, area: str | None = None, party: str | None = None
@@ -331,7 +332,7 @@ class FigureIndex:
     ) -> dict[tuple[str | None, str | None], dict[int, YearFigure]]:
         """The value per year of an indicator's counted figures, per exact place (area, party), as PA311 reads them."""
         grouped: defaultdict[tuple[str | None, str | None], list[Realisation]] = defaultdict(list)
-        for realisation in split(self.of("indicator", indicator))[0]:
+        for realisation in split(self.of(SubjectKind.INDICATOR, indicator))[0]:
             grouped[realisation.area, realisation.party].append(realisation)
         return {
             place: yearly(found, aggregation=aggregation, area=place[0], party=place[1])
@@ -344,7 +345,7 @@ class FigureIndex:
         Per year: the counted figures that name the target (for a part: those of its area or party); for a year
         without them, the counted figures of the target's indicator in the same place.
         """
-        named = self.of("target", target.id)
+        named = self.of(SubjectKind.TARGET, target.id)
         if part is None:
             area, party = target.area, None
         else:
@@ -368,7 +369,7 @@ class FigureIndex:
         """The latest approved figure with an outcome of a commitment known by the as-of date (`latest_outcome`)."""
         if commitment_id not in self._with_outcome:
             return None  # most commitments: decided without looking at their figures
-        return latest_outcome(self.of("commitment", commitment_id))
+        return latest_outcome(self.of(SubjectKind.COMMITMENT, commitment_id))
 
 
 # --- which years take figures (PA308) ---------------------------------------------------------------------------
@@ -394,11 +395,11 @@ class FigureYears:
 
     def baseline_years(self, kind: str, subject_id: str) -> frozenset[int]:
         """The baseline years of the targets a figure about a ``commitment``, ``target`` or ``indicator`` is about."""
-        if kind == "indicator":
+        if kind == SubjectKind.INDICATOR:
             return self._by_indicator.get(subject_id, frozenset())
         index = self.agreement.index
         target_id: str | None = subject_id
-        if kind == "commitment":
+        if kind == SubjectKind.COMMITMENT:
             commitment = index.commitments.get(subject_id)
             target_id = commitment.target if commitment is not None else None
         target = index.targets.get(target_id) if target_id is not None else None

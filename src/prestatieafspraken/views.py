@@ -64,8 +64,8 @@ from typing import TYPE_CHECKING, Literal
 import attrs
 
 from prestatieafspraken import _hybrid
+from prestatieafspraken._arithmetic import total
 from prestatieafspraken._disclosure import Figure, publishable
-from prestatieafspraken.arithmetic import total
 from prestatieafspraken.errors import UnknownAudienceError
 from prestatieafspraken.figures import is_counted, reported_key
 from prestatieafspraken.model import (

@@ -42,6 +42,7 @@ from prestatieafspraken.model import (
     ProgressStatus,
     RealisationStatus,
     Scope,
+    SubjectKind,
     TenantInvolvement,
     Visibility,
 )
@@ -391,6 +392,12 @@ _ENUM_LABELS: Final[dict[enum.Enum, Label]] = {
         term=_L(nl="begrip", en="term", de="het", note="a term that `definitions` defines (an indicator's `term`)"),
     ),
     **_table(
+        SubjectKind,
+        commitment=_L(nl="afspraak", en="commitment", note="a realisation or assessment that names a `commitment`"),
+        target=_L(nl="streefcijfer", en="target", de="het", note="one that names a `target`"),
+        indicator=_L(nl="indicator", en="indicator", note="a realisation that names only an `indicator`"),
+    ),
+    **_table(
         ElectionKind,
         municipal=_L(nl="gemeenteraadsverkiezingen", en="municipal elections"),
         provincial=_L(nl="Provinciale Statenverkiezingen", en="provincial elections"),
@@ -607,6 +614,15 @@ FORMAT_WORDS: Final[tuple[FormatWords, ...]] = (
             "words them; `prestatieafspraken.model.references` lists them per field"
         ),
         kind=IdKind,
+    ),
+    FormatWords(
+        key="",
+        title="### What a realisation is about",
+        about=(
+            "Not a key of the file, but which of `commitment`, `target` and `indicator` a realisation names (an "
+            "assessment: `target` or `commitment`); `Realisation.subject` gives it with the id"
+        ),
+        kind=SubjectKind,
     ),
 )
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.errors import ArgumentError, UnknownNameError
 from prestatieafspraken.graph._vocabulary import EDGE_KINDS, MANDATE_EDGE_KINDS, networkx, node_key
 from prestatieafspraken.model import Commitment, Group, IdKind, Party, Target, Theme, references
@@ -203,7 +203,7 @@ def responsibility_graph(agreement: Agreement) -> nx.MultiDiGraph:
     Each call builds a new graph, which the caller may change freely.
     """
     nx = networkx()
-    with collector.paused():
+    with _collector.paused():
         edges = _Edges(agreement)
         for edge in EDGE_FIELDS[:_PEOPLE_FIELDS]:
             edges.add(edge)

@@ -34,6 +34,7 @@ from prestatieafspraken.model.monitoring import (
     ProgressStatus,
     Realisation,
     RealisationStatus,
+    SubjectKind,
 )
 from prestatieafspraken.model.parties import (
     Area,
@@ -117,6 +118,7 @@ __all__ = [
     "Reference",
     "Scope",
     "StockFlows",
+    "SubjectKind",
     "Target",
     "TenantInvolvement",
     "Theme",

@@ -14,7 +14,7 @@ import datetime as dt
 import attrs
 import pendulum
 
-from prestatieafspraken.model.fields import Number
+from prestatieafspraken.model.fields import REFERS_TO, IdKind, Number
 from prestatieafspraken.model.ids import InvariantError, slug
 from prestatieafspraken.model.process import cycle_year
 
@@ -34,11 +34,11 @@ class Offer:
     """
 
     id: str = attrs.field(validator=slug)
-    indicator: str | None = None
-    area: str | None = None
+    indicator: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.INDICATOR})
+    area: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.AREA})
     year: int | None = None
     value: Number | None = None
-    theme: str | None = None
+    theme: str | None = attrs.field(default=None, metadata={REFERS_TO: IdKind.THEME})
     text: str | None = None
 
     def __attrs_post_init__(self) -> None:
@@ -80,11 +80,11 @@ class Bid:
     """
 
     id: str = attrs.field(validator=slug)
-    party: str
+    party: str = attrs.field(metadata={REFERS_TO: IdKind.PARTY})
     for_year: int = attrs.field(validator=cycle_year)
     horizon: int = attrs.field(default=STATUTORY_HORIZON, validator=_horizon)
     date: pendulum.Date
-    sent_to: tuple[str, ...] = ()
+    sent_to: tuple[str, ...] = attrs.field(default=(), metadata={REFERS_TO: IdKind.PARTY})
     offers: tuple[Offer, ...] = ()
 
     def __attrs_post_init__(self) -> None:

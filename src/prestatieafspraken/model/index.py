@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.model.bids import Bid
 from prestatieafspraken.model.commitments import Commitment
 from prestatieafspraken.model.indicators import Framework, Indicator, Target
@@ -75,7 +75,7 @@ class AgreementIndex:
         """Index *agreement* in one pass over each of its lists."""
         # Every list and tuple built here survives: a collection during the build is wasted work (it doubles the
         # build time at 1e5 commitments; STYLE, performance habits).
-        with collector.paused():
+        with _collector.paused():
             return cls._build(agreement)
 
     @classmethod

@@ -23,6 +23,7 @@ __all__ = [
     "ProgressStatus",
     "Realisation",
     "RealisationStatus",
+    "SubjectKind",
 ]
 
 
@@ -38,7 +39,7 @@ class Frequency(enum.Enum):
 class ProgressStatus(enum.Enum):
     """Where a target or commitment stands against its expected path.
 
-    `prestatieafspraken.progress.progress` computes it; a manual `Assessment` records one next to it.
+    `prestatieafspraken.progress_report.progress` computes it; a manual `Assessment` records one next to it.
     """
 
     ACHIEVED = "achieved"
@@ -57,6 +58,19 @@ class ProgressStatus(enum.Enum):
     """Before the target's first year; for a commitment, before its due date."""
     NO_DATA = "no_data"
     """No approved figure that counts as of the check date, or too little to draw the expected path."""
+
+
+class SubjectKind(enum.StrEnum):
+    """What a realisation or an assessment is about: the kind of item its ``subject`` names.
+
+    The file has no key of its own for it: a realisation names a ``commitment``, a ``target`` or an ``indicator``,
+    an assessment a ``target`` or a ``commitment``. A `enum.StrEnum`, so that each member equals its value
+    (``SubjectKind.TARGET == "target"``) and prints as it.
+    """
+
+    COMMITMENT = "commitment"
+    TARGET = "target"
+    INDICATOR = "indicator"
 
 
 @attrs.frozen(kw_only=True)
@@ -86,11 +100,11 @@ class Assessment:
             )
 
     @property
-    def subject(self) -> tuple[str, str]:
-        """The kind (``target`` or ``commitment``) and id of what this assessment is about."""
+    def subject(self) -> tuple[SubjectKind, str]:
+        """The kind (target or commitment) and id of what this assessment is about."""
         if self.target is not None:
-            return ("target", self.target)
-        return ("commitment", self.commitment or "")
+            return (SubjectKind.TARGET, self.target)
+        return (SubjectKind.COMMITMENT, self.commitment or "")
 
 
 @attrs.frozen(kw_only=True)
@@ -155,13 +169,13 @@ class Realisation:
             raise InvariantError("outcome", "only a realisation of a commitment has an outcome: how it was kept")
 
     @property
-    def subject(self) -> tuple[str, str]:
-        """The kind (``commitment``, ``target`` or ``indicator``) and id of what this figure is about."""
+    def subject(self) -> tuple[SubjectKind, str]:
+        """The kind (commitment, target or indicator) and id of what this figure is about."""
         if self.commitment is not None:
-            return ("commitment", self.commitment)
+            return (SubjectKind.COMMITMENT, self.commitment)
         if self.target is not None:
-            return ("target", self.target)
-        return ("indicator", self.indicator or "")
+            return (SubjectKind.TARGET, self.target)
+        return (SubjectKind.INDICATOR, self.indicator or "")
 
 
 @attrs.frozen(kw_only=True)

@@ -14,14 +14,14 @@ from collections.abc import Mapping, Sequence
 
 import pendulum
 
-from prestatieafspraken.model import Aggregation, Agreement, Indicator, ProgressStatus
-from prestatieafspraken.progress import (
+from prestatieafspraken._progress import (
     CommitmentProgress,
     ProgressReport,
     TargetProgress,
     Thresholds,
     progress,
 )
+from prestatieafspraken.model import Aggregation, Agreement, Indicator, ProgressStatus
 from prestatieafspraken.report import charts
 from prestatieafspraken.report.document import Block, Chart, Heading, Paragraph, Table
 from prestatieafspraken.report.findings import findings_blocks

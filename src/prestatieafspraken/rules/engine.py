@@ -14,7 +14,7 @@ import os
 import attrs
 import pendulum
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.calendar import DEFAULT_CALENDAR
 from prestatieafspraken.errors import ArgumentError
 from prestatieafspraken.model import Agreement
@@ -86,7 +86,7 @@ def check(
     findings: list[Finding] = []
     # The index and the facts the rules derive survive until the check ends: a collection during the check is
     # wasted work (a quarter of a check at 1e5 commitments), as during a bulk load (STYLE, performance habits).
-    with collector.paused():
+    with _collector.paused():
         context = RuleContext(agreement, as_of=check_date, params=params, calendar=calendar, statutory=statutory)
         for selected in registry:
             if (

@@ -15,7 +15,7 @@ import os
 import typing
 from pathlib import Path
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.errors import ExportError, LoadError, Problem, UnknownNameError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._converter import make_converter
@@ -68,7 +68,7 @@ def loads(
     """
     chosen = _check_format(format)
     try:
-        with collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted
+        with _collector.paused():  # parsing allocates as much as structuring: collecting during either is wasted
             return structure(parse(text, chosen, max_expanded_bytes=max_expanded_bytes))
     except LoadError as error:
         raise _located(error, text, chosen, source=error.source) from None
@@ -120,7 +120,7 @@ def load(
     chosen = _format_of(file, format)
     raw = read_file(file, max_bytes)
     try:
-        with collector.paused():
+        with _collector.paused():
             return structure(parse(raw, chosen, max_expanded_bytes=max_expanded_bytes), source=str(file))
     except LoadError as error:
         raise _located(error, raw, chosen, source=str(file)) from None

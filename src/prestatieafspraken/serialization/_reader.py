@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._converter import build_converter
@@ -43,7 +43,7 @@ class AgreementReader:
         if problem is not None:
             raise LoadError([problem], source=source)
         try:
-            with collector.paused(), self.interning.one_load():
+            with _collector.paused(), self.interning.one_load():
                 agreement: Agreement = self._fast.structure(data, Agreement)
         except Exception:  # noqa: BLE001, S110 - any failure is explained by the detailed converter below
             pass

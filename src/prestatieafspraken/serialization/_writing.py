@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeAlias
 import orjson
 import yaml
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._reader import unstructure
 from prestatieafspraken.serialization._reading import without_timestamps
@@ -43,7 +43,7 @@ def render(agreement: Agreement, format: Format) -> bytes:  # noqa: A002 - the c
     """The text of file format v1 for *agreement*, as UTF-8 bytes."""
     # The plain data is a dict per model object, all alive until the text is written: collecting during the
     # unstructuring is wasted work (half of a JSON dump at 1e5 commitments; STYLE, performance habits).
-    with collector.paused():
+    with _collector.paused():
         return _render_data(unstructure(agreement), format)
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from prestatieafspraken._progress import ProgressReport
 from prestatieafspraken.model import Agreement
-from prestatieafspraken.progress import ProgressReport
 from prestatieafspraken.rules import Report
 from prestatieafspraken.tabular import rows  # the module: each frame names its rows function
 from prestatieafspraken.tabular._extras import require

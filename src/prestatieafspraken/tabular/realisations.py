@@ -27,7 +27,7 @@ Merging, row by row, for the same subject, year, area and party (a "place"):
   -> draft); any other change of status is refused;
 - any other row is a new figure: it is added when it is reported later than every figure recorded for its place
   (a figure without a date counts as reported first), so a correction is a new figure that
-  `prestatieafspraken.progress` prefers; a row that is not later is refused, as it would silently not count.
+  `prestatieafspraken.progress_report` prefers; a row that is not later is refused, as it would silently not count.
 """
 
 from __future__ import annotations
@@ -601,7 +601,7 @@ def _own_area(agreement: Agreement, subject: tuple[str, str]) -> str | None:
 
 
 def _normal(agreement: Agreement, figure: Realisation) -> Realisation:
-    """A figure with the area of its subject written as no area: both are the whole (`prestatieafspraken.progress`)."""
+    """A figure with the area of its subject written as no area: both are the whole (as in `progress_report`)."""
     if figure.area is not None and figure.area == _own_area(agreement, figure.subject):
         return attrs.evolve(figure, area=None)
     return figure

@@ -20,8 +20,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeAlias
 
-from prestatieafspraken.model import Agreement, Realisation, Target, theme_label
-from prestatieafspraken.progress import CommitmentProgress, ProgressReport, TargetProgress
+from prestatieafspraken._progress import CommitmentProgress, ProgressReport, TargetProgress
+from prestatieafspraken.model import Agreement, Realisation, SubjectKind, Target, theme_label
 from prestatieafspraken.report.labels import label
 from prestatieafspraken.rules import REGISTRY, Report
 from prestatieafspraken.tabular.words import STATUS_WORDS, word
@@ -360,12 +360,12 @@ def _subject_label(agreement: Agreement, realisation: Realisation) -> tuple[str 
     """The label of what a figure is about (a commitment's text, else its indicator's label) and the indicator."""
     index = agreement.index
     kind, subject = realisation.subject
-    if kind == "commitment":
+    if kind is SubjectKind.COMMITMENT:
         commitment = index.commitments.get(subject)
         if commitment is None:
             return None, None
         return commitment.text or _indicator(agreement, commitment.indicator)[0], commitment.indicator
-    if kind == "target":
+    if kind is SubjectKind.TARGET:
         target = index.targets.get(subject)
         if target is None:
             return None, None
@@ -387,7 +387,7 @@ def realisation_rows(agreement: Agreement, *, lang: Language = "nl") -> list[Row
         party = agreement.index.parties.get(realisation.party or "")
         rows.append(
             {
-                "subject_kind": kind,
+                "subject_kind": kind.value,
                 "subject": subject,
                 "subject_label": subject_label,
                 "indicator": indicator,

@@ -13,7 +13,7 @@ from typing import TypeAlias
 
 import attrs
 
-from prestatieafspraken import collector
+from prestatieafspraken import _collector
 from prestatieafspraken.model import Agreement, CoalitionStatus, MilestoneKind, MilestoneStatus
 from prestatieafspraken.serialization import load
 from prestatieafspraken.versions._changes import Agreed, Change, Diff
@@ -119,7 +119,7 @@ def diff(old: Version, new: Version) -> Diff:
         0
     """
     before, after = read_version(old), read_version(new)
-    with collector.paused():  # the keys and matches are all alive until the comparison ends
+    with _collector.paused():  # the keys and matches are all alive until the comparison ends
         changes = compare(before, after, agreement_shape())
     if not _is_signed(before):
         return Diff(changes=tuple(changes), old_id=before.id, new_id=after.id)

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import enum
 import itertools
 import operator
-from collections.abc import Container, Iterable, Iterator, Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple
 
-from prestatieafspraken.model import STANDARD_THEMES, Agreement, Commitment, Realisation
+from prestatieafspraken.model import (
+    STANDARD_THEMES,
+    Agreement,
+    Assessment,
+    Definition,
+    Indicator,
+    Mandate,
+    Milestone,
+    Realisation,
+)
+from prestatieafspraken.model.fields import IdKind, Reference, references
 from prestatieafspraken.rules._phrases import capitalised
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
@@ -16,40 +25,41 @@ from prestatieafspraken.rules.integrity._source import ONE_READING
 from prestatieafspraken.rules.registry import rule
 from prestatieafspraken.vocabulary import Language, label, term, the
 
+#: Per kind of id, the vocabulary's term(s) for it and the file key(s) of the list(s) that declare it.
+_WORDS: dict[IdKind, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    IdKind.PARTY: (("party",), ("parties",)),
+    IdKind.AREA: (("area",), ("areas",)),
+    IdKind.THEME: (("theme",), ("themes",)),
+    IdKind.GOAL: (("goal",), ("goals",)),
+    IdKind.INDICATOR: (("indicator",), ("indicators",)),
+    IdKind.TARGET: (("target",), ("targets",)),
+    IdKind.COMMITMENT: (("commitment",), ("commitments",)),
+    IdKind.AREA_OR_PARTY: (("area", "party"), ("areas", "parties")),
+}
 
-class _Kind(enum.Enum):
-    """What a reference points at: the vocabulary's term(s) for it and the list(s) of the file that declare it."""
-
-    PARTY = (("party",), ("parties",))
-    AREA = (("area",), ("areas",))
-    THEME = (("theme",), ("themes",))
-    GOAL = (("goal",), ("goals",))
-    INDICATOR = (("indicator",), ("indicators",))
-    TARGET = (("target",), ("targets",))
-    COMMITMENT = (("commitment",), ("commitments",))
-    AREA_OR_PARTY = (("area", "party"), ("areas", "parties"))
-
-    def word(self, lang: Language) -> str:
-        """The name of what the reference points at: "partij", "gebied of partij"."""
-        return _or(lang).join(term(key, lang) for key in self.value[0])
-
-    def declared_in(self, lang: Language) -> str:
-        """The file key(s) of the list(s) that declare such ids, in a sentence of *lang*."""
-        return _or(lang).join(self.value[1])
-
-    @property
-    def nl(self) -> str:
-        """The Dutch name."""
-        return self.word("nl")
-
-    @property
-    def en(self) -> str:
-        """The English name."""
-        return self.word("en")
+#: References other rules report: what a realisation is about (PA308) and an indicator's term (PA116).
+_REPORTED_ELSEWHERE = frozenset(
+    {
+        (Realisation, "commitment"),
+        (Realisation, "target"),
+        (Realisation, "indicator"),
+        (Indicator, "term"),
+    }
+)
 
 
 def _or(lang: Language) -> str:
     return " or " if lang == "en" else " of "
+
+
+def _word(kind: IdKind, lang: Language) -> str:
+    """The name of what the reference points at: "partij", "gebied of partij"."""
+    return _or(lang).join(term(key, lang) for key in _WORDS[kind][0])
+
+
+def _declared_in(kind: IdKind, lang: Language) -> str:
+    """The file key(s) of the list(s) that declare such ids, in a sentence of *lang*."""
+    return _or(lang).join(_WORDS[kind][1])
 
 
 class _Owner(NamedTuple):
@@ -65,131 +75,30 @@ def _named(key: str, item_id: str) -> _Owner:
     return _Owner(f"{term(key, 'nl')} {item_id}", f"{term(key, 'en')} {item_id}", item_id)
 
 
-class _Reference(NamedTuple):
+class _Broken(NamedTuple):
     """One reference in the file: where it is, what it points at, and the element that holds it."""
 
     path: str
-    kind: _Kind
+    kind: IdKind
     ref: str
     owner: _Owner
 
 
-def _one(path: str, kind: _Kind, ref: str | None, owner: _Owner) -> Iterator[_Reference]:
-    if ref is not None:
-        yield _Reference(path, kind, ref, owner)
+class _Section(NamedTuple):
+    """A list of items of one class in the file: the items, the path of each and who holds its references."""
+
+    items: Sequence[Any]
+    path: Callable[[int], str]
+    owner: Callable[[int], _Owner]
 
 
-def _each(path: str, kind: _Kind, refs: Iterable[str], owner: _Owner) -> Iterator[_Reference]:
-    for position, ref in enumerate(refs):
-        yield _Reference(f"{path}[{position}]", kind, ref, owner)
-
-
-def _people_references(agreement: Agreement) -> Iterator[_Reference]:
-    """References in the parties, the coalition, the groups, the mandates, the themes and the definitions."""
-    if agreement.assignment is not None:
-        owner = _Owner("de bestuurlijke opdracht", "the administrative assignment")
-        yield from _each("$.assignment.in_scope", _Kind.THEME, agreement.assignment.in_scope, owner)
-    for i, party in enumerate(agreement.parties):
-        owner = _named("party", party.id)
-        yield from _each(f"$.parties[{i}].areas", _Kind.AREA, party.areas, owner)
-        yield from _each(f"$.parties[{i}].represents", _Kind.PARTY, party.represents, owner)
-    for i, member in enumerate(agreement.coalition):
-        yield from _one(f"$.coalition[{i}].party", _Kind.PARTY, member.party, _Owner("de coalitie", "the coalition"))
-    for i, group in enumerate(agreement.groups):
-        owner = _named("group", group.id)
-        yield from _each(f"$.groups[{i}].members", _Kind.PARTY, group.members, owner)
-    for i, mandate in enumerate(agreement.mandates):
-        owner = _Owner(
-            f"een mandaat ({label(mandate.role, 'nl')}, {mandate.role.value})",
-            f"a mandate ({label(mandate.role, 'en')}, {mandate.role.value})",
-        )
-        yield from _one(f"$.mandates[{i}].holder", _Kind.PARTY, mandate.holder, owner)
-        yield from _each(f"$.mandates[{i}].granted_by", _Kind.PARTY, mandate.granted_by, owner)
-        yield from _each(f"$.mandates[{i}].themes", _Kind.THEME, mandate.themes, owner)
-    for i, theme in enumerate(agreement.themes):
-        owner = _named("theme", theme.id)
-        yield from _one(f"$.themes[{i}].lead", _Kind.PARTY, theme.lead, owner)
-    for i, definition in enumerate(agreement.definitions):
-        owner = _Owner(
-            f"{the('definition', 'nl')} van {definition.term}", f"{the('definition', 'en')} of {definition.term}"
-        )
-        yield from _one(f"$.definitions[{i}].defined_by", _Kind.PARTY, definition.defined_by, owner)
-
-
-def _measure_references(agreement: Agreement) -> Iterator[_Reference]:
-    """References in the indicators, the frameworks and the targets."""
-    for i, indicator in enumerate(agreement.indicators):
-        if indicator.stock_flows is not None:
-            owner = _named("indicator", indicator.id)
-            path = f"$.indicators[{i}].stock_flows"
-            yield from _each(f"{path}.in", _Kind.INDICATOR, indicator.stock_flows.inflows, owner)
-            yield from _each(f"{path}.out", _Kind.INDICATOR, indicator.stock_flows.outflows, owner)
-    for i, framework in enumerate(agreement.frameworks):
-        owner = _named("framework", framework.id)
-        yield from _one(f"$.frameworks[{i}].set_by", _Kind.PARTY, framework.set_by, owner)
-        yield from _one(f"$.frameworks[{i}].numerator", _Kind.INDICATOR, framework.numerator, owner)
-        yield from _one(f"$.frameworks[{i}].denominator", _Kind.INDICATOR, framework.denominator, owner)
-    for i, target in enumerate(agreement.targets):
-        owner = _named("target", target.id)
-        path = f"$.targets[{i}]"
-        yield from _one(f"{path}.indicator", _Kind.INDICATOR, target.indicator, owner)
-        yield from _one(f"{path}.theme", _Kind.THEME, target.theme, owner)
-        yield from _each(f"{path}.goals", _Kind.GOAL, target.goals, owner)
-        yield from _one(f"{path}.area", _Kind.AREA, target.area, owner)
-        for key in target.breakdown:
-            yield _Reference(f"{path}.breakdown['{key}']", _Kind.AREA_OR_PARTY, key, owner)
-
-
-class _Field(NamedTuple):
-    """A field of a commitment or a realisation that refers to ids: its file key, attribute, kind and arity."""
-
-    key: str
-    attribute: str
-    kind: _Kind
-    many: bool
-
-
-_COMMITMENT_FIELDS = (
-    # `by` may be written as one id; the model keeps a tuple either way, so the path names the element.
-    _Field("by", "by", _Kind.PARTY, many=True),
-    _Field("for", "beneficiaries", _Kind.PARTY, many=True),
-    _Field("theme", "theme", _Kind.THEME, many=False),
-    _Field("goals", "goals", _Kind.GOAL, many=True),
-    _Field("indicator", "indicator", _Kind.INDICATOR, many=False),
-    _Field("target", "target", _Kind.TARGET, many=False),
-    _Field("area", "area", _Kind.AREA, many=False),
-    _Field("conditional_on", "conditional_on", _Kind.COMMITMENT, many=True),
-    _Field("visible_to", "visible_to", _Kind.PARTY, many=True),
-)
-_REALISATION_FIELDS = (
-    _Field("area", "area", _Kind.AREA, many=False),
-    _Field("party", "party", _Kind.PARTY, many=False),
-    _Field("visible_to", "visible_to", _Kind.PARTY, many=True),
-)
-
-
-def _field_references(path: str, item: object, fields: Iterable[_Field], owner: _Owner) -> Iterator[_Reference]:
-    for field in fields:
-        value = getattr(item, field.attribute)
-        if field.many:
-            yield from _each(f"{path}.{field.key}", field.kind, value, owner)
-        else:
-            yield from _one(f"{path}.{field.key}", field.kind, value, owner)
-
-
-def _commitment_references(position: int, commitment: Commitment) -> Iterator[_Reference]:
-    owner = _named("commitment", commitment.id)
-    return _field_references(f"$.commitments[{position}]", commitment, _COMMITMENT_FIELDS, owner)
-
-
-def _realisation_references(position: int, realisation: Realisation) -> Iterator[_Reference]:
-    kind, subject = realisation.subject
-    owner = _Owner(f"een {term('realisation', 'nl')} van {subject}", f"a realisation of {kind} {subject}")
-    return _field_references(f"$.realisations[{position}]", realisation, _REALISATION_FIELDS, owner)
+def _checked(cls: type[Any]) -> tuple[Reference, ...]:
+    """The references of *cls* that PA001 checks: its declared ones, less those other rules report."""
+    return tuple(ref for ref in references(cls) if (cls, ref.field) not in _REPORTED_ELSEWHERE)
 
 
 def _positions_to_check(
-    items: Sequence[object], fields: Iterable[_Field], known: Mapping[_Kind, Container[str]]
+    items: Sequence[object], refs: Iterable[Reference], known: Mapping[IdKind, Container[str]]
 ) -> list[int]:
     """The positions of the items that hold a reference to an id *known* does not have, in file order.
 
@@ -198,65 +107,126 @@ def _positions_to_check(
     describing each one (a path, an owner) would cost more than the check.
     """
     suspects: set[int] = set()
-    for field in fields:
-        values = map(operator.attrgetter(field.attribute), items)
-        distinct = set(itertools.chain.from_iterable(values)) if field.many else set(values)
+    for ref in refs:
+        values = map(operator.attrgetter(ref.field), items)
+        distinct = set(itertools.chain.from_iterable(values)) if ref.many else set(values)
         distinct.discard(None)  # an optional field that is not given refers to nothing
-        ids = known[field.kind]
-        unknown = {ref for ref in distinct if ref not in ids}
+        ids = known[ref.kind]
+        unknown = {value for value in distinct if value not in ids}
         if not unknown:
             continue
         for position, item in enumerate(items):
-            value = getattr(item, field.attribute)
-            if (not unknown.isdisjoint(value)) if field.many else (value in unknown):
+            value = getattr(item, ref.field)
+            if (not unknown.isdisjoint(value)) if ref.many else (value in unknown):
                 suspects.add(position)
     return sorted(suspects)
 
 
-def _work_references(agreement: Agreement, known: Mapping[_Kind, Container[str]]) -> Iterator[_Reference]:
-    """References in the commitments, the milestones, the realisations, the amendments and the assessments.
+def _broken(section: _Section, known: Mapping[IdKind, Container[str]]) -> Iterator[_Broken]:
+    """The references in *section* to ids that *known* does not have, in file order."""
+    if not section.items:
+        return
+    refs = _checked(type(section.items[0]))
+    for position in _positions_to_check(section.items, refs, known):
+        item, path = section.items[position], section.path(position)
+        owner = section.owner(position)
+        for ref in refs:
+            for place, item_id in ref.ids(item):
+                if item_id not in known[ref.kind]:
+                    yield _Broken(path + place, ref.kind, item_id, owner)
 
-    Commitments and realisations whose references are all in *known* (the ids per kind) are left out; every
-    reference to an id that is not in *known* is there, in file order.
-    """
-    commitments = agreement.commitments
-    for i in _positions_to_check(commitments, _COMMITMENT_FIELDS, known):
-        yield from _commitment_references(i, commitments[i])
+
+def _mandate_owner(mandate: Mandate) -> _Owner:
+    return _Owner(
+        f"een mandaat ({label(mandate.role, 'nl')}, {mandate.role.value})",
+        f"a mandate ({label(mandate.role, 'en')}, {mandate.role.value})",
+    )
+
+
+def _definition_owner(definition: Definition) -> _Owner:
+    return _Owner(f"{the('definition', 'nl')} van {definition.term}", f"{the('definition', 'en')} of {definition.term}")
+
+
+def _milestone_owner(milestone: Milestone) -> _Owner:
+    return _Owner(
+        f"{the(milestone.kind, 'nl')} van {milestone.date.isoformat()}",
+        f"{the(milestone.kind, 'en')} of {milestone.date.isoformat()}",
+    )
+
+
+def _realisation_owner(realisation: Realisation) -> _Owner:
+    kind, subject = realisation.subject
+    return _Owner(f"een {term('realisation', 'nl')} van {subject}", f"a realisation of {kind} {subject}")
+
+
+def _assessment_owner(assessment: Assessment) -> _Owner:
+    kind, subject = assessment.subject
+    return _Owner(f"een {term('assessment', 'nl')} van {subject}", f"an assessment of {kind} {subject}")
+
+
+def _listed(key: str, items: Sequence[Any], owner: Callable[[Any], _Owner]) -> _Section:
+    """A list of the file at ``$.key``, each item's references held by ``owner(item)``."""
+    return _Section(items, lambda i: f"$.{key}[{i}]", lambda i: owner(items[i]))
+
+
+def _ided(key: str, term_key: str, items: Sequence[Any]) -> _Section:
+    """A list of the file at ``$.key`` of items with an id, each the owner of its references."""
+    return _listed(key, items, lambda item: _named(term_key, item.id))
+
+
+def _sections(agreement: Agreement) -> Iterator[_Section]:
+    """Every list of items in the file that may hold references, in the order PA001 reports them."""
+    if agreement.assignment is not None:
+        assignment = _Owner("de bestuurlijke opdracht", "the administrative assignment")
+        yield _Section((agreement.assignment,), lambda _: "$.assignment", lambda _: assignment)
+    yield _ided("parties", "party", agreement.parties)
+    coalition = _Owner("de coalitie", "the coalition")
+    yield _listed("coalition", agreement.coalition, lambda _: coalition)
+    yield _ided("groups", "group", agreement.groups)
+    yield _listed("mandates", agreement.mandates, _mandate_owner)
+    yield _ided("themes", "theme", agreement.themes)
+    yield _listed("definitions", agreement.definitions, _definition_owner)
+    yield _ided("indicators", "indicator", agreement.indicators)
+    flows = [(i, indicator) for i, indicator in enumerate(agreement.indicators) if indicator.stock_flows is not None]
+    yield _Section(
+        [indicator.stock_flows for _, indicator in flows],
+        lambda k: f"$.indicators[{flows[k][0]}].stock_flows",
+        lambda k: _named("indicator", flows[k][1].id),
+    )
+    yield _ided("frameworks", "framework", agreement.frameworks)
+    yield _ided("targets", "target", agreement.targets)
+    yield _ided("commitments", "commitment", agreement.commitments)
     if agreement.process is not None:
-        for i, milestone in enumerate(agreement.process.milestones):
-            owner = _Owner(
-                f"{the(milestone.kind, 'nl')} van {milestone.date.isoformat()}",
-                f"{the(milestone.kind, 'en')} of {milestone.date.isoformat()}",
-            )
-            yield from _one(f"$.process.milestones[{i}].party", _Kind.PARTY, milestone.party, owner)
-    realisations = agreement.realisations
-    for i in _positions_to_check(realisations, _REALISATION_FIELDS, known):
-        yield from _realisation_references(i, realisations[i])
-    for i, amendment in enumerate(agreement.amendments):
-        owner = _named("amendment", amendment.id)
-        yield from _each(f"$.amendments[{i}].agreed_by", _Kind.PARTY, amendment.agreed_by, owner)
+        yield _listed("process.milestones", agreement.process.milestones, _milestone_owner)
+    yield _listed("realisations", agreement.realisations, _realisation_owner)
+    yield _ided("amendments", "amendment", agreement.amendments)
     if agreement.monitoring is not None:
-        for i, assessment in enumerate(agreement.monitoring.assessments):
-            kind, subject = assessment.subject
-            owner = _Owner(f"een {term('assessment', 'nl')} van {subject}", f"an assessment of {kind} {subject}")
-            path = f"$.monitoring.assessments[{i}]"
-            yield from _one(f"{path}.target", _Kind.TARGET, assessment.target, owner)
-            yield from _one(f"{path}.commitment", _Kind.COMMITMENT, assessment.commitment, owner)
-            yield from _one(f"{path}.by", _Kind.PARTY, assessment.by, owner)
+        yield _listed("monitoring.assessments", agreement.monitoring.assessments, _assessment_owner)
+    yield _ided("bids", "bid", agreement.bids)
+    offers = [(i, j, bid, offer) for i, bid in enumerate(agreement.bids) for j, offer in enumerate(bid.offers)]
+    yield _Section(
+        [offer for *_, offer in offers],
+        lambda k: f"$.bids[{offers[k][0]}].offers[{offers[k][1]}]",
+        lambda k: _Owner(
+            f"{term('offer', 'nl')} {offers[k][3].id} van {term('bid', 'nl')} {offers[k][2].id}",
+            f"{term('offer', 'en')} {offers[k][3].id} of {term('bid', 'en')} {offers[k][2].id}",
+            offers[k][3].id,
+        ),
+    )
 
 
-def _known_ids(ctx: RuleContext) -> dict[_Kind, Container[str]]:
+def _known_ids(ctx: RuleContext) -> dict[IdKind, Container[str]]:
     """Per kind of reference, the ids it may name."""
     index = ctx.index
     return {
-        _Kind.PARTY: index.parties,
-        _Kind.AREA: index.areas,
-        _Kind.THEME: {*index.themes, *STANDARD_THEMES},
-        _Kind.GOAL: index.goals,
-        _Kind.INDICATOR: index.indicators,
-        _Kind.TARGET: index.targets,
-        _Kind.COMMITMENT: index.commitments,
-        _Kind.AREA_OR_PARTY: {*index.areas, *index.parties},
+        IdKind.PARTY: index.parties,
+        IdKind.AREA: index.areas,
+        IdKind.THEME: {*index.themes, *STANDARD_THEMES},
+        IdKind.GOAL: index.goals,
+        IdKind.INDICATOR: index.indicators,
+        IdKind.TARGET: index.targets,
+        IdKind.COMMITMENT: index.commitments,
+        IdKind.AREA_OR_PARTY: {*index.areas, *index.parties},
     }
 
 
@@ -277,28 +247,27 @@ def unknown_reference(ctx: RuleContext) -> Iterator[Finding]:
     element (``$.commitments[2].by[1]``). A commitment's ``by`` may be written as a single id, but the model keeps
     a list either way, so its path is ``$.commitments[2].by[0]`` then too. A breakdown key is at
     ``$.targets[0].breakdown['key']`` and may name an area or a party. A standard theme id needs no declaration.
-    A manual assessment (``monitoring.assessments``) names a target or a commitment and the party that made it.
+    A manual assessment (``monitoring.assessments``) names a target or a commitment and the party that made it; a
+    bid names its party and the parties it was sent to, an offer its indicator, area and theme. Which fields refer
+    to what is declared on the model (`prestatieafspraken.model.fields.references`), not listed here.
     Not here: an indicator's ``term`` (PA116) and what a realisation is about (PA308). No field of the model refers
     to a group, so no group reference can break.
     """
     known = _known_ids(ctx)
-    references = itertools.chain(
-        _people_references(ctx.agreement), _measure_references(ctx.agreement), _work_references(ctx.agreement, known)
-    )
-    for reference in references:
-        if reference.ref in known[reference.kind]:
-            continue
+    broken = itertools.chain.from_iterable(_broken(section, known) for section in _sections(ctx.agreement))
+    for reference in broken:
         kind, owner = reference.kind, reference.owner
-        if kind is _Kind.THEME:
+        word_nl, word_en = _word(kind, "nl"), _word(kind, "en")
+        if kind is IdKind.THEME:
             problem_nl = "dat is geen standaardthema en staat niet onder themes: declareer het thema"
             problem_en = "which is neither a standard theme nor declared under themes: declare the theme"
         else:
-            problem_nl = f"maar er is geen {kind.nl} met die id: voeg die toe onder {kind.declared_in('nl')}"
-            problem_en = f"but no {kind.en} has that id: add it under {kind.declared_in('en')}"
+            problem_nl = f"maar er is geen {word_nl} met die id: voeg die toe onder {_declared_in(kind, 'nl')}"
+            problem_en = f"but no {word_en} has that id: add it under {_declared_in(kind, 'en')}"
         yield ctx.finding(
             path=reference.path,
             subjects=(owner.id, reference.ref) if owner.id is not None else (reference.ref,),
-            nl=f"{capitalised(owner.nl)} verwijst naar {kind.nl} '{reference.ref}', {problem_nl} of "
+            nl=f"{capitalised(owner.nl)} verwijst naar {word_nl} '{reference.ref}', {problem_nl} of "
             "verbeter de verwijzing.",
-            en=f"{capitalised(owner.en)} refers to {kind.en} '{reference.ref}', {problem_en} or correct the reference.",
+            en=f"{capitalised(owner.en)} refers to {word_en} '{reference.ref}', {problem_en} or correct the reference.",
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from prestatieafspraken import arithmetic
+from prestatieafspraken import _arithmetic
 from prestatieafspraken.model import Aggregation, CommitmentKind, MandateRole
 from prestatieafspraken.rules._phrases import number
 from prestatieafspraken.rules.context import RuleContext
@@ -123,7 +123,7 @@ def breakdown_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         indicator = ctx.index.indicators.get(target.indicator)
         if not target.breakdown or indicator is None or indicator.aggregation is Aggregation.RATIO:
             continue
-        total = arithmetic.total(target.breakdown.values())
+        total = _arithmetic.total(target.breakdown.values())
         if math.isclose(total, target.value, rel_tol=1e-9, abs_tol=1e-9):
             continue
         parts = ", ".join(target.breakdown)

@@ -1,6 +1,6 @@
 """PA306-PA308, PA310 and PA312, "Monitoring en verantwoording": frequency, progress, sound figures, amendments.
 
-PA307 judges progress as `prestatieafspraken.progress` does; the others ask whether the figures and the
+PA307 judges progress as `prestatieafspraken.progress_report` does; the others ask whether the figures and the
 amendments can be accounted for.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Mapping
 
+from prestatieafspraken._progress import Thresholds, _judged_records
 from prestatieafspraken.model import ProgressStatus, Realisation, RealisationStatus
-from prestatieafspraken.progress import Thresholds, _judged_records
 from prestatieafspraken.rules._phrases import number
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Language, Severity
@@ -197,7 +197,7 @@ def off_track(ctx: RuleContext) -> Iterator[Finding]:
     Handbook: "Bij monitoring is ook de verantwoording belangrijk: deel en gun elkaar successen, maar neem ook
     verantwoording als doelstellingen niet worden gehaald."
 
-    The statuses are those of `prestatieafspraken.progress.progress` with the thresholds of the parameters
+    The statuses are those of `prestatieafspraken.progress_report.progress` with the thresholds of the parameters
     ``on_track_threshold`` (0.95) and ``needs_acceleration_threshold`` (0.6): off track is 0 ≤ R below the
     acceleration threshold, deteriorating is R < 0 (or, where the path asks for no change, a move against the
     indicator's direction). Whole targets and commitments are reported, at ``$.targets[i]`` and

@@ -1,7 +1,7 @@
 """PA304 and PA309, "balans tussen realisme en ambitie" (Maak de uitvoering concreet): commitments against targets.
 
 PA304 weighs the annual commitments against their target; PA309 weighs a year's commitment against the best year
-realised, reading realised figures as `prestatieafspraken.progress` does.
+realised, reading realised figures as `prestatieafspraken.progress_report` does.
 """
 
 from __future__ import annotations
@@ -10,7 +10,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
-from prestatieafspraken import arithmetic
+from prestatieafspraken import _arithmetic
+from prestatieafspraken._progress import FigureIndex, YearFigure, yearly
 from prestatieafspraken.model import (
     Aggregation,
     Commitment,
@@ -20,7 +21,6 @@ from prestatieafspraken.model import (
     RealisationStatus,
     Target,
 )
-from prestatieafspraken.progress import FigureIndex, YearFigure, yearly
 from prestatieafspraken.rules._phrases import joined, number
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
@@ -111,7 +111,7 @@ def commitments_below_target(ctx: RuleContext) -> Iterator[Finding]:
         first = _target_from(ctx, target)
         years = {commitment.year for commitment in counted}
         span = target.by - first + 1
-        total = arithmetic.total(commitment.value for commitment in counted if commitment.value is not None)
+        total = _arithmetic.total(commitment.value for commitment in counted if commitment.value is not None)
         expected = target.value * len(years) / span
         short = total > expected if indicator.direction is Direction.DECREASE else total < expected
         if not short or math.isclose(total, expected, rel_tol=1e-9, abs_tol=1e-9):
@@ -165,7 +165,7 @@ def beyond_best_year(ctx: RuleContext) -> Iterator[Finding]:
     the same flow indicator, area (or none) and year, as the realised figures are per indicator and area too; a
     stock, cumulative or ratio indicator has no yearly quantity and is not judged. The realised years are the
     approved figures that count as of the check date (approved, reported by then) of the indicator in that area (without
-    an area: the whole, else the sum over areas), read as `prestatieafspraken.progress` reads them; failing any,
+    an area: the whole, else the sum over areas), read as `prestatieafspraken.progress_report` reads them; failing any,
     the counted figures of the commitments with that indicator and area, summed per year. For an indicator whose
     direction is ``decrease`` the best year is the lowest, and the commitment is too ambitious when it is below
     the best year divided by the factor. Without a realised year there is no finding. One finding per indicator,

@@ -6,8 +6,8 @@ import math
 from collections import defaultdict
 from collections.abc import Iterator
 
+from prestatieafspraken._progress import FigureIndex, YearFigure, yearly
 from prestatieafspraken.model import Aggregation, Realisation, RealisationStatus
-from prestatieafspraken.progress import FigureIndex, YearFigure, yearly
 from prestatieafspraken.rules._phrases import number, of_party
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
@@ -34,7 +34,7 @@ def stock_flows_mismatch(ctx: RuleContext) -> Iterator[Finding]:
     where it has approved figures that count as of the check date: the change of the level from year Y − 1 to Y
     is compared with the sum of the ``in`` flows minus the sum of the ``out`` flows of year Y in the same place.
     Only where all those figures exist (both levels and every flow of that year); of two figures for the same
-    year and place the later reported counts, as in `prestatieafspraken.progress`. Equal up to float rounding
+    year and place the later reported counts, as in `prestatieafspraken.progress_report`. Equal up to float rounding
     (relative and absolute 1e-9). The path is the stock figure of year Y; the numbers are quoted only when every
     figure is public.
     """

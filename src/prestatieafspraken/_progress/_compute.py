@@ -1,4 +1,4 @@
-"""One progress computation: each target and commitment judged against its path (see `prestatieafspraken.progress`).
+"""One progress computation: each target and commitment judged against its path (see `progress_report`).
 
 The figures come from `prestatieafspraken.figures`; this module only judges them.
 """
@@ -12,6 +12,12 @@ from collections.abc import Iterable, Mapping
 import attrs
 import pendulum
 
+from prestatieafspraken._progress._records import (
+    CommitmentProgress,
+    FiguresFrom,
+    TargetProgress,
+    Thresholds,
+)
 from prestatieafspraken.figures import FigureIndex, YearFigure, sign_contradicts, split, yearly
 from prestatieafspraken.model import (
     Aggregation,
@@ -24,13 +30,8 @@ from prestatieafspraken.model import (
     Outcome,
     ProgressStatus,
     Realisation,
+    SubjectKind,
     Target,
-)
-from prestatieafspraken.progress._records import (
-    CommitmentProgress,
-    FiguresFrom,
-    TargetProgress,
-    Thresholds,
 )
 
 __all__ = ["Progress"]
@@ -170,7 +171,7 @@ class Progress:
             for key, value in target.breakdown.items()
         )
         whole = self._measure(target, indicator, path, target.value, part=None)
-        return attrs.evolve(whole, parts=parts, assessments=self.assessments.get(("target", target.id), ()))
+        return attrs.evolve(whole, parts=parts, assessments=self.assessments.get((SubjectKind.TARGET, target.id), ()))
 
     def _measure(
         self, target: Target, indicator: Indicator | None, path: str, value: Number, *, part: str | None
@@ -285,7 +286,7 @@ class Progress:
         indicator = self.index.indicators.get(commitment.indicator) if commitment.indicator is not None else None
         aggregation = indicator.aggregation if indicator is not None else Aggregation.FLOW
         direction = indicator.direction if indicator is not None else Direction.INCREASE
-        known = self.figures.of("commitment", commitment.id)
+        known = self.figures.of(SubjectKind.COMMITMENT, commitment.id)
         counted, pending = split(known) if known else ((), ())
         judged_from = self._judged_from(commitment)
         realised: Number | None = None
@@ -341,7 +342,7 @@ class Progress:
             judged_from=judged_from,
             figures=figures,
             pending=tuple(pending),
-            assessments=self.assessments.get(("commitment", commitment.id), ()) if self.assessments else (),
+            assessments=self.assessments.get((SubjectKind.COMMITMENT, commitment.id), ()) if self.assessments else (),
             note=verdict.note,
             outcome_figure=outcome,
         )

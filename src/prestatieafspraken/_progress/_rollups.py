@@ -7,8 +7,7 @@ from types import MappingProxyType
 
 import pendulum
 
-from prestatieafspraken.model import Aggregation, Agreement, Number, ProgressStatus
-from prestatieafspraken.progress._records import (
+from prestatieafspraken._progress._records import (
     CommitmentProgress,
     FlowTotals,
     ProgressReport,
@@ -16,6 +15,7 @@ from prestatieafspraken.progress._records import (
     TargetProgress,
     Thresholds,
 )
+from prestatieafspraken.model import Aggregation, Agreement, Number, ProgressStatus
 
 __all__ = ["report"]
 

@@ -60,25 +60,22 @@ leaves room:
 
 from __future__ import annotations
 
-import datetime as dt
-
-import pendulum
-
-from prestatieafspraken import collector
-from prestatieafspraken.calendar import today
-from prestatieafspraken.figures import FigureIndex, FigureSource, YearFigure, counts_as_of, yearly
-from prestatieafspraken.model import Agreement, ProgressStatus
-from prestatieafspraken.progress._compute import Progress
-from prestatieafspraken.progress._records import (
+from prestatieafspraken._progress import (
     CommitmentProgress,
+    FigureIndex,
     FiguresFrom,
+    FigureSource,
     FlowTotals,
     ProgressReport,
+    ProgressStatus,
     RollUp,
     TargetProgress,
     Thresholds,
+    YearFigure,
+    counts_as_of,
+    progress,
+    yearly,
 )
-from prestatieafspraken.progress._rollups import report
 
 __all__ = [
     "CommitmentProgress",
@@ -96,51 +93,3 @@ __all__ = [
     "progress",
     "yearly",
 ]
-
-
-def progress(
-    agreement: Agreement,
-    *,
-    as_of: dt.date | None = None,
-    thresholds: Thresholds | None = None,
-) -> ProgressReport:
-    """Compute where every target and commitment stands as of a date (DESIGN §5; see the module docstring).
-
-    Args:
-        agreement: The agreement with its targets, commitments and realisations.
-        as_of: The check date; default today in Europe/Amsterdam. Any `datetime.date` will do.
-        thresholds: The R thresholds of on track and needs acceleration; default 0.95 and 0.6.
-
-    Returns:
-        One record per target (with its breakdown parts) and per commitment, in file order, and the roll-ups per
-        theme, party and area. Progress never raises on the contents of an agreement: what it cannot judge is
-        ``no_data``, with a note.
-    """
-    check_date = today() if as_of is None else pendulum.Date(as_of.year, as_of.month, as_of.day)
-    chosen = thresholds if thresholds is not None else Thresholds()
-    # Many small records are built and none is garbage: pause the collector, as a bulk load does (STYLE).
-    with collector.paused():
-        computation = Progress(agreement, check_date, chosen)
-        targets = tuple(computation.target(i, target) for i, target in enumerate(agreement.targets))
-        commitments = tuple(computation.commitment(i, item) for i, item in enumerate(agreement.commitments))
-        return report(agreement, check_date, chosen, targets, commitments)
-
-
-def _judged_records(
-    agreement: Agreement, as_of: pendulum.Date, thresholds: Thresholds
-) -> tuple[tuple[TargetProgress, ...], tuple[CommitmentProgress, ...]]:
-    """The records of `progress` that can carry a verdict on R, without the roll-ups (for PA307).
-
-    Every target's record, and the record of each commitment judged by its value with a figure known by *as_of*,
-    each exactly as `progress` computes it. A commitment without such a figure is ``no_data`` or ``not_started``
-    there (in a large agreement most commitments have none yet); one judged by its outcome has no R to report.
-    """
-    computation = Progress(agreement, as_of, thresholds)
-    figures = computation.figures
-    targets = tuple(computation.target(i, target) for i, target in enumerate(agreement.targets))
-    commitments = tuple(
-        computation.commitment(i, commitment)
-        for i, commitment in enumerate(agreement.commitments)
-        if commitment.value is not None and commitment.indicator is not None and figures.of("commitment", commitment.id)
-    )
-    return targets, commitments
