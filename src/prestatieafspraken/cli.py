@@ -110,8 +110,12 @@ def _parser() -> argparse.ArgumentParser:
 
     graph = commands.add_parser("graph", help="export the responsibility graph")
     _add_input(graph, many=False)
-    graph.add_argument("--format", choices=("mermaid", "dot", "graphml", "json"), default="mermaid")
+    graph.add_argument("--format", choices=("mermaid", "dot", "graphml", "json", "svg"), default="mermaid")
     graph.add_argument("--party", metavar="ID", help="only the neighbourhood of this party")
+    graph.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the picture's labels (svg)")
+    graph.add_argument(
+        "--node-limit", type=int, default=300, metavar="N", help="draw an svg of at most N nodes (default: 300)"
+    )
     _add_audience(graph)
     graph.set_defaults(run=_graph)
 
@@ -365,12 +369,15 @@ def _check(arguments: argparse.Namespace) -> int:
 
 
 def _graph(arguments: argparse.Namespace) -> int:
-    from prestatieafspraken.graph import render_graph  # noqa: PLC0415 - networkx is slow to import
+    from prestatieafspraken.graph import render_graph, render_svg  # noqa: PLC0415 - networkx is slow to import
 
     ((label, file),) = _inputs(arguments, many=False)
     agreement = _read(label, file)
     if arguments.audience is not None:
         agreement = view_for(agreement, arguments.audience).agreement
+    if arguments.format == "svg":
+        _print(render_svg(agreement, lang=arguments.lang, party=arguments.party, node_limit=arguments.node_limit))
+        return EXIT_OK
     _print(render_graph(agreement, format=arguments.format, party=arguments.party))
     return EXIT_OK
 
