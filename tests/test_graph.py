@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 import subprocess
 import sys
 import textwrap
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,8 @@ import pytest
 from hypothesis import given, settings
 
 import prestatieafspraken
+from prestatieafspraken.cli import main
+from prestatieafspraken.errors import ExportError, MissingExtraError, UnknownNameError
 from prestatieafspraken.graph import (
     EDGE_KINDS,
     FORMATS,
@@ -31,14 +35,18 @@ from prestatieafspraken.graph import (
     conditions_on_later_years,
     export,
     from_node_link,
+    graphviz_available,
     leads_without_commitments,
     neighbourhood,
     node_key,
     one_sided_parties,
+    picture_dot,
     reciprocity,
     render_graph,
+    render_svg,
     responsibility_graph,
     single_points_of_failure,
+    svg_picture,
     theme_leads,
     to_dot,
     to_graphml,
@@ -46,6 +54,7 @@ from prestatieafspraken.graph import (
     to_node_link,
 )
 from prestatieafspraken.model import STANDARD_THEMES, Agreement, MandateRole
+from prestatieafspraken.vocabulary import Language
 from strategies import agreements
 from support import agreement_yaml
 
@@ -614,6 +623,125 @@ class TestRenderGraph:
             render_graph(FULL, format="dot", party="huurder")
         with pytest.raises(ValueError, match="unknown graph format"):
             render_graph(FULL, format="png", party="huurder")
+
+
+def svg_texts(svg: str) -> list[str]:
+    """The texts an SVG draws, in order (it must be well-formed XML to get them)."""
+    root = ET.fromstring(svg)  # noqa: S314 - the library's own output
+    return [found.text or "" for found in root.iter(f"{SVG}text")]
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+HOSTILE = "<script>x</script> & &lt;"  # short enough for one line of a node
+
+
+def fake_dot(folder: Path, script: str) -> None:
+    """Put a program named ``dot`` that runs *script* (sh) first on the PATH's only folder."""
+    program = folder / "dot"
+    program.write_text("#!/bin/sh\n" + script + "\n", encoding="utf-8")
+    program.chmod(0o755)
+
+
+class TestSvgPicture:
+    """The graph as a picture: SVG drawn by Graphviz's dot, labelled in Dutch or English, safe to embed."""
+
+    def test_a_well_formed_svg_with_the_parties(self) -> None:
+        """The SVG parses as XML and names every party that takes part."""
+        texts = svg_texts(render_svg(FULL))
+        assert {"Gemeente", "Corporatie", "Huurders", "Alliantie"} <= set(texts)
+
+    @pytest.mark.parametrize(
+        ("lang", "words", "other_words"),
+        [
+            ("nl", {"partij", "afspraak", "voert uit", "voor", "ondertekenaar", "thema"}, {"party", "executes"}),
+            ("en", {"party", "commitment", "executes", "for", "signatory", "theme"}, {"partij", "voert uit"}),
+        ],
+    )
+    def test_labels_in_the_language(self, lang: Language, words: set[str], other_words: set[str]) -> None:
+        """Node kinds and edge kinds are written in the language asked for, and only in it."""
+        texts = set(svg_texts(render_svg(FULL, lang=lang)))
+        assert words <= texts
+        assert not other_words & texts
+
+    def test_a_hostile_name_is_drawn_as_written(self) -> None:
+        """A party named with markup and entities is drawn literally: no element, no entity decoded."""
+        hostile = agreement(f"parties:\n  - {{id: kwaad, name: {json.dumps(HOSTILE)}, kind: municipality}}\n")
+        svg = svg_picture(hostile)
+        assert svg is not None
+        assert HOSTILE in svg_texts(svg)
+        assert "<script" not in svg
+        tags = {found.tag for found in ET.fromstring(svg).iter()}  # noqa: S314 - the library's own output
+        assert f"{SVG}script" not in tags
+
+    def test_embeddable_element(self) -> None:
+        """The picture for embedding is the svg element alone: no declaration, DOCTYPE, comment or link."""
+        svg = svg_picture(FULL, lang="en")
+        assert svg is not None
+        assert svg.startswith("<svg ")
+        assert not [marker for marker in ("<?xml", "<!DOCTYPE", "<!--", "href=", "<image", "<a ") if marker in svg]
+        assert render_svg(FULL).startswith('<?xml version="1.0" encoding="UTF-8"?>\n<svg ')
+
+    def test_node_limit(self) -> None:
+        """Above the node limit the picture is refused, advising one party's neighbourhood; that one is drawn."""
+        with pytest.raises(ExportError, match=r"at least 1[0-9] nodes, more than the 5 .*--party ID"):
+            render_svg(FULL, node_limit=5)
+        assert svg_picture(FULL, node_limit=5) is None
+        assert "Huurders" in svg_texts(render_svg(FULL, party="huurders", node_limit=5))
+        with pytest.raises(ExportError, match=r"the graph has 6 nodes, more than the 5 .*around 'gemeente'"):
+            render_svg(FULL, party="gemeente", node_limit=5)
+
+    def test_unknown_party(self) -> None:
+        """An unknown party is named with a hint, before anything is drawn."""
+        with pytest.raises(UnknownNameError, match="did you mean 'huurders'"):
+            svg_picture(FULL, party="huurder")
+
+    def test_missing_dot(self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+        """Without Graphviz on the PATH the error says how to install it."""
+        monkeypatch.setenv("PATH", str(tmp_path))
+        assert not graphviz_available()
+        with pytest.raises(MissingExtraError, match="apt-get install graphviz"):
+            render_svg(FULL)
+        with pytest.raises(MissingExtraError, match="not on the PATH"):
+            svg_picture(FULL)
+
+    @pytest.mark.parametrize(
+        ("script", "message"),
+        [
+            ("echo 'Error: syntax error in line 1' >&2; exit 1", "could not draw the graph: Error: syntax error"),
+            ("exit 3", "could not draw the graph: exit 3"),
+            ("sleep 5", "longer than 0.2 s"),
+            ("cat >/dev/null; echo '<svg><g>'", "does not parse"),
+            (
+                "cat >/dev/null; echo '<svg xmlns=\"http://www.w3.org/2000/svg\"><script>x</script></svg>'",
+                "a <script> element",
+            ),
+            ("cat >/dev/null; echo '<svg><image href=\"https://example.org/x.png\"/></svg>'", "or a link"),
+        ],
+    )
+    def test_what_dot_does_wrong_is_an_error(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, script: str, message: str
+    ) -> None:
+        """A failing, slow or misbehaving dot gives a clear error, never a traceback or an unsafe picture."""
+        fake_dot(tmp_path, script)
+        monkeypatch.setenv("PATH", f"{tmp_path}:/usr/bin:/bin")
+        with pytest.raises(ExportError, match=re.escape(message)):
+            render_svg(FULL, timeout=0.2)
+
+    def test_dot_text_keeps_model_text_out_of_ids(self) -> None:
+        """Nodes are n0, n1, ... and labels are escaped for DOT and for Graphviz's entities."""
+        name = json.dumps(HOSTILE + " \\N")  # Graphviz would draw \N as the node's id
+        hostile = agreement(f"parties:\n  - {{id: kwaad, name: {name}, kind: municipality}}\n")
+        text = picture_dot(hostile, responsibility_graph(hostile), lang="en")
+        assert '    n1 ["label"="party\\n<script>x</script> &amp; &amp;lt; \\\\N", "shape"="box"' in text
+
+    @pytest.mark.parametrize(("lang", "word"), [("nl", "partij"), ("en", "party")])
+    def test_command_line(self, capsys: pytest.CaptureFixture[str], lang: str, word: str) -> None:
+        """``graph --format svg --lang`` prints the picture; too large a graph exits 2 with the advice."""
+        example = ["graph", "--example", "lindeveen-2025-2028", "--format", "svg"]
+        assert main([*example, "--lang", lang]) == 0
+        assert word in svg_texts(capsys.readouterr().out)
+        assert main([*example, "--node-limit", "3"]) == 2
+        assert "--party ID" in capsys.readouterr().err
 
 
 class TestImports:

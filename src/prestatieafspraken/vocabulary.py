@@ -471,6 +471,19 @@ TERMS: Final[Mapping[str, Label]] = MappingProxyType(
         "warning": _L(nl="waarschuwing", en="warning", nl_plural="waarschuwingen"),
         "info": _L(nl="info", en="info", de="het", nl_plural="info", en_plural="info"),
         "long_term_ambition": _L(nl="langetermijnambitie", en="long-term ambition", nl_plural="langetermijnambities"),
+        # The responsibility graph's edge kinds, as its picture labels them (prestatieafspraken.graph).
+        "executes": _L(nl="voert uit", en="executes"),
+        "benefits": _L(nl="voor", en="for", note="a commitment is for (ten behoeve van) a party"),
+        "leads": _L(nl="trekt", en="leads", note='the party is "trekker" of the theme'),
+        "serves": _L(nl="dient", en="serves"),
+        "in_theme": _L(nl="in thema", en="in theme"),
+        "contributes_to": _L(nl="draagt bij aan", en="contributes to"),
+        "measured_by": _L(nl="gemeten met", en="measured by"),
+        "conditional_on": _L(nl="op voorwaarde van", en="conditional on"),
+        "represents": _L(nl="vertegenwoordigt", en="represents"),
+        "member_of": _L(nl="lid van", en="member of"),
+        "works_in": _L(nl="werkt in", en="works in"),
+        "in_area": _L(nl="in gebied", en="in area"),
     }
 )
 

@@ -47,6 +47,13 @@ from prestatieafspraken.graph._export import (
     to_mermaid,
     to_node_link,
 )
+from prestatieafspraken.graph._picture import (
+    DEFAULT_NODE_LIMIT,
+    graphviz_available,
+    picture_dot,
+    render_svg,
+    svg_picture,
+)
 from prestatieafspraken.graph._questions import (
     OneSided,
     PartyBalance,
@@ -64,6 +71,7 @@ from prestatieafspraken.graph._questions import (
 from prestatieafspraken.graph._vocabulary import EDGE_KINDS, MANDATE_EDGE_KINDS, NODE_KINDS, node_key
 
 __all__ = [
+    "DEFAULT_NODE_LIMIT",
     "EDGE_KINDS",
     "FORMATS",
     "MANDATE_EDGE_KINDS",
@@ -82,14 +90,18 @@ __all__ = [
     "conditions_on_later_years",
     "export",
     "from_node_link",
+    "graphviz_available",
     "leads_without_commitments",
     "neighbourhood",
     "node_key",
     "one_sided_parties",
+    "picture_dot",
     "reciprocity",
     "render_graph",
+    "render_svg",
     "responsibility_graph",
     "single_points_of_failure",
+    "svg_picture",
     "theme_leads",
     "to_dot",
     "to_graphml",
