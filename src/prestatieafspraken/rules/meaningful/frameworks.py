@@ -264,9 +264,12 @@ def framework_share(ctx: RuleContext) -> Iterator[Finding]:
     that area. Where the denominator has a target and the numerator none, the numerator counts as zero (0 social
     homes out of 1,000 is a share of 0%); per area only when the numerator is divided over areas at all. And
     from the realisations that name the indicators and count as of the check date (approved, year and
-    ``reported_on`` not after as-of), in the years where both indicators have them: flows summed over those
-    years, otherwise (stock, cumulative) the latest such year. A zero (or negative) denominator or an indicator
-    of the kind ratio gives no finding. A share computed from realisations that are not public is not quoted.
+    ``reported_on`` not after as-of), read as the figure engine reads them (of two figures for one year and place
+    the later reported counts, once; per area the area's figure, else the sum of its parties'; for the agreement the
+    whole, else the sum over areas, else over parties), in the years where both indicators have them: flows summed
+    over those years, otherwise (stock, cumulative) the latest such year. A zero (or negative) denominator or an
+    indicator of the kind ratio gives no finding. A share computed from realisations that are not public is not
+    quoted.
 
     A finding for an area names the local housing visions in ``basis`` (kind ``housing_vision`` or
     ``housing_programme``) whose title names the area, and a finding for the whole agreement every one of
