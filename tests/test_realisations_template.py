@@ -1,6 +1,6 @@
 """The realisations template shows what already counts, and reads how a commitment was kept (issue 13).
 
-The figures that feed a target per year (DESIGN §3.1) are shown on its rows with where they come from, so that
+The figures that feed a target per year are shown on its rows with where they come from, so that
 nobody types a known figure twice; a commitment's row takes an outcome (uitkomst) and an explanation (toelichting),
 in the workbook and in a CSV file; the words in the cells are the library's vocabulary.
 """

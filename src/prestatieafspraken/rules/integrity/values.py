@@ -1,7 +1,8 @@
 """PA005 and PA006, values: every value makes sense for the indicator it measures.
 
 PA005: shares lie in 0..1, flows and stock levels are not negative. PA006: a stock's or cumulative indicator's
-target or commitment value is a net change, so its sign goes with the indicator's direction (DESIGN §3.1).
+target or commitment value is a net change, so its sign goes with the indicator's direction (the format
+reference, "Direction and sign of a value").
 """
 
 from __future__ import annotations
@@ -266,7 +267,7 @@ def _contradicting_values(ctx: RuleContext) -> Iterator[tuple[_Value, str]]:
     severity=Severity.ERROR,
     title_nl="Teken van de waarde in strijd met de richting van de indicator",
     title_en="Value's sign contradicts its indicator's direction",
-    source=ONE_READING + "; DESIGN §3.1: for a stock or cumulative indicator a value is a net change",
+    source=ONE_READING,
 )
 def sign_against_direction(ctx: RuleContext) -> Iterator[Finding]:
     """A stock or cumulative target or commitment whose value's sign contradicts its indicator's direction.

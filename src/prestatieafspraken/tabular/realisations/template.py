@@ -1,9 +1,10 @@
 """The realisations template: one row per commitment of a year and per target, pre-filled with what is known.
 
 Every row shows, besides its ids and what it measures, the figure recorded for its place (any status) and the
-figures that already count for it in that year, with where they come from (DESIGN §3.1): a target takes, per year,
-the approved figures that name it, else those of its indicator in its place. So an analyst sees that the new build
-of 2025 counts already from the indicator's figure and does not type it a second time on the target's row.
+figures that already count for it in that year, with where they come from, as the figure engine
+(`prestatieafspraken.figures`) reads them: a target takes, per year, the approved figures that name it, else those
+of its indicator in its place. So an analyst sees that the new build of 2025 counts already from the indicator's
+figure and does not type it a second time on the target's row.
 """
 
 from __future__ import annotations
@@ -207,11 +208,11 @@ def realisations_template(
     part of a target's breakdown; pre-filled with the ids, a description, the unit, the committed value, the
     figure already recorded for that place and year (any status), and the approved figures that already count for
     it in that year with where they come from: for a target its own figures, else its indicator's in its place
-    (DESIGN §3.1). The columns are `TEMPLATE_COLUMNS`, headed in *lang* (``"nl"``: the sheet Realisaties with
-    Dutch headings and words; ``"en"``: Realisations). The workbook has a second sheet that explains how to fill it
-    in. The CSV file is written as Dutch Excel reads it for ``"nl"`` (semicolons, decimal commas), with commas and
-    decimal points for ``"en"``; both UTF-8 with a byte order mark. Written atomically; a new file gets the
-    permissions of the umask.
+    (`prestatieafspraken.figures.FigureIndex.for_target`). The columns are `TEMPLATE_COLUMNS`, headed in *lang*
+    (``"nl"``: the sheet Realisaties with Dutch headings and words; ``"en"``: Realisations). The workbook has a
+    second sheet that explains how to fill it in. The CSV file is written as Dutch Excel reads it for ``"nl"``
+    (semicolons, decimal commas), with commas and decimal points for ``"en"``; both UTF-8 with a byte order mark.
+    Written atomically; a new file gets the permissions of the umask.
 
     With *audience* (``"public"`` or a party id) the template is written from `prestatieafspraken.view_for`: the
     commitments that audience may not see have no row, and the known figures are those it may see, so a template
