@@ -155,21 +155,21 @@ class TestDutchCsvImport:
 
     def test_a_thousands_separator_is_not_a_decimal_point(self, tmp_path: Path, lindeveen: Agreement) -> None:
         """1.110 in a semicolon file is one thousand one hundred and ten (it was read as 1.11)."""
-        path = self.write(tmp_path, "doel;new-build-2025-2028;;;2026;1.110;1-2-2027;concept")
+        path = self.write(tmp_path, "streefcijfer;new-build-2025-2028;;;2026;1.110;1-2-2027;concept")
         figure = import_realisations_csv(lindeveen, path).realisations[-1]
         assert (figure.value, type(figure.value), str(figure.reported_on)) == (1110, int, "2027-02-01")
 
     @pytest.mark.parametrize(("bom", "encoding"), [(False, "cp1252"), (True, "utf-8"), (False, "utf-16")])
     def test_what_dutch_excel_saves(self, tmp_path: Path, lindeveen: Agreement, bom: bool, encoding: str) -> None:
         """Windows-1252 (plain "CSV"), UTF-8 with a byte order mark ("CSV UTF-8") and UTF-16 all import."""
-        line = "afspraak;c-2025-rent-policy;;;2025;2,5;01-02-2026;goedgekeurd"
+        line = "afspraak;c-2025-rent-policy;;;2025;2,5;01-04-2026;goedgekeurd"
         path = self.write(tmp_path, line, encoding=encoding, bom=bom)
         assert import_realisations_csv(lindeveen, path).realisations[-1].value == 2.5
 
     def test_windows_1252_text(self, tmp_path: Path, lindeveen: Agreement) -> None:
         """A Windows-1252 file with characters beyond ASCII (in the note column) is read as such."""
         path = tmp_path / "r.csv"
-        text = HEADER + ";Opmerking\r\nafspraak;c-2025-rent-policy;;;2025;3;;concept;één € ‘kwart’\r\n"
+        text = HEADER + ";Opmerking\r\nafspraak;c-2025-rent-policy;;;2025;3;1-4-2026;concept;één € ‘kwart’\r\n"
         path.write_bytes(text.encode("cp1252"))
         assert import_realisations_csv(lindeveen, path).realisations[-1].value == 3
 
@@ -229,7 +229,7 @@ class TestCsvTemplate:
         rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
         assert rows[0][:3] == ["Soort", "Id", "Omschrijving"]
         rent = next(row for row in rows if row[1] == "c-2025-rent-policy")
-        rent[11:14] = ["1.234,5", "1-2-2026", "ingediend"]
+        rent[13:16] = ["1.234,5", "1-4-2026", "ingediend"]
         text = io.StringIO()
         csv.writer(text, delimiter=";").writerows([rows[0], rent])
         path.write_bytes(text.getvalue().encode("cp1252", errors="replace"))
@@ -290,11 +290,11 @@ class TestWorkbookTexts:
         realisations_template(lindeveen, 2025, path=path)
         workbook = openpyxl.load_workbook(path)
         sheet = workbook["Realisaties"]
-        sheet["L4"], sheet["N4"] = text, "concept"
+        sheet["N4"], sheet["P4"] = text, "concept"
         workbook.save(path)
         with pytest.raises(LoadError, match="the cell holds text: enter the number itself") as caught:
             import_realisations(lindeveen, path)
-        assert [problem.path for problem in caught.value.problems] == ["Realisaties!L4"]
+        assert [problem.path for problem in caught.value.problems] == ["Realisaties!N4"]
 
     def test_a_whole_number_beyond_the_loader(self, tmp_path: Path, lindeveen: Agreement) -> None:
         """A number cell with a whole number the loader would refuse is refused at its cell."""
@@ -302,8 +302,8 @@ class TestWorkbookTexts:
         realisations_template(lindeveen, 2025, path=path)
         workbook = openpyxl.load_workbook(path)
         sheet = workbook["Realisaties"]
-        sheet["L4"], sheet["N4"] = "99999999999999999999999", "concept"
-        sheet["L4"].data_type = "n"
+        sheet["N4"], sheet["P4"] = "99999999999999999999999", "concept"
+        sheet["N4"].data_type = "n"
         workbook.save(path)
-        with pytest.raises(LoadError, match="Realisaties!L4: expected a whole number of at most 19 digits"):
+        with pytest.raises(LoadError, match="Realisaties!N4: expected a whole number of at most 19 digits"):
             import_realisations(lindeveen, path)

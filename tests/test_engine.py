@@ -406,8 +406,27 @@ class TestNeverRaises:
         assert report.as_of == as_of
 
 
-@pytest.mark.parametrize("as_of", [dt.date(2026, 3, 2), dt.date(2026, 7, 1), AS_OF, dt.date(2029, 8, 1)])
+@pytest.mark.parametrize("as_of", [dt.date(2026, 7, 1), AS_OF, dt.date(2027, 3, 31)])
 def test_sound_agreement_stays_quiet_over_time(as_of: dt.date) -> None:
-    """The handbook-style example gives no error and no warning at any date from its latest report on."""
+    """The handbook-style example is quiet from its latest report (1 July 2026) until its next one is due.
+
+    The commitments of 2026 still to report are due on 31 December 2026; PA314 gives three months' grace.
+    """
     report = check(SOUND, as_of=as_of)
     assert [(f.code, f.path) for f in report.findings if f.severity is not Severity.INFO] == []
+
+
+@pytest.mark.parametrize(("as_of", "last_year_due"), [(dt.date(2027, 4, 1), 2026), (dt.date(2029, 8, 1), 2028)])
+def test_sound_agreement_asks_for_the_reports_due(as_of: dt.date, last_year_due: int) -> None:
+    """Later, the only warnings ask for the reports of the commitments due since (PA314), and for nothing else."""
+    report = check(SOUND, as_of=as_of)
+    reported = {r.commitment for r in SOUND.realisations if r.commitment is not None}
+    due = [
+        f"$.commitments[{i}]"
+        for i, commitment in enumerate(SOUND.commitments)
+        if commitment.year is not None and commitment.year <= last_year_due and commitment.id not in reported
+    ]
+    assert due
+    assert [(f.code, f.path) for f in report.findings if f.severity is not Severity.INFO] == [
+        ("PA314", path) for path in due
+    ]

@@ -15,6 +15,7 @@ and 2,000 CSV files.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
 import io
@@ -56,8 +57,8 @@ def agreement() -> Agreement:
 def _filled(path: Path) -> None:
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
-    sheet["L3"], sheet["M3"], sheet["N3"] = 2, dt.date(2026, 1, 31), "ingediend"
-    sheet["L4"], sheet["N4"] = 1.5, "goedgekeurd"
+    sheet["N3"], sheet["O3"], sheet["P3"] = 2, dt.date(2026, 3, 31), "ingediend"
+    sheet["N4"], sheet["O4"], sheet["P4"] = 1.5, dt.date(2026, 3, 31), "goedgekeurd"
     book.save(path)
 
 
@@ -76,9 +77,11 @@ def bases() -> dict[str, bytes]:
                 _filled(path)
             found[name] = path.read_bytes()
     lines = found["nl.csv"].decode("utf-8-sig").split("\r\n")
-    fields = lines[3].split(";")
-    fields[11:14] = ["1.234,5", "1-2-2026", "ingediend"]
-    lines[3] = ";".join(fields)
+    fields = next(csv.reader([lines[3]], delimiter=";"))
+    fields[13:16] = ["1.234,5", "1-4-2026", "ingediend"]
+    text = io.StringIO()
+    csv.writer(text, delimiter=";", lineterminator="").writerow(fields)
+    lines[3] = text.getvalue()
     found["nl.csv"] = "\r\n".join(lines).encode("utf-8-sig")
     return found
 

@@ -7,6 +7,7 @@ merges into one file losing a figure, a template for one party carrying another'
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import struct
@@ -51,11 +52,12 @@ def lindeveen() -> Agreement:
 
 @pytest.fixture
 def filled(tmp_path: Path, lindeveen: Agreement) -> Path:
-    """The Dutch template of 2025 with one good row: c-2025-rent-policy (row 4), 1 in L4, concept in N4."""
+    """The Dutch template of 2025 with one good row: c-2025-rent-policy (row 4), 1 in N4, concept in P4."""
     path = tmp_path / "t.xlsx"
     realisations_template(lindeveen, 2025, path=path)
     book = openpyxl.load_workbook(path)
-    book["Realisaties"]["L4"], book["Realisaties"]["N4"] = 1, "concept"
+    book["Realisaties"]["N4"], book["Realisaties"]["P4"] = 1, "concept"
+    book["Realisaties"]["O4"] = dt.date(2026, 4, 1)  # after the outcome recorded in the yearly report
     book.save(path)
     return path
 
@@ -323,10 +325,10 @@ class TestDamage:
                 "no valid workbook part",
             ),
             (lambda parts: parts.pop(SHEET), "t.xlsx", "the sheet 'Realisaties' has no part in the file"),
-            (cell_value("L4", "NaN"), "Realisaties!L4", "the cell's saved number is 'NaN': not a number"),
-            (cell_value("L4", "-inf"), "Realisaties!L4", "not a number"),
-            (cell_value("L4", "9" * 5000), "Realisaties!L4", r"\(5,000 characters\)"),
-            (cell_value("L4", "1E999"), "Realisaties!L4", "expected a finite number"),
+            (cell_value("N4", "NaN"), "Realisaties!N4", "the cell's saved number is 'NaN': not a number"),
+            (cell_value("N4", "-inf"), "Realisaties!N4", "not a number"),
+            (cell_value("N4", "9" * 5000), "Realisaties!N4", r"\(5,000 characters\)"),
+            (cell_value("N4", "1E999"), "Realisaties!N4", "expected a finite number"),
             (
                 lambda parts: parts.update({SHEET: parts[SHEET].replace(b'<row r="3"', b'<row r="9999999999"')}),
                 "t.xlsx",
@@ -338,14 +340,14 @@ class TestDamage:
                 "row 2 after row 2: rows out of order",
             ),
             (
-                lambda parts: parts.update({SHEET: parts[SHEET].replace(b'<c r="L4"', b'<c r="ZZZZ4"')}),
+                lambda parts: parts.update({SHEET: parts[SHEET].replace(b'<c r="N4"', b'<c r="ZZZZ4"')}),
                 "t.xlsx",
                 "not a cell of that row",
             ),
             (
-                lambda parts: parts.update({SHEET: parts[SHEET].replace(b'<c r="M4"', b'<c r="L4"')}),
+                lambda parts: parts.update({SHEET: parts[SHEET].replace(b'<c r="O4"', b'<c r="N4"')}),
                 "t.xlsx",
-                "the cell 'L4' twice, or out of order",
+                "the cell 'N4' twice, or out of order",
             ),
         ],
         ids=[
@@ -389,10 +391,10 @@ class TestDamage:
         """A damaged workbook exits 2 with the message and no traceback."""
         source = tmp_path / "a.yaml"
         source.write_text(examples.text(EXAMPLE), encoding="utf-8")
-        rewrite(filled, cell_value("L4", "NaN"))
+        rewrite(filled, cell_value("N4", "NaN"))
         assert main(["import-realisations", str(source), str(filled)]) == 2
         error = capsys.readouterr().err
-        assert "Realisaties!L4: the cell's saved number is 'NaN'" in error
+        assert "Realisaties!N4: the cell's saved number is 'NaN'" in error
         assert "Traceback" not in error
 
     def test_a_gap_in_the_layout_is_a_library_error(self) -> None:
@@ -410,9 +412,9 @@ class TestUnseenValues:
         ("hide", "match"),
         [
             (lambda sheet: setattr(sheet.row_dimensions[4], "hidden", True), "the row is hidden"),
-            (lambda sheet: setattr(sheet.column_dimensions["L"], "hidden", True), "the column is hidden"),
+            (lambda sheet: setattr(sheet.column_dimensions["N"], "hidden", True), "the column is hidden"),
             (lambda sheet: setattr(sheet, "sheet_state", "hidden"), "the sheet is hidden"),
-            (lambda sheet: setattr(sheet["L4"], "number_format", ";;;"), "the number format ;;; shows nothing"),
+            (lambda sheet: setattr(sheet["N4"], "number_format", ";;;"), "the number format ;;; shows nothing"),
         ],
         ids=["hidden row", "hidden column", "hidden sheet", "format ;;;"],
     )
@@ -421,12 +423,12 @@ class TestUnseenValues:
         book = openpyxl.load_workbook(filled)
         hide(book["Realisaties"])
         book.save(filled)
-        with pytest.raises(LoadError, match=f"Realisaties!L4: {match}, so a reader of the sheet does not see"):
+        with pytest.raises(LoadError, match=f"Realisaties!N4: {match}, so a reader of the sheet does not see"):
             import_realisations(lindeveen, filled)
 
     @pytest.mark.parametrize(
         ("tag", "match", "key", "size"),
-        [("row", "the row is hidden", "r", "ht"), ("col", "the column is hidden", "min", "width")],  # row 4, column L
+        [("row", "the row is hidden", "r", "ht"), ("col", "the column is hidden", "min", "width")],  # row 4, column N
         ids=["row of height 0", "column of width 0"],
     )
     def test_no_room(  # noqa: PLR0917 - fixtures and a parameter table
@@ -441,7 +443,7 @@ class TestUnseenValues:
             found = [
                 element
                 for element in root.iter(f"{{{MAIN}}}{tag}")
-                if element.get(key) == ("4" if tag == "row" else "12")
+                if element.get(key) == ("4" if tag == "row" else "14")
             ]
             assert len(found) == 1
             found[0].set(size, "0")
@@ -449,7 +451,7 @@ class TestUnseenValues:
             parts[SHEET] = ET.tostring(root, encoding="UTF-8", xml_declaration=True)
 
         rewrite(filled, change)
-        with pytest.raises(LoadError, match=f"Realisaties!L4: {match}"):
+        with pytest.raises(LoadError, match=f"Realisaties!N4: {match}"):
             import_realisations(lindeveen, filled)
 
     def test_hidden_cells_that_are_not_read(self, filled: Path, lindeveen: Agreement) -> None:
@@ -473,10 +475,10 @@ class TestUnseenValues:
     def test_a_formula_with_a_saved_result(self, filled: Path, lindeveen: Agreement) -> None:
         """A formula whose saved result is 1000 is refused at its cell: Excel would show what it computes."""
         book = openpyxl.load_workbook(filled)
-        book["Realisaties"]["L4"] = "=1"
+        book["Realisaties"]["N4"] = "=1"
         book.save(filled)
-        save_results(filled, "Realisaties", {"L4": "1000"})
-        with pytest.raises(LoadError, match=r"Realisaties!L4: the cell holds the formula '=1': a formula is not read"):
+        save_results(filled, "Realisaties", {"N4": "1000"})
+        with pytest.raises(LoadError, match=r"Realisaties!N4: the cell holds the formula '=1': a formula is not read"):
             import_realisations(lindeveen, filled)
 
 
@@ -598,7 +600,7 @@ class TestConcurrentMerges:
         books = []
         for number, commitment in enumerate(("c-2025-rent-policy", "c-2025-insulation"), start=1):
             book = tmp_path / f"r{number}.csv"
-            book.write_text(f"{CSV_HEADER}\nafspraak;{commitment};;;2025;{number};;concept\n", encoding="utf-8")
+            book.write_text(f"{CSV_HEADER}\nafspraak;{commitment};;;2025;{number};1-4-2026;concept\n", encoding="utf-8")
             books.append(book)
         for _ in range(3):
             agreement = tmp_path / "a.yaml"
@@ -616,7 +618,7 @@ class TestConcurrentMerges:
             assert [run.returncode for run in runs] == [0, 0], errors
             figures = load(agreement).realisations
             assert {figure.commitment for figure in figures[-2:]} == {"c-2025-rent-policy", "c-2025-insulation"}
-            assert len(figures) == 5
+            assert len(figures) == len(examples.load(EXAMPLE).realisations) + 2
 
     def test_a_file_changed_meanwhile_is_not_written(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -625,7 +627,7 @@ class TestConcurrentMerges:
         agreement = tmp_path / "a.yaml"
         agreement.write_text(examples.text(EXAMPLE), encoding="utf-8")
         book = tmp_path / "r.csv"
-        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;1;;concept\n", encoding="utf-8")
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;1;1-4-2026;concept\n", encoding="utf-8")
         from prestatieafspraken.cli import _tabular  # noqa: PLC0415 - the module of import-realisations
 
         def load_and_change(path: Path) -> Agreement:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
+import io
 import sys
 import tempfile
 from collections.abc import Callable
@@ -60,7 +62,7 @@ PROPERTIES = settings(max_examples=40, deadline=None, suppress_health_check=[Hea
 
 @pytest.fixture
 def lindeveen() -> Agreement:
-    """The shipped local example: 2025-2028, with three approved figures of 2025."""
+    """The shipped local example: 2025-2028, with the approved figures and outcomes of 2025 and some of 2026."""
     return examples.load(EXAMPLE)
 
 
@@ -492,17 +494,18 @@ def template(tmp_path: Path, lindeveen: Agreement) -> Path:
     return path
 
 
-#: A figure for c-2025-building-land (row 3) and one for c-2025-rent-policy (row 4), both good.
+#: A figure for c-2025-building-land (row 3) and one for c-2025-rent-policy (row 4), both good: reported after the
+#: outcomes of the yearly report (2026-03-02), so they are added next to them.
 #: A date with a time of day, as Excel has it: without a time zone.
 NINE_THIRTY = dt.datetime(2026, 1, 31, 9, 30)  # noqa: DTZ001 - a spreadsheet's dates have no time zone
 
 GOOD = {
-    "L3": 2,
-    "M3": dt.date(2026, 1, 31),
-    "N3": "ingediend",
-    "L4": 1.5,
-    "M4": dt.date(2026, 1, 31),
-    "N4": "goedgekeurd",
+    "N3": 2,
+    "O3": dt.date(2026, 3, 31),
+    "P3": "ingediend",
+    "N4": 1.5,
+    "O4": dt.date(2026, 3, 31),
+    "P4": "goedgekeurd",
 }
 
 
@@ -574,21 +577,22 @@ class TestImportRealisations:
     def test_merges_the_filled_in_rows(self, template: Path, lindeveen: Agreement) -> None:
         """Rows with a value are added as figures; rows left empty are not read."""
         merged = import_realisations(lindeveen, edit(template, GOOD))
-        assert merged.realisations[:3] == lindeveen.realisations
-        assert merged.realisations[3:] == (
+        recorded = len(lindeveen.realisations)
+        assert merged.realisations[:recorded] == lindeveen.realisations
+        assert merged.realisations[recorded:] == (
             Realisation(
                 commitment="c-2025-building-land",
                 area="lindeveen",
                 year=2025,
                 value=2,
-                reported_on=pendulum.Date(2026, 1, 31),
+                reported_on=pendulum.Date(2026, 3, 31),
                 status=RealisationStatus.SUBMITTED,
             ),
             Realisation(
                 commitment="c-2025-rent-policy",
                 year=2025,
                 value=1.5,
-                reported_on=pendulum.Date(2026, 1, 31),
+                reported_on=pendulum.Date(2026, 3, 31),
                 status=RealisationStatus.APPROVED,
             ),
         )
@@ -601,12 +605,12 @@ class TestImportRealisations:
 
     def test_the_recorded_figure_again_adds_nothing(self, template: Path, lindeveen: Agreement) -> None:
         """Entering the known figure of a place (its own area written out) is not a second figure."""
-        filled = edit(template, {"L2": 96, "M2": dt.date(2026, 3, 2), "N2": "goedgekeurd"})
+        filled = edit(template, {"N2": 96, "O2": dt.date(2026, 3, 2), "P2": "goedgekeurd"})
         assert import_realisations(lindeveen, filled) == lindeveen
 
     def test_a_later_correction_is_added(self, template: Path, lindeveen: Agreement) -> None:
         """A new value with a later reported-on date is a correction: added next to the old figure."""
-        filled = edit(template, {"L2": 98, "M2": dt.date(2026, 4, 1), "N2": "goedgekeurd"})
+        filled = edit(template, {"N2": 98, "O2": dt.date(2026, 4, 1), "P2": "goedgekeurd"})
         merged = import_realisations(lindeveen, filled)
         assert len(merged.realisations) == len(lindeveen.realisations) + 1
         assert merged.realisations[-1].value == 98
@@ -614,42 +618,46 @@ class TestImportRealisations:
     def test_a_status_moves_as_the_lifecycle_allows(self, template: Path, lindeveen: Agreement) -> None:
         """The same value and date with the next status moves the figure's status in place."""
         submitted = import_realisations(lindeveen, edit(template, GOOD))
-        approved = import_realisations(submitted, edit(template, {"N3": "goedgekeurd"}))
+        approved = import_realisations(submitted, edit(template, {"P3": "goedgekeurd"}))
         assert len(approved.realisations) == len(submitted.realisations)
-        assert approved.realisations[3].status is RealisationStatus.APPROVED
+        assert approved.realisations[len(lindeveen.realisations)].status is RealisationStatus.APPROVED
 
     @pytest.mark.parametrize(
         ("changes", "where", "match"),
         [
-            ({"L4": "12"}, "Realisaties!L4", "expected a number, got the text '12'"),
-            ({"L4": "twaalf"}, "Realisaties!L4", "expected a number"),
+            ({"N4": "12"}, "Realisaties!N4", "expected a number, got the text '12'"),
+            ({"N4": "twaalf"}, "Realisaties!N4", "expected a number"),
             ({"B4": "c-2025-nope"}, "Realisaties!B4", "unknown commitment id 'c-2025-nope'"),
             ({"H4": 2031}, "Realisaties!H4", r"the year 2031 lies outside the perspective 2025-2028"),
             ({"H4": 2025.5}, "Realisaties!H4", "expected a whole number"),
-            ({"N4": None}, "Realisaties!N4", r"a value is required here \(Status\)"),
+            ({"P4": None}, "Realisaties!P4", r"a value is required here \(Status\)"),
             ({"A4": None}, "Realisaties!A4", r"a value is required here \(Soort / Kind\)"),
-            ({"L4": None}, "Realisaties!L4", r"a value is required here \(Waarde / Value\)"),
-            ({"N4": "klaar"}, "Realisaties!N4", r"expected one of concept \(draft\), ingediend"),
+            ({"N4": None}, "Realisaties!N4", r"a value is required here \(Waarde / Value\)"),
+            ({"P4": "klaar"}, "Realisaties!P4", r"expected one of concept \(draft\), ingediend"),
             ({"A4": "plan"}, "Realisaties!A4", "expected one of afspraak"),
             ({"F4": "atlantis"}, "Realisaties!F4", "unknown area id 'atlantis'"),
             ({"G4": "woonstichting"}, "Realisaties!G4", "did you mean 'woonstichting-lindeveen'"),
-            ({"M4": "31-01-2026"}, "Realisaties!M4", "expected a date as YYYY-MM-DD"),
-            ({"M4": NINE_THIRTY}, "Realisaties!M4", "without a time"),
-            ({"O4": "geheim"}, "Realisaties!O4", "expected one of openbaar"),
-            ({"P4": "nobody"}, "Realisaties!P4", "unknown party id 'nobody'"),
-            ({"L4": "=1+1"}, "Realisaties!L4", "holds the formula '=1\\+1'"),
+            ({"O4": "31-01-2026"}, "Realisaties!O4", "expected a date as YYYY-MM-DD"),
+            ({"O4": NINE_THIRTY}, "Realisaties!O4", "without a time"),
+            ({"S4": "geheim"}, "Realisaties!S4", "expected one of openbaar"),
+            ({"T4": "nobody"}, "Realisaties!T4", "unknown party id 'nobody'"),
+            ({"N4": "=1+1"}, "Realisaties!N4", "holds the formula '=1\\+1'"),
             (
-                {"L2": 97, "M2": dt.date(2026, 3, 2), "N2": "goedgekeurd"},
-                "Realisaties!M2",
+                {"N2": 97, "O2": dt.date(2026, 3, 2), "P2": "goedgekeurd"},
+                "Realisaties!O2",
                 "recorded already .*a correction needs a later reported-on date after 2026-03-02",
             ),
             (
-                {"L2": 96, "M2": dt.date(2026, 3, 2), "N2": "concept"},
-                "Realisaties!N2",
+                {"N2": 96, "O2": dt.date(2026, 3, 2), "P2": "concept"},
+                "Realisaties!P2",
                 "cannot move from 'approved' to 'draft'",
             ),
-            ({"Q1": "Waarden"}, "Realisaties!Q1", r"unknown column 'Waarden' \(did you mean 'Waarde'\?\)"),
-            ({"L1": None}, "Realisaties!1:1", r"lacks the required column\(s\) Waarde \(Value\)"),
+            ({"U1": "Waarden"}, "Realisaties!U1", r"unknown column 'Waarden' \(did you mean 'Waarde'\?\)"),
+            (
+                {"N1": None, "Q1": None},
+                "Realisaties!1:1",
+                r"lacks the required column\(s\) Waarde \(Value\) or Uitkomst \(Outcome\)",
+            ),
         ],
     )
     def test_bad_cells_merge_nothing(
@@ -663,20 +671,20 @@ class TestImportRealisations:
 
     def test_allowed_years(self, template: Path, lindeveen: Agreement) -> None:
         """The year before the perspective and a target's baseline year take figures (PA308)."""
-        changes = {"H4": 2024, "A8": "doel", "B8": "no-label-efg", "H8": 2024, "L8": 240, "N8": "goedgekeurd"}
+        changes = {"H4": 2024, "A8": "doel", "B8": "no-label-efg", "H8": 2024, "N8": 240, "P8": "goedgekeurd"}
         merged = import_realisations(lindeveen, edit(template, {**GOOD, **changes}))
-        assert [figure.year for figure in merged.realisations[3:]] == [2025, 2024, 2024]
+        assert [figure.year for figure in merged.realisations[len(lindeveen.realisations) :]] == [2025, 2024, 2024]
 
     def test_every_problem_at_once(self, template: Path, lindeveen: Agreement) -> None:
         """Every bad cell of every row is listed, top to bottom, in one error."""
-        changes = {"L3": "twee", "B4": "c-2025-nope", "N4": "klaar", "L5": 3, "H6": 2040, "L6": 1, "N6": "concept"}
+        changes = {"N3": "twee", "B4": "c-2025-nope", "P4": "klaar", "N5": 3, "H6": 2040, "N6": 1, "P6": "concept"}
         with pytest.raises(LoadError) as caught:
             import_realisations(lindeveen, edit(template, {**GOOD, **changes}))
         assert [problem.path for problem in caught.value.problems] == [
-            "Realisaties!L3",
+            "Realisaties!N3",
             "Realisaties!B4",
-            "Realisaties!N4",
-            "Realisaties!N5",
+            "Realisaties!P4",
+            "Realisaties!P5",
             "Realisaties!H6",
         ]
 
@@ -684,10 +692,10 @@ class TestImportRealisations:
         """An analyst may add a row (here for an indicator) and move a column; the note column is free."""
         workbook = openpyxl.load_workbook(template)
         sheet = workbook["Realisaties"]
-        sheet.move_range("Q1:Q9", cols=2)  # the note column, two to the right
-        sheet["S2"] = "uit de jaarrapportage"
+        sheet.move_range("U1:U9", cols=2)  # the note column, two to the right
+        sheet["W2"] = "uit de jaarrapportage"
         workbook.save(template)
-        edit(template, {"A10": "indicator", "B10": "social-new-build", "H10": 2026, "L10": 80, "N10": "concept"})
+        edit(template, {"A10": "indicator", "B10": "social-new-build", "H10": 2026, "N10": 80, "P10": "concept"})
         merged = import_realisations(lindeveen, template)
         assert merged.realisations[-1] == Realisation(
             indicator="social-new-build", year=2026, value=80, status=RealisationStatus.DRAFT
@@ -697,7 +705,7 @@ class TestImportRealisations:
         """The English template reads the same way, with the format's words."""
         path = tmp_path / "t.xlsx"
         realisations_template(lindeveen, 2025, path=path, lang="en")
-        merged = import_realisations(lindeveen, edit(path, {"L3": 2, "N3": "approved"}))
+        merged = import_realisations(lindeveen, edit(path, {"N3": 2, "O3": dt.date(2026, 3, 31), "P3": "approved"}))
         assert merged.realisations[-1].status is RealisationStatus.APPROVED
 
     def test_no_realisations_sheet(self, tmp_path: Path, lindeveen: Agreement) -> None:
@@ -726,22 +734,23 @@ class TestImportRealisationsCsv:
         """Rows with a value become figures; numbers keep their type."""
         path = self.write(
             tmp_path,
-            "afspraak,c-2025-building-land,,,2025,2,2026-01-31,ingediend",
-            "commitment,c-2025-rent-policy,,,2025,1.5,,approved",
+            "afspraak,c-2025-building-land,,,2025,2,2026-03-31,ingediend",
+            "commitment,c-2025-rent-policy,,,2025,1.5,2026-03-31,approved",
             "afspraak,c-2025-insulation,,,2025,,,",
         )
         merged = import_realisations_csv(lindeveen, path)
-        assert [(figure.subject[1], figure.value) for figure in merged.realisations[3:]] == [
+        new = merged.realisations[len(lindeveen.realisations) :]
+        assert [(figure.subject[1], figure.value) for figure in new] == [
             ("c-2025-building-land", 2),
             ("c-2025-rent-policy", 1.5),
         ]
-        assert type(merged.realisations[3].value) is int
+        assert type(new[0].value) is int
 
     def test_semicolons_and_decimal_commas(self, tmp_path: Path, lindeveen: Agreement) -> None:
         """A file as Dutch Excel saves it: separated by semicolons, with a decimal comma."""
         path = self.write(
             tmp_path,
-            "afspraak;c-2025-rent-policy;;;2025;12,5;2026-01-31;goedgekeurd",
+            "afspraak;c-2025-rent-policy;;;2025;12,5;2026-03-31;goedgekeurd",
             header=CSV_HEADER.replace(",", ";"),
         )
         assert import_realisations_csv(lindeveen, path).realisations[-1].value == 12.5
@@ -765,7 +774,7 @@ class TestImportRealisationsCsv:
         self, tmp_path: Path, lindeveen: Agreement, line: str, where: str, match: str
     ) -> None:
         """A bad field is reported as file.csv:row N, column C; the good row before it is not merged either."""
-        path = self.write(tmp_path, "afspraak,c-2025-building-land,,,2025,2,2026-01-31,ingediend", line)
+        path = self.write(tmp_path, "afspraak,c-2025-building-land,,,2025,2,2026-03-31,ingediend", line)
         with pytest.raises(LoadError, match=match) as caught:
             import_realisations_csv(lindeveen, path)
         assert [problem.path for problem in caught.value.problems] == [f"realisaties.csv:row 3, {where}"]
@@ -796,10 +805,12 @@ class TestImportRealisationsCsv:
         """The CSV template, filled in, reads like the workbook."""
         path = tmp_path / "t.csv"
         realisations_template(lindeveen, 2025, path=path, lang="en")
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-        fields = lines[2].split(",")
-        fields[11:14] = ["3", "2026-02-01", "draft"]
-        path.write_text("\n".join([lines[0], ",".join(fields)]) + "\n", encoding="utf-8")
+        lines = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+        fields = lines[2]
+        fields[13:16] = ["3", "2026-04-01", "draft"]
+        text = io.StringIO()
+        csv.writer(text).writerows([lines[0], fields])
+        path.write_text(text.getvalue(), encoding="utf-8")
         merged = import_realisations_csv(lindeveen, path)
         assert merged.realisations[-1].commitment == "c-2025-building-land"
 
@@ -998,7 +1009,7 @@ class TestCommandLine:
         assert main(["import-realisations", str(source), str(book), "--output", str(output)]) == 0
         from prestatieafspraken import load  # noqa: PLC0415
 
-        assert len(load(output).realisations) == 5
+        assert len(load(output).realisations) == len(examples.load(EXAMPLE).realisations) + 2
         assert source.read_text(encoding="utf-8") == examples.text(EXAMPLE)  # the input is left as it was
 
     def test_import_lists_every_bad_cell(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -1007,13 +1018,13 @@ class TestCommandLine:
         source.write_text(examples.text(EXAMPLE), encoding="utf-8")
         book = tmp_path / "t.xlsx"
         realisations_template(examples.load(EXAMPLE), 2025, path=book)
-        edit(book, {**GOOD, "L3": "twee", "N4": "klaar"})
+        edit(book, {**GOOD, "N3": "twee", "P4": "klaar"})
         output = tmp_path / "nieuw.yaml"
         assert main(["import-realisations", str(source), str(book), "--output", str(output)]) == 2
         error = capsys.readouterr().err
         assert "cannot read the realisations (2 problems)" in error
-        assert "Realisaties!L3: expected a number" in error
-        assert "Realisaties!N4: expected one of" in error
+        assert "Realisaties!N3: expected a number" in error
+        assert "Realisaties!P4: expected one of" in error
         assert "Traceback" not in error
         assert not output.exists()
 
@@ -1040,7 +1051,7 @@ class TestCommandLine:
         source = tmp_path / "afspraak.yaml"
         source.write_text(examples.text(EXAMPLE), encoding="utf-8")
         book = tmp_path / "r.csv"
-        book.write_text(CSV_HEADER + "\nafspraak,c-2025-rent-policy,,,2025,1,,concept\n", encoding="utf-8")
+        book.write_text(CSV_HEADER + "\nafspraak,c-2025-rent-policy,,,2025,1,2026-04-01,concept\n", encoding="utf-8")
         assert main(["import-realisations", str(source), str(book)]) == 0
         assert "1 figure(s) added" in capsys.readouterr().err
 

@@ -340,7 +340,7 @@ class TestMatchingWithoutIds:
         after = attrs.evolve(old, realisations=(*old.realisations, attrs.evolve(draft, value=91)))
         change = only(diff(before, after))
         assert change.id == "commitment: c-2025-new-build, year: 2025 #2"
-        assert change.old_path == "$.realisations[3].value"
+        assert change.old_path == f"$.realisations[{len(old.realisations)}].value"
 
 
 class TestAgreed:

@@ -24,8 +24,8 @@ from prestatieafspraken._progress import CommitmentProgress, ProgressReport, Tar
 from prestatieafspraken.model import Agreement, Realisation, SubjectKind, Target, theme_label
 from prestatieafspraken.report.labels import label
 from prestatieafspraken.rules import REGISTRY, Report
-from prestatieafspraken.tabular.words import STATUS_WORDS, word
 from prestatieafspraken.vocabulary import Language, language
+from prestatieafspraken.vocabulary import label as vocabulary_label
 
 __all__ = [
     "COMMITMENT_COLUMNS",
@@ -136,6 +136,9 @@ REALISATION_COLUMNS: tuple[str, ...] = (
     "reported_on",
     "status",
     "status_label",
+    "outcome",
+    "outcome_label",
+    "explanation",
     "visibility",
     "visible_to",
 )
@@ -378,7 +381,9 @@ def realisation_rows(agreement: Agreement, *, lang: Language = "nl") -> list[Row
 
     ``subject_kind`` is ``commitment``, ``target`` or ``indicator`` and ``subject`` its id; ``subject_label`` is the
     commitment's text or the indicator's label, ``indicator`` and ``unit`` those of the indicator it counts;
-    ``status_label`` is the status in *lang* (concept, ingediend, goedgekeurd in Dutch).
+    ``status_label`` is the status in *lang* (concept, ingediend, goedgekeurd in Dutch); ``outcome`` is how a
+    commitment was kept (``done``, ``partly``, ``not_done``, or empty) and ``outcome_label`` its word in *lang*
+    (uitgevoerd, deels uitgevoerd, niet uitgevoerd), with its ``explanation``.
     """
     rows: list[Row] = []
     for realisation in agreement.realisations:
@@ -400,7 +405,12 @@ def realisation_rows(agreement: Agreement, *, lang: Language = "nl") -> list[Row
                 "value": realisation.value,
                 "reported_on": _date(realisation.reported_on),
                 "status": realisation.status.value,
-                "status_label": word(realisation.status.value, STATUS_WORDS, lang),
+                "status_label": vocabulary_label(realisation.status, language(lang)),
+                "outcome": realisation.outcome.value if realisation.outcome is not None else None,
+                "outcome_label": (
+                    vocabulary_label(realisation.outcome, language(lang)) if realisation.outcome is not None else None
+                ),
+                "explanation": realisation.explanation,
                 "visibility": realisation.visibility.value,
                 "visible_to": _joined(realisation.visible_to),
             }

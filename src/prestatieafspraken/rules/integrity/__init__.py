@@ -10,7 +10,7 @@ What must have one reading                  Module           Rules
 References to ids                           `references`     PA001
 Ids within their list                       `duplicates`     PA002
 Years and dates                             `timeline`       PA003, PA004
-Values against their indicator              `values`         PA005
+Values against their indicator              `values`         PA005, PA006
 ==========================================  ===============  ===============
 
 Importing the package registers every integrity rule.

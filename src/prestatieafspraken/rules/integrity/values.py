@@ -1,4 +1,9 @@
-"""PA005, values: every value makes sense for the indicator it measures (shares in 0..1, flows not negative)."""
+"""PA005 and PA006, values: every value makes sense for the indicator it measures.
+
+PA005: shares lie in 0..1, flows and stock levels are not negative. PA006: a stock's or cumulative indicator's
+target or commitment value is a net change, so its sign goes with the indicator's direction (the format
+reference, "Direction and sign of a value").
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,8 @@ import math
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from prestatieafspraken.model import Aggregation, Indicator, Realisation
+from prestatieafspraken.figures import sign_contradicts
+from prestatieafspraken.model import Aggregation, Direction, Indicator, Realisation
 from prestatieafspraken.rules._phrases import capitalised, number
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
@@ -59,8 +65,9 @@ class _Value(NamedTuple):
     subject: str
     value: float
     indicator: Indicator
-    reason: tuple[str, str]
     quotable: bool
+    reason: tuple[str, str] = ("", "")
+    """Why it makes no sense (PA005); PA006 says why itself."""
 
 
 def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
@@ -196,3 +203,105 @@ def nonsense_value(ctx: RuleContext) -> Iterator[Finding]:
                 en=f"Framework {framework.id} has '{key}: {number(share)}', but a share lies between 0 and 1: "
                 "write 30% as 0.30, for example.",
             )
+
+
+def _contradicting_values(ctx: RuleContext) -> Iterator[tuple[_Value, str]]:
+    """The target values, breakdown parts and commitment values whose sign contradicts their indicator's direction.
+
+    Each with the key it is written under: ``value``, or a breakdown part's key.
+    """
+    indicators = ctx.index.indicators
+    for i, target in enumerate(ctx.agreement.targets):
+        indicator = indicators.get(target.indicator)
+        if indicator is None:
+            continue
+        if sign_contradicts(indicator, target.value):
+            yield (
+                _Value(
+                    path=f"$.targets[{i}].value",
+                    owner_nl=f"de waarde van {_TARGET} {target.id}",
+                    owner_en=f"the value of target {target.id}",
+                    subject=target.id,
+                    value=target.value,
+                    indicator=indicator,
+                    quotable=True,
+                ),
+                "value",
+            )
+        for key, part in target.breakdown.items():
+            # Progress judges every part on its own: a part against the direction is never on track either.
+            if sign_contradicts(indicator, part):
+                yield (
+                    _Value(
+                        path=f"$.targets[{i}].breakdown['{key}']",
+                        owner_nl=f"het deel van {key} in {_TARGET} {target.id}",
+                        owner_en=f"the part of {key} in target {target.id}",
+                        subject=target.id,
+                        value=part,
+                        indicator=indicator,
+                        quotable=True,
+                    ),
+                    key,
+                )
+    for i, commitment in enumerate(ctx.agreement.commitments):
+        if commitment.value is None or commitment.indicator is None:
+            continue
+        indicator = indicators.get(commitment.indicator)
+        if indicator is not None and sign_contradicts(indicator, commitment.value):
+            yield (
+                _Value(
+                    path=f"$.commitments[{i}].value",
+                    owner_nl=f"de waarde van {_COMMITMENT} {commitment.id}",
+                    owner_en=f"the value of commitment {commitment.id}",
+                    subject=commitment.id,
+                    value=commitment.value,
+                    indicator=indicator,
+                    quotable=ctx.quotable(commitment),
+                ),
+                "value",
+            )
+
+
+@rule(
+    "PA006",
+    severity=Severity.ERROR,
+    title_nl="Teken van de waarde in strijd met de richting van de indicator",
+    title_en="Value's sign contradicts its indicator's direction",
+    source=ONE_READING,
+)
+def sign_against_direction(ctx: RuleContext) -> Iterator[Finding]:
+    """A stock or cumulative target or commitment whose value's sign contradicts its indicator's direction.
+
+    Handbook: "Hiervoor helpt allereerst een duidelijk overzicht van feiten en cijfers die maar op één manier
+    interpreteerbaar zijn."
+
+    For a stock or cumulative indicator a target's or commitment's value is a net change: with ``direction:
+    decrease`` it is at most 0 (1,200 fewer homes with label E, F or G is ``value: -1200``), with ``increase`` at
+    least 0. ``value: 1200`` on a decreasing stock can be read as "1,200 fewer" and as "1,200 more"; progress never
+    judges such a value on track or achieved (status ``contradicts_direction``). Judged: target values, the parts of
+    a target's breakdown (progress judges each part) and commitment values, as `prestatieafspraken.figures.
+    sign_contradicts` has it. A flow's value is an amount, never negative (PA005), and ``decrease`` makes it a
+    ceiling; a ratio is a share: neither has a sign to contradict. A value of 0 contradicts nothing. A
+    commitment's value that is not public is not quoted.
+    """
+    for item, written_as in _contradicting_values(ctx):
+        indicator = item.indicator
+        key = f"{written_as}:"
+        shown = f" ({number(item.value)})" if item.quotable else ""
+        decrease = indicator.direction is Direction.DECREASE
+        want_nl = "negatief (of 0)" if decrease else "positief (of 0)"
+        want_en = "negative (or 0)" if decrease else "positive (or 0)"
+        flipped = f" {number(-item.value)}" if item.quotable else " de waarde met het andere teken"
+        flipped_en = f" {number(-item.value)}" if item.quotable else " the value with the other sign"
+        yield ctx.finding(
+            path=item.path,
+            subjects=(item.subject, indicator.id),
+            nl=f"{capitalised(item.owner_nl)}{shown} heeft een teken dat niet past bij de richting "
+            f"{label(indicator.direction, 'nl')} ({indicator.direction.value}) van indicator {indicator.id} "
+            f"({label(indicator.aggregation, 'nl')}): de waarde is een netto verandering en hoort dan {want_nl} te "
+            f"zijn. Schrijf {key}{flipped} of verbeter de richting; zolang telt de voortgang niet als op koers.",
+            en=f"{capitalised(item.owner_en)}{shown} has a sign that contradicts the direction "
+            f"{indicator.direction.value} of indicator {indicator.id} ({label(indicator.aggregation, 'en')}): the "
+            f"value is a net change and must then be {want_en}. Write {key}{flipped_en} or correct the direction; "
+            "until then progress is never judged on track.",
+        )

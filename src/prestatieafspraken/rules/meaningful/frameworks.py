@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 import attrs
 
+from prestatieafspraken.figures import FigureIndex, YearFigure, split
 from prestatieafspraken.model import (
     Aggregation,
     BasisKind,
     Framework,
     FrameworkScope,
+    Indicator,
     Number,
-    Realisation,
-    RealisationStatus,
     Target,
 )
 from prestatieafspraken.rules._phrases import capitalised, percent
@@ -64,56 +64,18 @@ def _planned(ctx: RuleContext, targets: Sequence[Target]) -> _Planned:
     return _Planned(total=total, per_area=per_area)
 
 
-def _counts(ctx: RuleContext, realisation: Realisation) -> bool:
-    """Whether a figure counts as of the check date: approved, its year not after as-of, reported (if dated) by then."""
-    return (
-        realisation.status is RealisationStatus.APPROVED
-        and realisation.year <= ctx.as_of.year
-        and (realisation.reported_on is None or realisation.reported_on <= ctx.as_of)
-    )
+#: Per scope (an area id, or None for the agreement as a whole), the value per year and the figures it was made of.
+_Realised = Mapping[str | None, Mapping[int, YearFigure]]
 
 
-#: Per scope (an area id, or None for the agreement as a whole) and year, the realisations that give the figure.
-_Realised = Mapping[str | None, Mapping[int, tuple[Realisation, ...]]]
+def _realised(figures: FigureIndex, indicator: Indicator, areas: Iterable[str | None]) -> _Realised:
+    """The counted figures of an indicator as a value per year, in each scope of *areas* (None: the agreement).
 
-
-def _most_aggregate(realisations: Sequence[Realisation]) -> tuple[Realisation, ...]:
-    """The realisations that give one figure: those without a party if any (a total), else the per-party ones."""
-    whole = tuple(realisation for realisation in realisations if realisation.party is None)
-    return whole or tuple(realisations)
-
-
-def _realised(ctx: RuleContext, indicator_id: str) -> _Realised:
-    """The counting realisations that name an indicator, grouped per area and for the agreement, per year.
-
-    Per area and year: the area's realisations without a party, else the sum of its per-party ones. For the
-    agreement and a year: the realisations with neither area nor party, else the per-area figures summed, else
-    the per-party figures without an area summed.
+    As the figure engine reads them (`prestatieafspraken.figures`): of two figures for one year and place the later
+    reported counts (a correction is never added to the figure it corrects); per area the area's figure, else the
+    sum of its parties'; for the agreement the whole, else the sum over areas, else over parties.
     """
-    grouped: defaultdict[int, defaultdict[str | None, list[Realisation]]] = defaultdict(lambda: defaultdict(list))
-    for realisation in ctx.index.realisations_of("indicator", indicator_id):
-        if _counts(ctx, realisation):
-            grouped[realisation.year][realisation.area].append(realisation)
-    result: defaultdict[str | None, dict[int, tuple[Realisation, ...]]] = defaultdict(dict)
-    for year, by_area in grouped.items():
-        for area, realisations in by_area.items():
-            if area is not None:
-                result[area][year] = _most_aggregate(realisations)
-        without_area = by_area.get(None, [])
-        whole = tuple(realisation for realisation in without_area if realisation.party is None)
-        if whole:
-            result[None][year] = whole
-        elif any(area is not None for area in by_area):
-            result[None][year] = tuple(
-                realisation for area, items in result.items() if area is not None for realisation in items.get(year, ())
-            )
-        else:
-            result[None][year] = tuple(without_area)
-    return result
-
-
-def _value(realisations: Iterable[Realisation]) -> float:
-    return float(sum(realisation.value for realisation in realisations if realisation.value is not None))
+    return {area: figures.series(indicator.id, indicator.aggregation, area=area) for area in areas}
 
 
 @attrs.frozen(kw_only=True)
@@ -168,7 +130,7 @@ def _target_shares(framework: Framework, numerator: _Planned, denominator: _Plan
     ]
 
 
-def _realised_shares(ctx: RuleContext, framework: Framework) -> list[_Share]:
+def _realised_shares(ctx: RuleContext, figures: FigureIndex, framework: Framework) -> list[_Share]:
     indicators = ctx.index.indicators
     numerator_indicator = indicators.get(framework.numerator)
     denominator_indicator = indicators.get(framework.denominator)
@@ -177,8 +139,13 @@ def _realised_shares(ctx: RuleContext, framework: Framework) -> list[_Share]:
     summed = (
         numerator_indicator.aggregation is Aggregation.FLOW and denominator_indicator.aggregation is Aggregation.FLOW
     )
-    numerator, denominator = _realised(ctx, framework.numerator), _realised(ctx, framework.denominator)
-    scopes = [area for area in numerator if area is not None] if framework.per is FrameworkScope.AREA else [None]
+    scopes: list[str | None] = [None]
+    if framework.per is FrameworkScope.AREA:
+        # The areas where the numerator has a counted figure, in file order.
+        counted = split(figures.of_indicator(framework.numerator))[0]
+        scopes = list(dict.fromkeys(figure.area for figure in counted if figure.area is not None))
+    numerator = _realised(figures, numerator_indicator, scopes)
+    denominator = _realised(figures, denominator_indicator, scopes)
     shares = []
     for area in scopes:
         top, bottom = numerator.get(area, {}), denominator.get(area, {})
@@ -186,21 +153,22 @@ def _realised_shares(ctx: RuleContext, framework: Framework) -> list[_Share]:
         if not years:
             continue
         if summed:
-            used_top = [item for year in years for item in top[year]]
-            used_bottom = [item for year in years for item in bottom[year]]
+            used_top, used_bottom = [top[year] for year in years], [bottom[year] for year in years]
             span = str(years[0]) if len(years) == 1 else f"{years[0]}-{years[-1]}"
             basis_nl = f"volgens de goedgekeurde realisaties over {span}"
             basis_en = f"according to the approved realisations over {span}"
         else:
-            used_top, used_bottom = list(top[years[-1]]), list(bottom[years[-1]])
+            used_top, used_bottom = [top[years[-1]]], [bottom[years[-1]]]
             basis_nl = f"volgens de goedgekeurde realisaties van {years[-1]}"
             basis_en = f"according to the approved realisations of {years[-1]}"
         shares.append(
             _Share(
                 area=area,
-                numerator=_value(used_top),
-                denominator=_value(used_bottom),
-                quotable=ctx.quotable(*used_top, *used_bottom),
+                numerator=float(sum(figure.value for figure in used_top)),
+                denominator=float(sum(figure.value for figure in used_bottom)),
+                quotable=ctx.quotable(
+                    *(realisation for figure in (*used_top, *used_bottom) for realisation in figure.figures)
+                ),
                 basis_nl=basis_nl,
                 basis_en=basis_en,
             )
@@ -296,9 +264,12 @@ def framework_share(ctx: RuleContext) -> Iterator[Finding]:
     that area. Where the denominator has a target and the numerator none, the numerator counts as zero (0 social
     homes out of 1,000 is a share of 0%); per area only when the numerator is divided over areas at all. And
     from the realisations that name the indicators and count as of the check date (approved, year and
-    ``reported_on`` not after as-of), in the years where both indicators have them: flows summed over those
-    years, otherwise (stock, cumulative) the latest such year. A zero (or negative) denominator or an indicator
-    of the kind ratio gives no finding. A share computed from realisations that are not public is not quoted.
+    ``reported_on`` not after as-of), read as the figure engine reads them (of two figures for one year and place
+    the later reported counts, once; per area the area's figure, else the sum of its parties'; for the agreement the
+    whole, else the sum over areas, else over parties), in the years where both indicators have them: flows summed
+    over those years, otherwise (stock, cumulative) the latest such year. A zero (or negative) denominator or an
+    indicator of the kind ratio gives no finding. A share computed from realisations that are not public is not
+    quoted.
 
     A finding for an area names the local housing visions in ``basis`` (kind ``housing_vision`` or
     ``housing_programme``) whose title names the area, and a finding for the whole agreement every one of
@@ -308,6 +279,7 @@ def framework_share(ctx: RuleContext) -> Iterator[Finding]:
     targets_by_indicator: defaultdict[str, list[Target]] = defaultdict(list)
     for target in ctx.agreement.targets:
         targets_by_indicator[target.indicator].append(target)
+    figures = FigureIndex(ctx.agreement, ctx.as_of)
     for position, framework in enumerate(ctx.agreement.frameworks):
         if framework.min is None and framework.max is None:
             continue
@@ -318,7 +290,7 @@ def framework_share(ctx: RuleContext) -> Iterator[Finding]:
             continue  # a share of shares means nothing
         numerator = _planned(ctx, targets_by_indicator.get(framework.numerator, []))
         denominator = _planned(ctx, targets_by_indicator.get(framework.denominator, []))
-        shares = [*_target_shares(framework, numerator, denominator), *_realised_shares(ctx, framework)]
+        shares = [*_target_shares(framework, numerator, denominator), *_realised_shares(ctx, figures, framework)]
         for share in shares:
             found = _framework_finding(ctx, framework, position, share)
             if found is not None:

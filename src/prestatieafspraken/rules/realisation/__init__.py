@@ -3,9 +3,9 @@
 ==========================================================  ==============  ==============================
 Section of the handbook                                     Module          Rules
 ==========================================================  ==============  ==============================
-Maak de uitvoering concreet                                 `concrete`      PA301, PA302, PA303, PA305
+Maak de uitvoering concreet                                 `concrete`      PA301-PA303, PA305, PA313
 Maak de uitvoering concreet: realisme en ambitie            `realism`       PA304, PA309
-Monitoring en verantwoording                                `monitoring`    PA306-PA308, PA310, PA312
+Monitoring en verantwoording                                `monitoring`    PA306-PA308, PA310, PA312, PA314
 Net-stock accounting (practice of voorraadboekhouding)      `stocks`        PA311
 ==========================================================  ==============  ==============================
 

@@ -1,9 +1,11 @@
-"""PA301-PA303 and PA305, "Maak de uitvoering concreet": concrete commitments, local tasks and who keeps track."""
+"""PA301-PA303, PA305 and PA313, "Maak de uitvoering concreet": concrete commitments, local tasks, who keeps track."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+
+import pendulum
 
 from prestatieafspraken import _arithmetic
 from prestatieafspraken.model import Aggregation, CommitmentKind, MandateRole
@@ -158,3 +160,52 @@ def no_monitor(ctx: RuleContext) -> Iterator[Finding]:
         "houdt op de voortgang.",
         en="No party holds the monitor role (role: monitor): agree who keeps track of progress.",
     )
+
+
+@rule(
+    "PA313",
+    severity=Severity.WARNING,
+    title_nl="Termijn van een afspraak buiten haar jaar of het perspectief",
+    title_en="Commitment due outside its year or the perspective",
+    source=_CONCRETE,
+)
+def due_out_of_range(ctx: RuleContext) -> Iterator[Finding]:
+    """A commitment due before 1 January of its year, or after 31 December of the perspective's last year.
+
+    Handbook: "Tot afspraken komen is één, met een goede uitvoering valt of staat het succes. Vuistregel is om
+    afspraken waar het kan concreet te maken op het relevante schaalniveau."
+
+    A commitment of 2026 due in 2025 was due before it was made, and one due after the perspective is judged after
+    the agreement has ended: either way it is not clear when it is kept, and progress judges it on its due date. A
+    due date after its year (a commitment of 2025 due on 1 March 2026) is fine. The first and the last day
+    themselves are fine. A commitment without a due date gives nothing (PA301 asks for a due date or year). The
+    path is ``$.commitments[i].due``; the due date of a commitment that is not public is not quoted.
+    """
+    perspective = ctx.agreement.perspective
+    last_day = pendulum.Date(perspective.end, 12, 31)
+    for i, commitment in enumerate(ctx.agreement.commitments):
+        due = commitment.due
+        if due is None:
+            continue
+        shown = f" ({due.isoformat()})" if ctx.quotable(commitment) else ""
+        if commitment.year is not None and due.year < commitment.year:
+            yield ctx.finding(
+                path=f"$.commitments[{i}].due",
+                subjects=(commitment.id,),
+                nl=f"De termijn van afspraak {commitment.id}{shown} ligt vóór 1 januari {commitment.year}, het begin "
+                "van het jaar van de afspraak: verbeter de termijn (due) of het jaar (year).",
+                en=f"Commitment {commitment.id} is due{shown} before 1 January {commitment.year}, the start of its "
+                "year: correct the due date or the year.",
+            )
+        elif due > last_day:
+            span = f"{perspective.start}-{perspective.end}"
+            yield ctx.finding(
+                path=f"$.commitments[{i}].due",
+                subjects=(commitment.id,),
+                nl=f"De termijn van afspraak {commitment.id}{shown} ligt na 31 december {perspective.end}, het einde "
+                f"van het perspectief {span}: dan wordt de afspraak pas beoordeeld als de afspraken zijn afgelopen. "
+                "Verbeter de termijn, of maak er een afspraak van in de volgende prestatieafspraken.",
+                en=f"Commitment {commitment.id} is due{shown} after 31 December {perspective.end}, the end of the "
+                f"perspective {span}: it would be judged only after the agreement has ended. Correct the due date, or "
+                "make it a commitment of the next agreement.",
+            )

@@ -1,16 +1,18 @@
-"""PA306-PA308, PA310 and PA312, "Monitoring en verantwoording": frequency, progress, sound figures, amendments.
+"""PA306-PA308, PA310, PA312 and PA314, "Monitoring en verantwoording": frequency, progress, figures, amendments.
 
-PA307 judges progress as `prestatieafspraken.progress_report` does; the others ask whether the figures and the
-amendments can be accounted for.
+PA307 judges progress as `prestatieafspraken.progress_report` does; PA308, PA312 and PA314 read the figures as
+the figure engine (`prestatieafspraken.figures`) does; the others ask whether the amendments can be accounted for.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Iterator
+
+import pendulum
 
 from prestatieafspraken._progress import Thresholds, _judged_records
-from prestatieafspraken.model import ProgressStatus, Realisation, RealisationStatus
+from prestatieafspraken.figures import FigureIndex, FigureYears, known_by
+from prestatieafspraken.model import Outcome, ProgressStatus, RealisationStatus
 from prestatieafspraken.rules._phrases import number
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Language, Severity
@@ -68,10 +70,7 @@ def stray_realisation(ctx: RuleContext) -> Iterator[Finding]:
     realisation that is not public is not quoted. Its area and party references are PA001's.
     """
     perspective = ctx.agreement.perspective
-    by_indicator: defaultdict[str, set[int]] = defaultdict(set)
-    for target in ctx.agreement.targets:
-        if target.baseline is not None:
-            by_indicator[target.indicator].add(target.baseline.year)
+    years = FigureYears(ctx.agreement)
     known = {"commitment": ctx.index.commitments, "target": ctx.index.targets, "indicator": ctx.index.indicators}
     for i, realisation in enumerate(ctx.agreement.realisations):
         kind, subject = realisation.subject
@@ -85,13 +84,9 @@ def stray_realisation(ctx: RuleContext) -> Iterator[Finding]:
                 en=f"A realisation refers to {name_en} '{subject}', but no {name_en} has that id: add it under "
                 f"{listed_in} or correct the reference.",
             )
-        year = realisation.year
-        if (
-            year in perspective
-            or year == perspective.start - 1
-            or year in _baseline_years(ctx, realisation, by_indicator)
-        ):
+        if years.allows_figure(realisation):
             continue
+        year = realisation.year
         shown = f" ({year})" if ctx.quotable(realisation) else ""
         span = f"{perspective.start}-{perspective.end}"
         yield ctx.finding(
@@ -102,27 +97,6 @@ def stray_realisation(ctx: RuleContext) -> Iterator[Finding]:
             en=f"The year of a realisation of {name_en} {subject}{shown} lies outside the perspective {span} and "
             "is neither the year before it nor a baseline year: correct the year.",
         )
-
-
-def _baseline_years(
-    ctx: RuleContext, realisation: Realisation, by_indicator: Mapping[str, set[int]]
-) -> Collection[int]:
-    """The baseline years of the targets a realisation is about (see PA308)."""
-    index = ctx.index
-    target_ids: tuple[str, ...]
-    if realisation.target is not None:
-        target_ids = (realisation.target,)
-    elif realisation.commitment is not None:
-        commitment = index.commitments.get(realisation.commitment)
-        target_ids = (commitment.target,) if commitment is not None and commitment.target is not None else ()
-    else:
-        return by_indicator.get(realisation.indicator or "", ())
-    years: set[int] = set()
-    for target_id in target_ids:
-        target = index.targets.get(target_id)
-        if target is not None and target.baseline is not None:
-            years.add(target.baseline.year)
-    return years
 
 
 @rule(
@@ -285,6 +259,8 @@ def future_realisation(ctx: RuleContext) -> Iterator[Finding]:
     """
     as_of = ctx.as_of
     for i, realisation in enumerate(ctx.agreement.realisations):
+        if known_by(realisation, as_of):
+            continue
         kind, subject = realisation.subject
         name_nl, name_en, _ = _subject_names(kind)
         shown = ctx.quotable(realisation)
@@ -298,11 +274,8 @@ def future_realisation(ctx: RuleContext) -> Iterator[Finding]:
                 en=f"A realisation of {name_en} {subject} is for a year{year} after the check date "
                 f"{as_of.isoformat()}: a year still to come has no realisation; correct the year.",
             )
-        elif (
-            realisation.status is RealisationStatus.APPROVED
-            and realisation.reported_on is not None
-            and realisation.reported_on > as_of
-        ):
+        elif realisation.status is RealisationStatus.APPROVED and realisation.reported_on is not None:
+            # Not known by the check date although its year has come: it was reported after it.
             day = f" ({realisation.reported_on.isoformat()})" if shown else ""
             yield ctx.finding(
                 path=f"$.realisations[{i}].reported_on",
@@ -312,3 +285,72 @@ def future_realisation(ctx: RuleContext) -> Iterator[Finding]:
                 en=f"An approved realisation of {name_en} {subject} was reported after the check date "
                 f"{as_of.isoformat()}{day}: correct the date or the status.",
             )
+
+
+_OUTCOMES_NL = ", ".join(label(outcome, "nl") for outcome in Outcome)
+_OUTCOMES_EN = ", ".join(label(outcome, "en") for outcome in Outcome)
+
+
+@rule(
+    "PA314",
+    severity=Severity.WARNING,
+    title_nl="Afspraak over tijd zonder verantwoording",
+    title_en="Commitment overdue without a report",
+    source=_MONITORING + ': "neem ook verantwoording als doelstellingen niet worden gehaald"',
+    params={"grace_months": 3},
+)
+def overdue_report(ctx: RuleContext) -> Iterator[Finding]:
+    """As of the check date a commitment is past its due date by more than ``grace_months`` without a report.
+
+    Handbook: "Bij monitoring is ook de verantwoording belangrijk: deel en gun elkaar successen, maar neem ook
+    verantwoording als doelstellingen niet worden gehaald."
+
+    The due date is the commitment's ``due``, else 31 December of its ``year``; a commitment with neither gives
+    nothing (PA301). It is overdue when the check date is after the due date plus ``grace_months`` calendar months
+    (default 3, the day clamped to the end of the month: 31 December plus 3 months is 31 March; that day itself is
+    not overdue yet). It is reported when no realisation of the commitment that is approved and known by the check
+    date (its year not after the check date's year, ``reported_on`` not after the check date) gives a value or an
+    outcome (done, partly, not done): without one, progress can only say "no data" and nobody accounts for it. A
+    draft or submitted figure is named in the message: it needs approval. The path is ``$.commitments[i]``; the
+    due date of a commitment that is not public is not quoted.
+    """
+    grace = int(ctx.param("grace_months"))
+    as_of = ctx.as_of
+    figures = FigureIndex(ctx.agreement, as_of)
+    for i, commitment in enumerate(ctx.agreement.commitments):
+        if commitment.due is not None:
+            due = commitment.due
+        elif commitment.year is not None:
+            due = pendulum.Date(min(max(commitment.year, 1), _LAST_DAY.year), 12, 31)
+        else:
+            continue
+        if as_of <= _months_after(due, grace):
+            continue
+        known = figures.of("commitment", commitment.id)
+        if any(realisation.status is RealisationStatus.APPROVED for realisation in known):
+            continue  # an approved realisation has a value or an outcome (the model asks for one)
+        pending = any(realisation.status is not RealisationStatus.APPROVED for realisation in known)
+        shown = f" ({due.isoformat()})" if ctx.quotable(commitment) else ""
+        pending_nl = " Er is wel een cijfer in concept of ingediend: keur het goed als het klopt." if pending else ""
+        pending_en = " There is a draft or submitted figure: approve it if it is right." if pending else ""
+        yield ctx.finding(
+            path=f"$.commitments[{i}]",
+            subjects=(commitment.id, *dict.fromkeys(commitment.by)),
+            nl=f"Afspraak {commitment.id} is per {as_of.isoformat()} meer dan {grace} maanden over haar termijn"
+            f"{shown} en er is geen goedgekeurd cijfer of goedgekeurde uitkomst ({_OUTCOMES_NL}): leg vast hoe de "
+            f"afspraak is nagekomen, met een realisatie met een waarde of een uitkomst (outcome).{pending_nl}",
+            en=f"Commitment {commitment.id} is more than {grace} months past its due date{shown} as of "
+            f"{as_of.isoformat()} and has no approved figure or outcome ({_OUTCOMES_EN}): record how it was kept, as a "
+            f"realisation with a value or an outcome.{pending_en}",
+        )
+
+
+_LAST_DAY = pendulum.Date(9999, 12, 31)
+
+
+def _months_after(day: pendulum.Date, months: int) -> pendulum.Date:
+    """*day* plus *months* calendar months, the day clamped to the end of the month; at most 31 December 9999."""
+    try:
+        return day.add(months=months)
+    except (ValueError, OverflowError):
+        return _LAST_DAY

@@ -11,14 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from prestatieafspraken import _arithmetic
-from prestatieafspraken._progress import FigureIndex, YearFigure, yearly
+from prestatieafspraken.figures import FigureIndex, YearFigure, split, yearly
 from prestatieafspraken.model import (
     Aggregation,
     Commitment,
     Direction,
     Indicator,
     Realisation,
-    RealisationStatus,
     Target,
 )
 from prestatieafspraken.rules._phrases import joined, number
@@ -220,15 +219,14 @@ def _best_year(
     figures: FigureIndex, indicator: Indicator, area: str | None, commitments: list[Commitment]
 ) -> YearFigure | None:
     """The best realised year of an indicator in an area (see PA309), or None without any."""
-    own = [r for r in figures.of_indicator(indicator.id, area=area) if r.status is RealisationStatus.APPROVED]
-    series = yearly(own, aggregation=Aggregation.FLOW, area=area, weights=None)
+    series = figures.series(indicator.id, Aggregation.FLOW, area=area)
     if not series:
         per_year: defaultdict[int, list[Realisation]] = defaultdict(list)
         for commitment in commitments:
             known = figures.of("commitment", commitment.id)
             if not known:  # most commitments have no figure yet
                 continue
-            counted = [r for r in known if r.status is RealisationStatus.APPROVED]
+            counted, _ = split(known)
             for figure in yearly(counted, aggregation=Aggregation.FLOW, area=area).values():
                 per_year[figure.year].extend(figure.figures)
         series = {

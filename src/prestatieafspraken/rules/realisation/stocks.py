@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterator
 
-from prestatieafspraken._progress import FigureIndex, YearFigure, yearly
-from prestatieafspraken.model import Aggregation, Realisation, RealisationStatus
+from prestatieafspraken.figures import FigureIndex
+from prestatieafspraken.model import Aggregation, Realisation
 from prestatieafspraken.rules._phrases import number, of_party
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
@@ -46,8 +45,8 @@ def stock_flows_mismatch(ctx: RuleContext) -> Iterator[Finding]:
         inflows, outflows = tuple(dict.fromkeys(flows.inflows)), tuple(dict.fromkeys(flows.outflows))
         if not inflows and not outflows:
             continue
-        levels = _by_place(figures, indicator.id)
-        flow_series = {flow: _by_place(figures, flow) for flow in (*inflows, *outflows)}
+        levels = figures.by_place(indicator.id, Aggregation.STOCK)
+        flow_series = {flow: figures.by_place(flow, Aggregation.FLOW) for flow in (*inflows, *outflows)}
         for place, series in levels.items():
             for year in sorted(series):
                 before = series.get(year - 1)
@@ -69,18 +68,6 @@ def stock_flows_mismatch(ctx: RuleContext) -> Iterator[Finding]:
                     change_and_net=(change, net),
                     used=used,
                 )
-
-
-def _by_place(figures: FigureIndex, indicator_id: str) -> dict[tuple[str | None, str | None], dict[int, YearFigure]]:
-    """The counted figures of an indicator per exact place (area, party), as a value per year."""
-    grouped: defaultdict[tuple[str | None, str | None], list[Realisation]] = defaultdict(list)
-    for realisation in figures.of("indicator", indicator_id):
-        if realisation.status is RealisationStatus.APPROVED:
-            grouped[realisation.area, realisation.party].append(realisation)
-    return {
-        place: yearly(found, aggregation=Aggregation.STOCK, area=place[0], party=place[1])
-        for place, found in grouped.items()
-    }
 
 
 def _stock_finding(
