@@ -202,12 +202,12 @@ class TestMergeKeepsTheFile:
         agreement.write_text(examples.text(EXAMPLE), encoding="utf-8")
         original = agreement.read_text(encoding="utf-8").splitlines()
         book = tmp_path / "r.csv"
-        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;2,5;;concept\n", encoding="utf-8")
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2026-insulation;;;2026;2,5;;concept\n", encoding="utf-8")
         _merge(agreement, book)
         merged = agreement.read_text(encoding="utf-8").splitlines()
         operations = difflib.SequenceMatcher(a=original, b=merged, autojunk=False).get_opcodes()
         changed = [(tag, merged[low:high]) for tag, _, _, low, high in operations if tag != "equal"]
-        assert changed == [("insert", ["  - {commitment: c-2025-rent-policy, year: 2025, value: 2.5, status: draft}"])]
+        assert changed == [("insert", ["  - {commitment: c-2026-insulation, year: 2026, value: 2.5, status: draft}"])]
         assert any(line.startswith("#") for line in merged)
         assert prestatieafspraken.load(agreement).realisations[-1].value == 2.5
 
@@ -232,7 +232,7 @@ class TestMergeKeepsTheFile:
         text = examples.text(EXAMPLE).split("realisations:")[0]
         agreement.write_text(text, encoding="utf-8")
         book = tmp_path / "r.csv"
-        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;2,5;;concept\n", encoding="utf-8")
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2026-insulation;;;2026;2,5;;concept\n", encoding="utf-8")
         _merge(agreement, book)
         merged = agreement.read_text(encoding="utf-8")
         assert merged.startswith(text)
@@ -243,7 +243,7 @@ class TestMergeKeepsTheFile:
         agreement = tmp_path / "a.yaml"
         agreement.write_text(examples.text(EXAMPLE), encoding="utf-8")
         book = tmp_path / "r.csv"
-        book.write_text(f"{CSV_HEADER}\nafspraak;c-2025-rent-policy;;;2025;2,5;;concept\n", encoding="utf-8")
+        book.write_text(f"{CSV_HEADER}\nafspraak;c-2026-insulation;;;2026;2,5;;concept\n", encoding="utf-8")
         output = tmp_path / "a.json"
         assert main(["import-realisations", str(agreement), str(book), "--output", str(output)]) == 0
         assert prestatieafspraken.load(output).realisations[-1].value == 2.5

@@ -12,16 +12,21 @@ import pytest
 
 from prestatieafspraken import examples, load
 from prestatieafspraken.model import Agreement, MilestoneKind, MilestoneStatus
-from prestatieafspraken.rules import Finding, Severity, check
+from prestatieafspraken.rules import CheckConfig, Finding, Severity, check
 from support import AS_OF, EXAMPLES_AS_OF, findings
 
 DATA = Path(__file__).parent / "data"
 LINDEVEEN = examples.load("lindeveen-2025-2028")
 
 
+#: The two-cycle test data hold the process, not the realisations: overdue reporting (PA314, tested by its own
+#: cases) is not what these tests are about.
+CYCLE_CONFIG = CheckConfig(ignore=("PA314",))
+
+
 def loud(agreement: Agreement, as_of: dt.date) -> list[tuple[str, str]]:
-    """The (code, path) of every error and warning of the agreement's check."""
-    report = check(agreement, as_of=as_of)
+    """The (code, path) of every error and warning of the agreement's check, overdue reporting aside."""
+    report = check(agreement, as_of=as_of, config=CYCLE_CONFIG)
     return [(finding.code, finding.path) for finding in report.findings if finding.severity is not Severity.INFO]
 
 
