@@ -696,6 +696,8 @@ _STEP_NAMES = {
     "dumps": "dumps(format='json')",
 }
 _MEMORY_STEPS = ("floor", "load", "check", "graph", "progress", "dumps")
+#: The HTML report is measured up to this size: beyond it no steering group reads one document.
+_REPORT_UP_TO = 100_000
 #: tracemalloc counts the live objects exactly, but slows a load down about fourfold: up to this size only.
 _LIVE_UP_TO = 100_000
 _MIB = 1 << 20
@@ -930,6 +932,79 @@ def _summary(results: list[dict[str, Any]]) -> Iterator[str]:
             )
 
 
+# --- report: the steering group's HTML report (issue 18) ---------------------------------------------------------
+
+
+def with_municipal_targets(data: dict[str, Any]) -> dict[str, Any]:
+    """The agreement with each municipality's part of each regional target also a target of its own (about 1,000).
+
+    A national steering group follows its targets down to the municipalities: 342 municipalities times the three
+    broken-down indicators gives 1,026 municipal targets, next to the 125 national and regional ones.
+    """
+    municipal = [
+        {
+            "id": f"{area}-{target['indicator']}",
+            "indicator": target["indicator"],
+            "value": value,
+            "from": target["from"],
+            "by": target["by"],
+            "theme": target["theme"],
+            "goals": target["goals"],
+            "area": area,
+            "source": "Volkshuisvestingsprogramma",
+        }
+        for target in data["targets"]
+        if target.get("area", "").startswith("regio-")
+        for area, value in target["breakdown"].items()
+    ]
+    return data | {"targets": [*data["targets"], *municipal]}
+
+
+def _report_worker(path: Path, repeat: int) -> dict[str, Any]:
+    """Time the HTML report and check of the same agreement (with municipal targets), in the same rounds.
+
+    Both run on an agreement just loaded, so each builds its index; the report runs the check itself (its
+    findings are in it), progress, and writes the HTML.
+    """
+    import prestatieafspraken  # noqa: PLC0415
+    from prestatieafspraken.report import render_report  # noqa: PLC0415
+
+    _warm_up()
+    render_report(prestatieafspraken.loads(national_json_bytes(1_000), format="json"), as_of=AS_OF, format="html")
+    payload = orjson.dumps(with_municipal_targets(orjson.loads(path.read_bytes())))
+    checks: list[float] = []
+    reports: list[float] = []
+    size = targets = 0
+    for _ in range(repeat):
+        fresh = prestatieafspraken.loads(payload, format="json")
+        gc.collect()
+        started = time.perf_counter()
+        prestatieafspraken.check(fresh, as_of=AS_OF)
+        checks.append(time.perf_counter() - started)
+        fresh = prestatieafspraken.loads(payload, format="json")
+        targets = len(fresh.targets)
+        gc.collect()
+        started = time.perf_counter()
+        text = render_report(fresh, as_of=AS_OF, format="html")
+        reports.append(time.perf_counter() - started)
+        size = len(text.encode("utf-8"))
+        del fresh, text
+    return {"check": statistics.median(checks), "report": statistics.median(reports), "bytes": size, "targets": targets}
+
+
+def _report_rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    """Per size: the HTML report against check of the same file, in seconds and as a ratio, and its size."""
+    yield f"{'commitments':>11} {'targets':>8} {'check s':>8} {'report s':>8} {'report/check':>12} {'HTML MiB':>8}"
+    for result in results:
+        timed = result.get("report")
+        if timed is None:
+            continue
+        yield (
+            f"{result['commitments']:>11} {timed['targets']:>8} {timed['check']:>8.3f} {timed['report']:>8.3f} "
+            f"{timed['report'] / timed['check']:>12.2f} {timed['bytes'] / _MIB:>8.2f}"
+        )
+
+
 # --- diff: two versions of the national agreement (issue 17) ----------------------------------------------------
 
 
@@ -997,6 +1072,8 @@ def _worker(arguments: list[str]) -> None:
         print(json.dumps(_memory_worker(Path(rest[0]), rest[1])))
     elif kind == "diff":
         print(json.dumps(_diff_worker(Path(rest[0]), int(rest[1]))))
+    elif kind == "report":
+        print(json.dumps(_report_worker(Path(rest[0]), int(rest[1]))))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
 
@@ -1024,6 +1101,8 @@ def main(argv: list[str] | None = None) -> None:
         repeat = arguments.large_repeat if size >= 1_000_000 else arguments.repeat
         result = {"commitments": size, "bytes": path.stat().st_size, **_child("time", str(path), str(repeat))}
         result["diff"] = _child("diff", str(path), str(repeat))
+        if size <= _REPORT_UP_TO:
+            result["report"] = _child("report", str(path), str(repeat))
         if not arguments.no_memory:
             steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
             result["memory"] = {step: _child("memory", str(path), step) for step in steps}
@@ -1038,6 +1117,9 @@ def main(argv: list[str] | None = None) -> None:
         print(line)
     print()
     for line in _diff_rows(results):
+        print(line)
+    print()
+    for line in _report_rows(results):
         print(line)
     if arguments.json is not None:
         arguments.json.write_text(json.dumps(results, indent=2) + "\n")
