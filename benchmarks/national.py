@@ -40,6 +40,12 @@ measurement runs in a fresh Python process, so that one size or step does not le
 - **diff**: in one more process per size, ``diff`` of the agreement against a newer version of it (values changed,
   commitments removed and added, the list reversed), and load of the same file in the same rounds, as a ratio.
 
+- **report**: in one more process per size up to 1e5, the steering group's HTML report
+  (``render_report(format="html")``) and ``check`` of the same agreement in the same rounds, each on an agreement
+  just loaded, as a ratio, with the size of the HTML. The agreement is the dataset with each municipality's part
+  of each regional target also a target of its own (`with_municipal_targets`: 1,151 targets), as a national
+  steering group follows them.
+
 ``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
 """
 
@@ -67,7 +73,7 @@ from typing import Any, TypeVar
 import orjson
 from synthetic import _GOALS, _INDICATORS, _MILESTONES
 
-__all__ = ["AS_OF", "national_agreement_data", "national_json_bytes"]
+__all__ = ["AS_OF", "national_agreement_data", "national_json_bytes", "with_municipal_targets"]
 
 #: The perspective: ten years.
 FIRST_YEAR = 2022

@@ -13,17 +13,19 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+import attrs
 import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from prestatieafspraken import Agreement, check, examples, loads
+from prestatieafspraken import Agreement, CheckConfig, check, examples, loads
 from prestatieafspraken.cli import main
 from prestatieafspraken.model import Outcome, ProgressStatus
 from prestatieafspraken.progress import progress
 from prestatieafspraken.report import ReportFormat, charts, render_report
 from prestatieafspraken.report.details import expected_path, realised_path
+from prestatieafspraken.report.document import Light, Picture, plain
 from prestatieafspraken.report.labels import label, number
 from prestatieafspraken.report.lights import colour
 from prestatieafspraken.views import UnknownAudienceError
@@ -303,14 +305,12 @@ class TestPendingAndOutcomes:
         """A submitted figure has its own line in the year table; the realised line keeps the approved figure."""
         lines = steering().splitlines()
         start = lines.index(
-            next(
-                line for line in lines if line.startswith("| Nieuwbouw sociale huur, Noord, 2025–2028 |  | verwacht |")
-            )
+            next(line for line in lines if line.startswith("| Nieuwbouw sociale huur, Noord, 2025–2028 | verwacht |"))
         )
         assert lines[start : start + 3] == [
-            "| Nieuwbouw sociale huur, Noord, 2025–2028 |  | verwacht | 0 | 100 | 200 | 300 | 400 |",
-            "|  |  | gerealiseerd |  | 96 |  |  |  |",
-            "|  |  | nog niet goedgekeurd |  | 98 (ingediend) |  |  |  |",
+            "| Nieuwbouw sociale huur, Noord, 2025–2028 | verwacht | 0 | 100 | 200 | 300 | 400 |",
+            "|  | gerealiseerd |  | 96 |  |  |  |",
+            "|  | nog niet goedgekeurd |  | 98 (ingediend) |  |  |  |",
         ]
 
     def test_pending_next_to_the_commitment(self) -> None:
@@ -356,6 +356,18 @@ class TestYearTable:
         assert expected_path(record, 2023) is None
         assert expected_path(record, 2029) is None
 
+    def test_thresholds_of_the_configuration(self) -> None:
+        """The report judges with the thresholds of the check's configuration, as PA307 does."""
+        config = CheckConfig(params={"on_track_threshold": 0.99, "needs_acceleration_threshold": 0.9})
+        text = render_report(loads(STEERING), as_of=STEERING_AS_OF, config=config, charts=False)
+        assert "| 0,96 | 🟠 versnelling nodig |" in row_of(text, "t-bouw")
+
+    def test_a_path_too_large_for_a_float(self) -> None:
+        """Whole numbers whose path a float cannot hold give no expected value, rather than a wrong one."""
+        record = attrs.evolve(progress(loads(STEERING), as_of=STEERING_AS_OF).targets[0], reach=10**400)
+        assert expected_path(record, 2026) is None
+        assert expected_path(record, 2028) == 10**400
+
 
 class TestCharts:
     """One sparkline per target, drawn directly as SVG: no plotting library."""
@@ -395,6 +407,12 @@ class TestCharts:
     def test_nothing_to_draw(self) -> None:
         """Without a point there is no chart."""
         assert charts.sparkline(charts.Sparkline(title="t", expected=(), realised=((2025, float("nan")),))) is None
+
+    def test_plain_text_of_a_cell(self) -> None:
+        """A text writer reads a light by its words and a picture by its title."""
+        assert plain(Light(colour="red", text="niet op koers")) == "niet op koers"
+        assert plain(Picture(title="Nieuwbouw", svg="<svg/>")) == "Nieuwbouw"
+        assert plain("tekst") == "tekst"
 
     def test_charts_off(self) -> None:
         """With charts=False there is no SVG."""
@@ -449,8 +467,8 @@ HOSTILE = {
 def hostile_steering() -> Agreement:
     """`STEERING` with hostile names, texts, labels, reasons and explanations (JSON strings are YAML too)."""
     text = STEERING
-    for plain, evil in HOSTILE.items():
-        text = text.replace(plain, json.dumps(evil))
+    for harmless, evil in HOSTILE.items():
+        text = text.replace(harmless, json.dumps(evil))
     return loads(text)
 
 
@@ -806,7 +824,7 @@ class TestRobust:
             )
         )
         text = render_report(agreement, as_of=STEERING_AS_OF, charts=False)
-        header = next(line for line in text.splitlines() if line.startswith("| Streefcijfer | Verloop | Reeks |"))
-        years = [int(cell) for cell in header.strip("|").split("|")[3:]]
+        header = next(line for line in text.splitlines() if line.startswith("| Streefcijfer | Reeks |"))
+        years = [int(cell) for cell in header.strip("|").split("|")[2:]]
         assert len(years) == 25
         assert years[0] <= STEERING_AS_OF.year <= years[-1]

@@ -206,11 +206,12 @@ def _year_table(records: Sequence[TargetProgress], names: Names, as_of_year: int
             cells = (pending_text(pending.get(year, ()), lang, year=False) for year in years)
             rows.append(("", "", term("pending", lang), *cells))
     leading: tuple[Cell, ...] = (capital(term("target", lang)), sentence("trend", lang), sentence("row", lang))
-    return Table(
+    table = Table(
         columns=(*leading, *(str(year) for year in years)),
         rows=tuple(rows),
         numeric=frozenset(range(3, 3 + len(years))),
     )
+    return without_empty(table, frozenset({1}))  # no charts drawn: no column for them
 
 
 # --- commitments --------------------------------------------------------------------------------------------------

@@ -22,12 +22,13 @@ __all__ = ["to_html"]
 
 _CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto;
-       max-width: 80rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
+       max-width: 90rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
 h1 { font-size: 1.6rem; border-bottom: 2px solid #01689b; padding-bottom: .3rem; }
 h2 { font-size: 1.3rem; margin-top: 2rem; color: #01689b; }
 h3 { font-size: 1.1rem; margin-top: 1.4rem; }
 h4 { font-size: 1rem; margin: 1rem 0 .3rem; }
-table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; font-size: .88rem; display: block; max-width: 100%;
+        overflow-x: auto; }
 th, td { border: 1px solid #c8c8c8; padding: .2rem .45rem; text-align: left; vertical-align: top; }
 th { background: #eef4f8; }
 td svg { display: block; }
