@@ -1,10 +1,11 @@
 """The report's first page: the traffic lights per theme and per party, and the explanations red and orange need.
 
-Handbook, "Monitoring en verantwoording": the conversation about progress is held in the steering group; this page
-is what it reads first. Per theme and per party it counts the targets and commitments per colour (the counts of
-the progress roll-ups, `prestatieafspraken.progress.ProgressReport.by_theme` and ``by_party``), and how many of the
-red and orange ones lack their explanation; then every red and orange target and commitment with its explanation,
-or "toelichting ontbreekt". At national size the long lists fold away per theme, so the page stays one page.
+Handbook, "Monitoring en verantwoording": "Het verschil tussen werkende en niet-werkende afspraken wordt gemaakt in
+het scherpe gesprek over de voortgang"; this page is where that conversation starts. Per theme and per party it
+counts the targets and commitments per colour (the counts of the progress roll-ups,
+`prestatieafspraken.progress.ProgressReport.by_theme` and ``by_party``), and how many of the red and orange ones
+lack their explanation; then every red and orange target and commitment with its explanation, or "toelichting
+ontbreekt". At national size the long lists fold away per theme, so the page stays one page.
 """
 
 from __future__ import annotations
@@ -49,12 +50,12 @@ def theme_order(names: Names, keys: Sequence[str | None]) -> list[str | None]:
     return ordered + ([None] if None in keys else [])
 
 
-def _counts_row(counts: Mapping[ProgressStatus, int], missing_count: int) -> tuple[str, ...]:
+def _counts_row(counts: Mapping[ProgressStatus, int], missing_count: int, lang: Language) -> tuple[str, ...]:
     per_colour = Counter[str]()
     for status, count in counts.items():
         per_colour[colour(status)] += count
-    total = sum(per_colour.values())
-    return (*(str(per_colour[chosen]) for chosen in COLOURS), str(total), str(missing_count))
+    shown = (*(per_colour[chosen] for chosen in COLOURS), sum(per_colour.values()), missing_count)
+    return tuple(number(count, lang) for count in shown)
 
 
 def _count_columns(first: str, lang: Language, *, reference: bool = False) -> tuple[Cell, ...]:
@@ -91,7 +92,7 @@ def _rows(rollup: RollUp, name: str, missed: Counter[_Key], lang: Language) -> I
     """A row of counts per colour for a roll-up's targets, and one for its commitments (when it has any)."""
     for kind, counts in (("target", rollup.targets), ("commitment", rollup.commitments)):
         if any(counts.values()):
-            yield (name, term(kind, lang, plural=True), *_counts_row(counts, missed[rollup.key, kind]))
+            yield (name, term(kind, lang, plural=True), *_counts_row(counts, missed[rollup.key, kind], lang))
 
 
 def _pending(report: ProgressReport, lang: Language) -> list[Block]:
