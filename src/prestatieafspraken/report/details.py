@@ -157,9 +157,10 @@ def _sparkline(record: TargetProgress, realised: dict[int, Number], shown: str, 
     points = sorted(realised.items())
     if record.aggregation is Aggregation.FLOW and points:
         points = [(record.first_year - 1, 0), *points]
-    title = f"{shown}: {term('expected', lang)} {number(reach, lang)} ({record.by})"
+    said = [f"{term('expected', lang)} {number(reach, lang)} ({record.by})"] if reach is not None else []
     if points:
-        title += f", {term('realised', lang)} {number(points[-1][1], lang)} ({points[-1][0]})"
+        said.append(f"{term('realised', lang)} {number(points[-1][1], lang)} ({points[-1][0]})")
+    title = f"{shown}: {', '.join(said)}"
     svg = charts.sparkline(charts.Sparkline(title=title, expected=_floats(expected), realised=_floats(points)))
     return Picture(title=title, svg=svg) if svg is not None else ""
 
