@@ -42,6 +42,11 @@ measurement runs in a fresh Python process, so that one size or step does not le
 - **document**: in one more process per size, ``document`` (the agreement as a document: built, then written as
   Markdown, HTML and Word) and ``check`` of the same file in the same rounds, each on a freshly loaded agreement,
   as a ratio to check.
+- **report**: in one more process per size up to 1e5, the steering group's HTML report
+  (``render_report(format="html")``) and ``check`` of the same agreement in the same rounds, each on an agreement
+  just loaded, as a ratio, with the size of the HTML. The agreement is the dataset with each municipality's part
+  of each regional target also a target of its own (`with_municipal_targets`: 1,151 targets), as a national
+  steering group follows them.
 
 ``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
 """
@@ -70,7 +75,7 @@ from typing import Any, TypeVar
 import orjson
 from synthetic import _GOALS, _INDICATORS, _MILESTONES
 
-__all__ = ["AS_OF", "national_agreement_data", "national_json_bytes"]
+__all__ = ["AS_OF", "national_agreement_data", "national_json_bytes", "with_municipal_targets"]
 
 #: The perspective: ten years.
 FIRST_YEAR = 2022
@@ -699,6 +704,8 @@ _STEP_NAMES = {
     "dumps": "dumps(format='json')",
 }
 _MEMORY_STEPS = ("floor", "load", "check", "graph", "progress", "dumps")
+#: The HTML report is measured up to this size: beyond it no steering group reads one document.
+_REPORT_UP_TO = 100_000
 #: tracemalloc counts the live objects exactly, but slows a load down about fourfold: up to this size only.
 _LIVE_UP_TO = 100_000
 _MIB = 1 << 20
@@ -933,6 +940,79 @@ def _summary(results: list[dict[str, Any]]) -> Iterator[str]:
             )
 
 
+# --- report: the steering group's HTML report (issue 18) ---------------------------------------------------------
+
+
+def with_municipal_targets(data: dict[str, Any]) -> dict[str, Any]:
+    """The agreement with each municipality's part of each regional target also a target of its own (about 1,000).
+
+    A national steering group follows its targets down to the municipalities: 342 municipalities times the three
+    broken-down indicators gives 1,026 municipal targets, next to the 125 national and regional ones.
+    """
+    municipal = [
+        {
+            "id": f"{area}-{target['indicator']}",
+            "indicator": target["indicator"],
+            "value": value,
+            "from": target["from"],
+            "by": target["by"],
+            "theme": target["theme"],
+            "goals": target["goals"],
+            "area": area,
+            "source": "Volkshuisvestingsprogramma",
+        }
+        for target in data["targets"]
+        if target.get("area", "").startswith("regio-")
+        for area, value in target["breakdown"].items()
+    ]
+    return data | {"targets": [*data["targets"], *municipal]}
+
+
+def _report_worker(path: Path, repeat: int) -> dict[str, Any]:
+    """Time the HTML report and check of the same agreement (with municipal targets), in the same rounds.
+
+    Both run on an agreement just loaded, so each builds its index; the report runs the check itself (its
+    findings are in it), progress, and writes the HTML.
+    """
+    import prestatieafspraken  # noqa: PLC0415
+    from prestatieafspraken.report import render_report  # noqa: PLC0415
+
+    _warm_up()
+    render_report(prestatieafspraken.loads(national_json_bytes(1_000), format="json"), as_of=AS_OF, format="html")
+    payload = orjson.dumps(with_municipal_targets(orjson.loads(path.read_bytes())))
+    checks: list[float] = []
+    reports: list[float] = []
+    size = targets = 0
+    for _ in range(repeat):
+        fresh = prestatieafspraken.loads(payload, format="json")
+        gc.collect()
+        started = time.perf_counter()
+        prestatieafspraken.check(fresh, as_of=AS_OF)
+        checks.append(time.perf_counter() - started)
+        fresh = prestatieafspraken.loads(payload, format="json")
+        targets = len(fresh.targets)
+        gc.collect()
+        started = time.perf_counter()
+        text = render_report(fresh, as_of=AS_OF, format="html")
+        reports.append(time.perf_counter() - started)
+        size = len(text.encode("utf-8"))
+        del fresh, text
+    return {"check": statistics.median(checks), "report": statistics.median(reports), "bytes": size, "targets": targets}
+
+
+def _report_rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    """Per size: the HTML report against check of the same file, in seconds and as a ratio, and its size."""
+    yield f"{'commitments':>11} {'targets':>8} {'check s':>8} {'report s':>8} {'report/check':>12} {'HTML MiB':>8}"
+    for result in results:
+        timed = result.get("report")
+        if timed is None:
+            continue
+        yield (
+            f"{result['commitments']:>11} {timed['targets']:>8} {timed['check']:>8.3f} {timed['report']:>8.3f} "
+            f"{timed['report'] / timed['check']:>12.2f} {timed['bytes'] / _MIB:>8.2f}"
+        )
+
+
 # --- diff: two versions of the national agreement (issue 17) ----------------------------------------------------
 
 
@@ -1043,8 +1123,25 @@ def _worker(arguments: list[str]) -> None:
         print(json.dumps(_diff_worker(Path(rest[0]), int(rest[1]))))
     elif kind == "document":
         print(json.dumps(_document_worker(Path(rest[0]), int(rest[1]))))
+    elif kind == "report":
+        print(json.dumps(_report_worker(Path(rest[0]), int(rest[1]))))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
+
+
+def _measure(size: int, arguments: argparse.Namespace) -> dict[str, Any]:
+    """Every measurement of one size, each in fresh processes."""
+    path = _dataset(size, arguments.seed, arguments.cache)
+    repeat = arguments.large_repeat if size >= 1_000_000 else arguments.repeat
+    result = {"commitments": size, "bytes": path.stat().st_size, **_child("time", str(path), str(repeat))}
+    result["diff"] = _child("diff", str(path), str(repeat))
+    result["document"] = _child("document", str(path), str(repeat))
+    if size <= _REPORT_UP_TO:
+        result["report"] = _child("report", str(path), str(repeat))
+    if not arguments.no_memory:
+        steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
+        result["memory"] = {step: _child("memory", str(path), step) for step in steps}
+    return result
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -1066,29 +1163,13 @@ def main(argv: list[str] | None = None) -> None:
     results: list[dict[str, Any]] = []
     started = time.perf_counter()
     for size in sorted(arguments.sizes):
-        path = _dataset(size, arguments.seed, arguments.cache)
-        repeat = arguments.large_repeat if size >= 1_000_000 else arguments.repeat
-        result = {"commitments": size, "bytes": path.stat().st_size, **_child("time", str(path), str(repeat))}
-        result["diff"] = _child("diff", str(path), str(repeat))
-        result["document"] = _child("document", str(path), str(repeat))
-        if not arguments.no_memory:
-            steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
-            result["memory"] = {step: _child("memory", str(path), step) for step in steps}
-        results.append(result)
+        results.append(_measure(size, arguments))
         print(f"# {size} commitments measured after {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print(f"python {sys.version.split()[0]}, pid-independent figures; seed {arguments.seed}; as of {AS_OF}")
-    print()
-    for line in _rows(results):
-        print(line)
-    print()
-    for line in _summary(results):
-        print(line)
-    print()
-    for line in _diff_rows(results):
-        print(line)
-    print()
-    for line in _document_rows(results):
-        print(line)
+    for table in (_rows, _summary, _diff_rows, _document_rows, _report_rows):
+        print()
+        for line in table(results):
+            print(line)
     if arguments.json is not None:
         arguments.json.write_text(json.dumps(results, indent=2) + "\n")
 

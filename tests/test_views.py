@@ -507,7 +507,10 @@ def exports(view: View, original: Agreement | None = None, *, charts: bool = Fal
         yield render_graph(view.agreement, format=graph_format)
     yield repr(view.withheld)
     yield repr(view.collective_totals)
-    yield repr(progress(view.agreement, as_of=AS_OF))
+    computed = progress(view.agreement, as_of=AS_OF)
+    yield repr(computed)
+    yield computed._repr_html_()  # what a notebook shows
+    yield view._repr_html_()
     if original is not None:
         for report_format in ("markdown", "html"):
             for lang in LANGUAGES:

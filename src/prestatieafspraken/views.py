@@ -184,7 +184,7 @@ class CollectiveTotal:
         return _total_ref(self.basis, self.indicator, self.year, self.area)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class View:
     """An agreement as one audience may see it.
 
@@ -200,6 +200,18 @@ class View:
     audience: str
     withheld: tuple[Withheld, ...] = ()
     collective_totals: tuple[CollectiveTotal, ...] = ()
+
+    def __repr__(self) -> str:
+        return (
+            f"<View of {self.agreement.id!r} for {self.audience!r}: {len(self.withheld)} withheld, "
+            f"{len(self.collective_totals)} collective totals>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The view as a notebook shows it (`prestatieafspraken.report.notebook.view_html`)."""
+        from prestatieafspraken.report.notebook import view_html  # noqa: PLC0415 - presentation, on demand
+
+        return view_html(self)
 
     @property
     def withheld_commitments(self) -> frozenset[str]:

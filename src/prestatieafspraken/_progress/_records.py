@@ -7,6 +7,7 @@ be explained in the conversation the handbook asks for.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Mapping
 from typing import Literal
 
@@ -218,7 +219,7 @@ class RollUp:
     """Per flow indicator id, the commitments' summed quantities."""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class ProgressReport:
     """The progress of an agreement as of a date: per target, per commitment, and rolled up."""
 
@@ -230,6 +231,24 @@ class ProgressReport:
     by_theme: Mapping[str | None, RollUp] = attrs.field(hash=False)
     by_party: Mapping[str, RollUp] = attrs.field(hash=False)
     by_area: Mapping[str | None, RollUp] = attrs.field(hash=False)
+
+    def __repr__(self) -> str:
+        def counted(records: tuple[TargetProgress, ...] | tuple[CommitmentProgress, ...], what: str) -> str:
+            statuses = ", ".join(
+                f"{count} {status.value}" for status, count in Counter(r.status for r in records).most_common()
+            )
+            return f"{len(records)} {what}" + (f" ({statuses})" if statuses else "")
+
+        return (
+            f"<ProgressReport of {self.agreement_id!r} as of {self.as_of.isoformat()}: "
+            f"{counted(self.targets, 'targets')}, {counted(self.commitments, 'commitments')}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The report as a notebook shows it (`prestatieafspraken.report.notebook.progress_html`)."""
+        from prestatieafspraken.report.notebook import progress_html  # noqa: PLC0415 - presentation, on demand
+
+        return progress_html(self)
 
     def target(self, target_id: str) -> TargetProgress | None:
         """The record of a target by id (the first, when the id is duplicated)."""

@@ -146,7 +146,7 @@ def _at_least_one_party(_instance: object, _attribute: object, value: tuple[Part
         raise InvariantError("parties", "an agreement has at least one party")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Agreement:
     """A (multi-party) performance agreement: the root of file format v1.
 
@@ -185,3 +185,17 @@ class Agreement:
     def index(self) -> AgreementIndex:
         """O(1) lookups into this agreement, built on first use."""
         return AgreementIndex.build(self)
+
+    def __repr__(self) -> str:
+        # One line, not every field: a national agreement holds a million commitments.
+        return (
+            f"<Agreement {self.id!r}: {self.title!r}, {self.scope.value}, "
+            f"{self.perspective.start}-{self.perspective.end}, {len(self.parties)} parties, "
+            f"{len(self.targets)} targets, {len(self.commitments)} commitments, {len(self.realisations)} realisations>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The agreement as a notebook shows it (`prestatieafspraken.report.notebook.agreement_html`)."""
+        from prestatieafspraken.report.notebook import agreement_html  # noqa: PLC0415 - the model imports no presentation
+
+        return agreement_html(self)

@@ -13,7 +13,7 @@ import orjson
 
 from prestatieafspraken.bids import BidGap, GapLine
 from prestatieafspraken.model import Agreement, theme_label
-from prestatieafspraken.report.document import Block, Heading, Paragraph, Table
+from prestatieafspraken.report.document import Block, Heading, Paragraph, Table, plain
 from prestatieafspraken.report.labels import number
 from prestatieafspraken.report.markdown import to_markdown
 from prestatieafspraken.vocabulary import Language
@@ -159,7 +159,8 @@ _WIDTH = 110
 
 def _text_table(table: Table) -> str:
     """A table in aligned columns, or, when too wide, as records: the first cell, then each heading and its cell."""
-    rows = (table.columns, *table.rows)
+    columns = tuple(map(plain, table.columns))
+    rows = (columns, *(tuple(map(plain, row)) for row in table.rows))
     widths = [max(len(row[i]) for row in rows) for i in range(len(table.columns))]
     if sum(widths) + 2 * (len(widths) - 1) <= _WIDTH:
         return "\n".join(
@@ -168,12 +169,12 @@ def _text_table(table: Table) -> str:
             ).rstrip()
             for row in rows
         )
-    label = max(len(column) for column in table.columns[1:]) + 1
+    label = max(len(column) for column in columns[1:]) + 1
     records: list[str] = []
-    for row in table.rows:
+    for row in rows[1:]:
         records.append(row[0])
         records.extend(
-            f"  {(column + ':').ljust(label)} {cell}" for column, cell in zip(table.columns[1:], row[1:], strict=True)
+            f"  {(column + ':').ljust(label)} {cell}" for column, cell in zip(columns[1:], row[1:], strict=True)
         )
     return "\n".join(records)
 

@@ -1,43 +1,41 @@
-"""Charts of a target's expected path against its realised values, as SVG text (matplotlib, an optional extra).
+"""Small charts drawn directly as SVG text: one sparkline per target, its expected path against its realised values.
 
-matplotlib is imported only here and only when a chart is drawn; without it `charts_available` is false and the
-report says so in one line. No global state of matplotlib is touched: each chart is its own `Figure` with its
-own SVG canvas (no pyplot), and its style settings apply inside an `rc_context` only.
+A steering group reads many targets side by side (small multiples), so each chart is small (about 300 bytes) and
+drawn without a plotting library: a national report of a thousand targets draws them in milliseconds. The same data
+gives the same SVG. Values that are not finite, or beyond 1e100 in size, are left out; the chart never fails.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import io
+import html
 import math
-import warnings
 from collections.abc import Sequence
 
 import attrs
 
-__all__ = ["ChartData", "charts_available", "svg_chart"]
+__all__ = ["HEIGHT", "WIDTH", "Sparkline", "drawable", "sparkline"]
+
+#: The size of a sparkline in CSS pixels.
+WIDTH = 132
+HEIGHT = 34
+_PAD = 3.0
+
+#: Values beyond this are left out: no housing figure comes near it, and the scale's arithmetic stays finite.
+_LARGEST = 1e100
+
+#: The colours: the expected path in grey-blue (dashed), the realised values in the report's blue.
+_EXPECTED = "#7f9fb5"
+_REALISED = "#01689b"
 
 
 @attrs.frozen(kw_only=True)
-class ChartData:
-    """What one chart shows: the expected path (year, value) and the realised values (year, value)."""
+class Sparkline:
+    """What one sparkline shows: the expected path and the realised values, as (year, value) points."""
 
     title: str
-    unit: str
+    """The alternative text: what the chart shows, in words."""
     expected: tuple[tuple[int, float], ...]
     realised: tuple[tuple[int, float], ...]
-    expected_label: str
-    realised_label: str
-
-
-def charts_available() -> bool:
-    """Whether matplotlib is installed (``pip install 'prestatieafspraken[charts]'``)."""
-    return importlib.util.find_spec("matplotlib") is not None
-
-
-#: Values beyond this are left out of a chart: float arithmetic on the axis limits would overflow, and no
-#: housing figure comes near it.
-_LARGEST = 1e100
 
 
 def drawable(points: Sequence[tuple[int, float]]) -> tuple[tuple[int, float], ...]:
@@ -45,60 +43,53 @@ def drawable(points: Sequence[tuple[int, float]]) -> tuple[tuple[int, float], ..
     return tuple((year, value) for year, value in points if math.isfinite(value) and abs(value) <= _LARGEST)
 
 
-def _points(points: Sequence[tuple[int, float]]) -> tuple[list[int], list[float]]:
-    return [year for year, _ in points], [value for _, value in points]
+def _coordinate(value: float) -> str:
+    """A coordinate with one decimal at most: ``12``, ``12.5``."""
+    text = f"{value:.1f}"
+    return text.removesuffix(".0")
 
 
-def svg_chart(data: ChartData) -> str:
-    """Draw *data* as an SVG document (text), starting at its ``<svg>`` element.
+def sparkline(data: Sparkline) -> str | None:
+    """*data* as an inline SVG element of `WIDTH` × `HEIGHT` pixels; ``None`` when it has no point to draw.
 
-    Points that are not `drawable` are left out. matplotlib's warnings about odd axis limits (overflow in its
-    margin arithmetic, a flat line) are silenced while the chart is drawn: the chart is still drawn.
-
-    Raises:
-        ModuleNotFoundError: matplotlib is not installed.
+    The expected path is a dashed line, the realised values a solid line with a dot on the latest; the SVG's
+    ``<title>`` is the chart's text, for screen readers and as a tooltip.
     """
-    import matplotlib as mpl  # noqa: PLC0415 - an optional extra, imported only to draw
-    from matplotlib.backends.backend_svg import FigureCanvasSVG  # noqa: PLC0415
-    from matplotlib.figure import Figure  # noqa: PLC0415
-    from matplotlib.ticker import MaxNLocator  # noqa: PLC0415
-
-    # Text stays text (searchable, small, readable by screen readers). The ids are salted with the chart's title:
-    # the same data gives the same SVG, and several charts inline in one HTML file do not share clip-path ids.
     expected, realised = drawable(data.expected), drawable(data.realised)
-    with (
-        warnings.catch_warnings(),
-        mpl.rc_context(
-            {
-                "svg.fonttype": "none",
-                "svg.hashsalt": f"prestatieafspraken:{data.title}",
-                "font.family": "sans-serif",
-                "font.size": 9,
-                "axes.spines.top": False,
-                "axes.spines.right": False,
-            }
-        ),
-    ):
-        warnings.simplefilter("ignore", RuntimeWarning)
-        warnings.simplefilter("ignore", UserWarning)
-        figure = Figure(figsize=(6.4, 3.2), layout="constrained")
-        FigureCanvasSVG(figure)
-        axes = figure.add_subplot()
-        if expected:
-            years, values = _points(expected)
-            axes.plot(
-                years, values, linestyle="--", color="#01689b", marker="o", markersize=3, label=data.expected_label
-            )
-        if realised:
-            years, values = _points(realised)
-            axes.plot(years, values, color="#d52b1e", marker="s", markersize=4, label=data.realised_label)
-        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
-        axes.set_title(data.title, loc="left")
-        axes.set_ylabel(data.unit)
-        axes.grid(visible=True, axis="y", color="#dddddd", linewidth=0.6)
-        axes.legend(loc="best", frameon=False)
-        buffer = io.StringIO()
-        figure.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None, "Format": None, "Type": None})
-    svg = buffer.getvalue()
-    # The XML declaration and the DOCTYPE (which names an external DTD) are not needed, inline or as an image.
-    return svg[svg.index("<svg") :]
+    points = expected + realised
+    if not points:
+        return None
+    years = [year for year, _ in points]
+    values = [value for _, value in points]
+    first, last = min(years), max(years)
+    low, high = min(values), max(values)
+    if high == low:  # a flat line sits in the middle (widened by a tenth, as ±1 is lost on a float of 1e17)
+        margin = max(1.0, abs(low) / 10)
+        low, high = low - margin, high + margin
+    x_scale = (WIDTH - 2 * _PAD) / (last - first) if last > first else 0.0
+    y_scale = (HEIGHT - 2 * _PAD) / (high - low)
+
+    def place(year: int, value: float) -> str:
+        x = _PAD + (year - first) * x_scale if last > first else WIDTH / 2
+        y = HEIGHT - _PAD - (value - low) * y_scale
+        return f"{_coordinate(x)},{_coordinate(y)}"
+
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+            f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img"><title>{html.escape(data.title)}</title>'
+        )
+    ]
+    if len(expected) > 1:
+        line = " ".join(place(year, value) for year, value in expected)
+        parts.append(
+            f'<polyline points="{line}" fill="none" stroke="{_EXPECTED}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+        )
+    if len(realised) > 1:
+        line = " ".join(place(year, value) for year, value in realised)
+        parts.append(f'<polyline points="{line}" fill="none" stroke="{_REALISED}" stroke-width="2"/>')
+    if realised:
+        x, y = place(*realised[-1]).split(",")
+        parts.append(f'<circle cx="{x}" cy="{y}" r="2.5" fill="{_REALISED}"/>')
+    parts.append("</svg>")
+    return "".join(parts)

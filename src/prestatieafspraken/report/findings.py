@@ -13,10 +13,11 @@ import orjson
 
 from prestatieafspraken.errors import ExportError
 from prestatieafspraken.report.document import Block, Heading, Paragraph, Table
-from prestatieafspraken.report.labels import label
+from prestatieafspraken.report.labels import capital, sentence
 from prestatieafspraken.report.markdown import to_markdown
 from prestatieafspraken.rules.findings import Language
 from prestatieafspraken.rules.report import Report
+from prestatieafspraken.vocabulary import term
 
 __all__ = ["FINDINGS_FORMATS", "FindingsFormat", "findings_blocks", "render_findings"]
 
@@ -59,7 +60,7 @@ def render_findings(
 
 def findings_blocks(report: Report, lang: Language, *, file: str | None = None, note: str | None = None) -> list[Block]:
     """The findings as blocks: a heading, the summary, the configuration, an optional *note*, and the table."""
-    title = label("findings", lang)
+    title = capital(term("finding", lang, plural=True))
     blocks: list[Block] = [
         Heading(level=2, text=f"{title}: {file}" if file else title),
         Paragraph(text=report.summary(lang)),
@@ -71,7 +72,13 @@ def findings_blocks(report: Report, lang: Language, *, file: str | None = None, 
     if report.findings:
         blocks.append(
             Table(
-                columns=tuple(label(key, lang) for key in ("code", "severity", "path", "finding", "source")),
+                columns=(
+                    sentence("code", lang),
+                    capital(term("severity", lang)),
+                    sentence("path", lang),
+                    capital(term("finding", lang)),
+                    sentence("source", lang),
+                ),
                 rows=tuple(
                     (finding.code, finding.severity.word(lang), finding.path, finding.message(lang), finding.source)
                     for finding in report.findings
@@ -89,7 +96,7 @@ def _text(report: Report, lang: Language, file: str | None) -> str:
         for finding in report.findings
     ]
     if not lines:
-        lines.append(f"{prefix} {label('no_findings', lang)}".strip())
+        lines.append(f"{prefix} {sentence('no_findings', lang)}".strip())
     lines.append(report.summary(lang))
     if report.config is not None:
         lines.append(report.config.describe(lang))

@@ -1,4 +1,9 @@
-"""The report's fixed texts in Dutch and English, and numbers written the way each language writes them."""
+"""The report's fixed sentences in Dutch and English, and numbers written the way each language writes them.
+
+The words (a streefcijfer, an afspraak, a status, the colours of a traffic light) are the one vocabulary's
+(`prestatieafspraken.vocabulary`: `term` and `label`); only the report's own sentences and a few column headings
+that nothing else writes live here. `label` reads either, by key, for the callers that name a word by a string.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +11,22 @@ import math
 from collections.abc import Mapping
 from types import MappingProxyType
 
-__all__ = ["Language", "label", "number"]
+from prestatieafspraken import vocabulary
+from prestatieafspraken.model import Outcome, ProgressStatus
 
-from prestatieafspraken.vocabulary import Language
+__all__ = ["Language", "capital", "label", "number", "sentence"]
 
-_LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
+Language = vocabulary.Language
+
+_SENTENCES: Mapping[str, tuple[str, str]] = MappingProxyType(
     {
-        "report": ("Voortgangsrapportage", "Progress report"),
-        "agreement": ("Afspraak", "Agreement"),
-        "as_of": ("Peildatum", "As of"),
-        "audience": ("Weergave voor", "View for"),
-        "public": ("iedereen (openbaar)", "everyone (public)"),
         "everything": (
             "Alle gegevens, ook die met zichtbaarheid 'parties' of 'restricted'.",
             "All data, including those with visibility 'parties' or 'restricted'.",
         ),
-        "findings": ("Bevindingen", "Findings"),
+        "audience": ("Weergave voor", "View for"),
+        "public": ("iedereen (openbaar)", "everyone (public)"),
         "no_findings": ("Geen bevindingen.", "No findings."),
-        "code": ("Code", "Code"),
-        "severity": ("Ernst", "Severity"),
-        "path": ("Plaats", "Path"),
-        "finding": ("Bevinding", "Finding"),
-        "source": ("Bron", "Source"),
         "view_findings": (
             (
                 "De controle is uitgevoerd op wat deze weergave toont; bevindingen die alleen het achterhouden van "
@@ -38,73 +37,85 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
                 "withheld commitments) are left out."
             ),
         ),
-        "progress": ("Voortgang", "Progress"),
-        "targets": ("Doelen", "Targets"),
-        "commitments": ("Afspraken", "Commitments"),
-        "target": ("Doel", "Target"),
-        "commitment": ("Afspraak", "Commitment"),
-        "indicator": ("Indicator", "Indicator"),
-        "year": ("Jaar", "Year"),
-        "start": ("Start", "Start"),
-        "expected": ("Verwacht", "Expected"),
-        "realised": ("Gerealiseerd", "Realised"),
-        "goal_value": ("Doelwaarde", "Target value"),
-        "r": ("R", "R"),
-        "status": ("Status", "Status"),
-        "manual": ("Handmatige beoordeling", "Manual assessment"),
         "no_progress": (
-            "Geen doelen of afspraken om de voortgang van te meten.",
+            "Geen streefcijfers of afspraken om de voortgang van te volgen.",
             "No targets or commitments to track.",
+        ),
+        "lights_explained": (
+            (
+                "{green}: {achieved} of {on_track}. {orange}: {needs_acceleration}. {red}: {off_track}, "
+                "{deteriorating} of {contradicts_direction}. {no_verdict}: {not_started} of {no_data}. Bij rood en "
+                "oranje hoort een toelichting: de reden van de laatste handmatige beoordeling, of de toelichting bij "
+                "de uitkomst van een afspraak."
+            ),
+            (
+                "{green}: {achieved} or {on_track}. {orange}: {needs_acceleration}. {red}: {off_track}, "
+                "{deteriorating} or {contradicts_direction}. {no_verdict}: {not_started} or {no_data}. Red and "
+                "orange need an explanation: the reason of the latest manual assessment, or the explanation given "
+                "with a commitment's outcome."
+            ),
+        ),
+        "explanation_missing": ("toelichting ontbreekt", "explanation missing"),
+        "per": ("Per {what}", "Per {what}"),
+        "kind": ("Soort", "Kind"),
+        "red_and_orange": ("Toelichting bij rood en oranje", "Explanations of red and orange"),
+        "no_red_or_orange": (
+            "Geen streefcijfer of afspraak staat op rood of oranje.",
+            "No target or commitment is red or orange.",
+        ),
+        "pending_count": (
+            (
+                "{count} cijfers zijn nog niet goedgekeurd ({how}): ze staan in de tabellen, maar tellen pas mee als "
+                "ze zijn goedgekeurd."
+            ),
+            "{count} figures are not yet approved ({how}): they are shown in the tables, but count only once approved.",
+        ),
+        "pending_one": (
+            (
+                "1 cijfer is nog niet goedgekeurd ({how}): het staat in de tabellen, maar telt pas mee als het is "
+                "goedgekeurd."
+            ),
+            "1 figure is not yet approved ({how}): it is shown in the tables, but counts only once approved.",
+        ),
+        "details": ("Voortgang per thema", "Progress per theme"),
+        "per_year": ("Per jaar", "Per year"),
+        "per_year_explained": (
+            (
+                "Verwacht is het lineaire pad van de startwaarde naar de te bereiken waarde. Bij een stroom (zoals "
+                "nieuwbouw) tellen de jaren op: verwacht en gerealiseerd zijn dan het totaal tot en met dat jaar. Nog "
+                "niet goedgekeurde cijfers staan in een eigen regel en tellen niet mee."
+            ),
+            (
+                "Expected is the linear path from the start to the value to reach. For a flow (such as new build) the "
+                "years add up: expected and realised are then the total up to and including that year. Figures not yet "
+                "approved have a line of their own and do not count."
+            ),
         ),
         "r_explained": (
             (
                 "R = (gerealiseerd - start) / (verwacht - start), met de richting van de indicator meegerekend; "
-                "verwacht is het lineaire pad van de start naar de doelwaarde."
+                "verwacht is het lineaire pad van de start naar de te bereiken waarde."
             ),
             (
                 "R = (realised - start) / (expected - start), taking the indicator's direction into account; expected "
-                "is the linear path from the start to the target value."
+                "is the linear path from the start to the value to reach."
             ),
         ),
-        "reach": ("Te bereiken", "To reach"),
-        "by": ("Door", "By"),
-        "judged_from": ("Beoordeeld vanaf", "Judged from"),
-        "status_achieved": ("bereikt", "achieved"),
-        "status_on_track": ("op koers", "on track"),
-        "status_needs_acceleration": ("versnelling nodig", "needs acceleration"),
-        "status_off_track": ("uit koers", "off track"),
-        "status_deteriorating": ("verslechtert", "deteriorating"),
-        "status_contradicts_direction": ("in strijd met de richting", "contradicts the direction"),
-        "status_not_started": ("nog niet begonnen", "not started"),
-        "status_no_data": ("geen gegevens", "no data"),
-        "status_withheld": ("niet getoond", "withheld"),
-        "outcome": ("Uitkomst", "Outcome"),
-        "outcome_done": ("uitgevoerd", "done"),
-        "outcome_partly": ("deels uitgevoerd", "partly done"),
-        "outcome_not_done": ("niet uitgevoerd", "not done"),
-        "charts": ("Grafieken", "Charts"),
-        "no_charts": (
-            "Grafieken ontbreken: installeer matplotlib (pip install 'prestatieafspraken[charts]').",
-            "Charts are missing: install matplotlib (pip install 'prestatieafspraken[charts]').",
-        ),
-        "no_chart_data": (
-            "Geen doelen met een verwacht pad om te tekenen.",
-            "No targets with an expected path to draw.",
-        ),
-        "chart_failed": ("De grafiek {title} kon niet worden getekend.", "The chart {title} could not be drawn."),
-        "chart_title": ("{target}: verwacht en gerealiseerd", "{target}: expected and realised"),
-        "expected_path": ("verwacht pad", "expected path"),
-        "realised_values": ("gerealiseerd", "realised"),
+        "trend": ("Verloop", "Trend"),
+        "row": ("Reeks", "Series"),
+        "figure_count": ("{count} cijfers: {how}", "{count} figures: {how}"),
+        "more": ("meer", "more"),
+        "scope": ("Schaal", "Scale"),
+        "title": ("Titel", "Title"),
+        "withheld_value": ("niet getoond", "withheld"),
         "withheld": ("Niet getoond in deze weergave", "Withheld from this view"),
         "withheld_none": ("Deze weergave houdt niets achter.", "This view withholds nothing."),
-        "kind": ("Soort", "Kind"),
-        "ref": ("Verwijzing", "Reference"),
+        "code": ("Code", "Code"),
+        "path": ("Plaats", "Path"),
+        "source": ("Bron", "Source"),
         "what": ("Wat", "What"),
         "why": ("Waarom", "Why"),
-        "kind_commitment": ("afspraak", "commitment"),
-        "kind_realisation": ("realisatie", "realisation"),
-        "kind_assessment": ("beoordeling", "assessment"),
-        "kind_total": ("totaal", "total"),
+        "r": ("R", "R"),
         "totals": ("Collectieve totalen", "Collective totals"),
         "totals_explained": (
             (
@@ -117,26 +128,44 @@ _LABELS: Mapping[str, tuple[str, str]] = MappingProxyType(
             ),
         ),
         "totals_none": ("Geen collectieve totalen om te geven.", "No collective totals to give."),
-        "area": ("Gebied", "Area"),
         "basis": ("Cijfers van", "Figures of"),
-        "total": ("Totaal", "Total"),
         "figures": ("Cijfers", "Figures"),
         "hidden": ("Niet getoond", "Hidden"),
-        "parties": ("Partijen", "Parties"),
-        "basis_commitment": ("afspraken", "commitments"),
-        "basis_target": ("doelen", "targets"),
-        "basis_indicator": ("indicator", "indicator"),
     }
 )
 
 
-def label(key: str, lang: Language) -> str:
-    """The text of *key* in Dutch (``"nl"``) or English (``"en"``)."""
-    dutch, english = _LABELS[key]
+def capital(text: str) -> str:
+    """*text* with a capital first letter, for a heading or a column: "streefcijfer" → "Streefcijfer"."""
+    return text[:1].upper() + text[1:]
+
+
+def sentence(key: str, lang: Language) -> str:
+    """The report's fixed sentence (or column heading) *key* in Dutch (``"nl"``) or English (``"en"``)."""
+    dutch, english = _SENTENCES[key]
     return english if lang == "en" else dutch
 
 
-def number(value: float | None, lang: Language, *, digits: int = 2) -> str:
+def label(key: str, lang: str) -> str:
+    """The word or sentence named *key*, in Dutch (``"nl"``) or English (``"en"``).
+
+    ``status_<status>`` and ``outcome_<outcome>`` are the vocabulary's labels of `ProgressStatus` and `Outcome`, a
+    key of `prestatieafspraken.vocabulary.TERMS` is that term, and any other key is one of the report's sentences.
+
+    Raises:
+        KeyError: *key* names none of these.
+    """
+    chosen: Language = "en" if lang == "en" else "nl"
+    if key.startswith("status_"):
+        return vocabulary.label(ProgressStatus(key.removeprefix("status_")), chosen)
+    if key.startswith("outcome_"):
+        return vocabulary.label(Outcome(key.removeprefix("outcome_")), chosen)
+    if key in vocabulary.TERMS:
+        return vocabulary.term(key, chosen)
+    return sentence(key, chosen)
+
+
+def number(value: float | None, lang: str, *, digits: int = 2) -> str:
     """A number for a table: thousands grouped, at most *digits* decimals, in the language's notation.
 
     Dutch writes 1.234,5 and English 1,234.5; ``None`` is an empty cell.

@@ -1,16 +1,22 @@
-"""Writing a report's blocks as Markdown: GitHub-style tables, charts as inline SVG data images."""
+"""Writing a report's blocks as Markdown: GitHub-style tables, sections as headings, charts as SVG data images.
+
+A traffic light is written as a coloured emoji before its words (🟢 op koers), so it shows in any Markdown viewer
+and the words still say it without colour.
+"""
 
 from __future__ import annotations
 
 import base64
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
-from prestatieafspraken.report.document import Block, Chart, Heading, Paragraph, Table
+from prestatieafspraken.report.document import Block, Cell, Heading, Light, Paragraph, Picture, Table
 
 __all__ = ["to_markdown"]
 
 # Characters that Markdown would read as markup at the start of a line or inside text.
 _ESCAPED = str.maketrans({char: "\\" + char for char in "\\`*_{}[]<>#|&"})
+
+_EMOJI = {"green": "🟢", "orange": "🟠", "red": "🔴", "grey": "⚪"}
 
 
 def _text(text: str) -> str:
@@ -24,31 +30,37 @@ def _code(text: str) -> str:
     return f"{fence}{shown}{fence}" if shown else ""
 
 
-def _table(table: Table) -> list[str]:
-    def cell(index: int, text: str) -> str:
-        return _code(text) if index in table.code else _text(text)
+def _cell(cell: Cell, *, code: bool = False) -> str:
+    if isinstance(cell, Light):
+        return f"{_EMOJI[cell.colour]} {_text(cell.text)}"
+    if isinstance(cell, Picture):
+        data = base64.b64encode(cell.svg.encode("utf-8")).decode("ascii")
+        return f"![{_text(cell.title)}](data:image/svg+xml;base64,{data})"
+    return _code(cell) if code else _text(cell)
 
-    header = "| " + " | ".join(_text(column) for column in table.columns) + " |"
+
+def _table(table: Table) -> list[str]:
+    header = "| " + " | ".join(_cell(column) for column in table.columns) + " |"
     rule = "|" + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns))) + "|"
-    rows = ["| " + " | ".join(cell(i, text) for i, text in enumerate(row)) + " |" for row in table.rows]
+    rows = [
+        "| " + " | ".join(_cell(cell, code=i in table.code) for i, cell in enumerate(row)) + " |" for row in table.rows
+    ]
     return [header, rule, *rows]
 
 
-def _chart(chart: Chart) -> str:
-    data = base64.b64encode(chart.svg.encode("utf-8")).decode("ascii")
-    return f"![{_text(chart.title)}](data:image/svg+xml;base64,{data})"
+def _parts(blocks: Iterable[Block]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield "#" * min(max(block.level, 1), 6) + " " + _text(block.text)
+        elif isinstance(block, Paragraph):
+            yield _text(block.text)
+        elif isinstance(block, Table):
+            yield "\n".join(_table(block))
+        else:
+            yield "#" * min(max(block.level, 1), 6) + " " + _text(block.title)
+            yield from _parts(block.blocks)
 
 
 def to_markdown(blocks: Iterable[Block]) -> str:
     """The blocks as one Markdown document."""
-    parts: list[str] = []
-    for block in blocks:
-        if isinstance(block, Heading):
-            parts.append("#" * block.level + " " + _text(block.text))
-        elif isinstance(block, Paragraph):
-            parts.append(_text(block.text))
-        elif isinstance(block, Table):
-            parts.append("\n".join(_table(block)))
-        else:
-            parts.append(_chart(block))
-    return "\n\n".join(parts) + "\n"
+    return "\n\n".join(_parts(blocks)) + "\n"

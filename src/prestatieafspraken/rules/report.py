@@ -120,7 +120,7 @@ def _sorted(findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
     return tuple(sorted(findings, key=lambda finding: finding.sort_key))
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Report:
     """The findings of one check of one agreement, sorted by code and place.
 
@@ -185,6 +185,15 @@ class Report:
         return ", ".join(
             f"{count} {term(severity.value, lang, plural=count != 1)}" for severity, count in self.counts.items()
         )
+
+    def __repr__(self) -> str:
+        return f"<Report of {self.agreement_id!r} as of {self.as_of.isoformat()}: {self.summary('en')}>"
+
+    def _repr_html_(self) -> str:
+        """The findings as a notebook shows them (`prestatieafspraken.report.notebook.findings_html`)."""
+        from prestatieafspraken.report.notebook import findings_html  # noqa: PLC0415 - presentation, on demand
+
+        return findings_html(self)
 
     def to_text(self, *, lang: Language = "nl", file: str | None = None) -> str:
         """Deprecated: use ``prestatieafspraken.report.render_findings(report, "text", lang=..., file=...)``.
