@@ -29,13 +29,15 @@ from prestatieafspraken.model import Agreement, Realisation, RealisationStatus, 
 from prestatieafspraken.tabular import (
     import_realisations,
     import_realisations_csv,
+    layout,
     read_workbook,
     realisations_template,
-    workbook,
     write_workbook,
 )
 from prestatieafspraken.tabular.limits import DEFAULT_LIMITS, LimitError, Limits
 from test_tabular import save_results
+
+pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
 
 EXAMPLE = "lindeveen-2025-2028"
 SHEET = "xl/worksheets/sheet1.xml"
@@ -397,8 +399,8 @@ class TestDamage:
 
     def test_a_gap_in_the_layout_is_a_library_error(self) -> None:
         """A model field the workbook layout cannot hold raises a library error (a TypeError too), not a bare one."""
-        with pytest.raises(workbook.LayoutError, match="no cell encoding for <class 'complex'>") as caught:
-            workbook._scalar_kind(complex)
+        with pytest.raises(layout.LayoutError, match="no cell encoding for <class 'complex'>") as caught:
+            layout._scalar_kind(complex)
         assert isinstance(caught.value, PrestatieafsprakenError)
         assert isinstance(caught.value, TypeError)
 

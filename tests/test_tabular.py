@@ -50,8 +50,11 @@ from prestatieafspraken.tabular import (
     target_rows,
     targets_frame,
     write_workbook,
+    xlsx,
 )
 from strategies import MAX_INT, TRICKY_TEXTS, agreements, texts
+
+pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
 
 EXAMPLE = "lindeveen-2025-2028"
 AS_OF = dt.date(2026, 7, 1)
@@ -322,6 +325,38 @@ class TestWorkbook:
         """A text of more than 32,767 characters is refused, not cut short."""
         with pytest.raises(ExportError, match=r"Agreement!B4: a text of 40,000 characters does not fit"):
             write_workbook(attrs.evolve(lindeveen, title="x" * 40_000), tmp_path / "a.xlsx")
+        assert not (tmp_path / "a.xlsx").exists()
+
+    @pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+31 20 1234567", "-1", "@SUM(A1)", "=", "#N/A"])
+    def test_texts_are_never_formulas(self, tmp_path: Path, lindeveen: Agreement, text: str) -> None:
+        """A text that a spreadsheet would take for a formula or an error code is written as a text cell."""
+        write_workbook(attrs.evolve(lindeveen, title=text), tmp_path / "a.xlsx")
+        cell = openpyxl.load_workbook(tmp_path / "a.xlsx")["Agreement"]["B4"]
+        assert (cell.value, cell.data_type) == (text, "s")
+
+    def test_the_same_agreement_gives_the_same_bytes(self, tmp_path: Path, lindeveen: Agreement) -> None:
+        """The file carries no time of writing: writing twice gives the same bytes."""
+        write_workbook(lindeveen, tmp_path / "a.xlsx")
+        write_workbook(lindeveen, tmp_path / "b.xlsx")
+        assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+    def test_a_failed_write_leaves_the_old_file(self, tmp_path: Path, lindeveen: Agreement) -> None:
+        """A write that fails half-way leaves the file as it was, and no temporary file beside it."""
+        path = book(tmp_path)
+        before = path.read_bytes()
+        too_long = attrs.evolve(lindeveen.commitments[-1], text="x" * 40_000)
+        with pytest.raises(ExportError, match=r"Commitments!H\d+: a text of 40,000 characters"):
+            write_workbook(attrs.evolve(lindeveen, commitments=(*lindeveen.commitments[:-1], too_long)), path)
+        assert path.read_bytes() == before
+        assert [file.name for file in tmp_path.iterdir()] == ["a.xlsx"]
+
+    def test_a_sheet_holds_so_many_rows(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lindeveen: Agreement
+    ) -> None:
+        """A list with more items than a sheet has rows is refused, not cut short (Excel's 1,048,576, here 16)."""
+        monkeypatch.setattr(xlsx, "LAST_ROW", 16)
+        with pytest.raises(ExportError, match=r"^Commitments: more than 16 rows, the most a sheet holds"):
+            write_workbook(lindeveen, tmp_path / "a.xlsx")
         assert not (tmp_path / "a.xlsx").exists()
 
     @pytest.mark.parametrize(
@@ -902,23 +937,31 @@ class TestMissingExtras:
     @pytest.mark.parametrize(
         "call",
         [
-            lambda a, p: write_workbook(a, p / "a.xlsx"),
             lambda _, p: read_workbook(p / "a.xlsx"),
             lambda a, p: realisations_template(a, 2025, path=p / "t.xlsx"),
             lambda a, p: import_realisations(a, p / "t.xlsx"),
         ],
-        ids=["write_workbook", "read_workbook", "realisations_template", "import_realisations"],
+        ids=["read_workbook", "realisations_template", "import_realisations"],
     )
     def test_without_openpyxl(
         self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lindeveen: Agreement, call: Callable[..., object]
     ) -> None:
-        """Workbooks need the excel extra."""
+        """Reading workbooks, and the realisations template, need the excel extra."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)
         with pytest.raises(MissingExtraError, match=r'pip install "prestatieafspraken\[excel\]"') as caught:
             call(lindeveen, tmp_path)
         assert isinstance(caught.value, ImportError)
         assert isinstance(caught.value, PrestatieafsprakenError)
         assert caught.value.__cause__ is None
+
+    def test_writing_an_agreement_needs_no_extra(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lindeveen: Agreement
+    ) -> None:
+        """`write_workbook` streams the file itself: it works without openpyxl, and the file reads back equal."""
+        with monkeypatch.context() as blocked:
+            blocked.setitem(sys.modules, "openpyxl", None)
+            write_workbook(lindeveen, tmp_path / "a.xlsx")
+        assert exact(read_workbook(tmp_path / "a.xlsx")) == exact(lindeveen)
 
     def test_without_pandas(self, monkeypatch: pytest.MonkeyPatch, lindeveen: Agreement) -> None:
         """Frames need the pandas extra; the plain rows and the CSV template do not."""
@@ -932,9 +975,10 @@ class TestMissingExtras:
     def test_the_command_line_says_so(
         self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """`export` without openpyxl exits 2 with the pip command, no traceback."""
+        """`export --template` without openpyxl exits 2 with the pip command, no traceback."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)
-        assert main(["export", "--example", EXAMPLE, "--to", "xlsx", "--output", str(tmp_path / "a.xlsx")]) == 2
+        output = str(tmp_path / "t.xlsx")
+        assert main(["export", "--example", EXAMPLE, "--to", "xlsx", "--template", "2025", "--output", output]) == 2
         error = capsys.readouterr().err
         assert 'pip install "prestatieafspraken[excel]"' in error
         assert "Traceback" not in error

@@ -15,8 +15,9 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
-__all__ = ["fingerprint", "locked", "new_file_mode", "write_file"]
+__all__ = ["atomic_file", "fingerprint", "locked", "new_file_mode", "write_file"]
 
 _PROC_STATUS = Path("/proc/self/status")
 
@@ -38,10 +39,22 @@ def new_file_mode() -> int:
 
 
 def write_file(file: Path, payload: bytes) -> None:
-    """Write *payload* to *file* atomically: a failed write leaves the old file as it was.
+    """Write *payload* to *file* atomically: a failed write leaves the old file as it was (see `atomic_file`).
+
+    Raises:
+        OSError: The folder is missing or the file cannot be written.
+    """
+    with atomic_file(file) as stream:
+        stream.write(payload)
+
+
+@contextlib.contextmanager
+def atomic_file(file: Path) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes become *file* when the block ends; if the block fails, *file* is left as it was.
 
     The bytes go to a temporary file in the same folder, which is flushed to disk and renamed over *file*; an
-    existing file keeps its permissions, a new one gets `new_file_mode` (the umask's, not always ``0o644``).
+    existing file keeps its permissions, a new one gets `new_file_mode` (the umask's, not always ``0o644``). The
+    stream is seekable, so a zip file can be written into it as it is made.
 
     Raises:
         OSError: The folder is missing or the file cannot be written.
@@ -53,8 +66,8 @@ def write_file(file: Path, payload: bytes) -> None:
             error.errno, f"there is no folder {str(file.parent)!r} to write the file in; create it first", str(file)
         ) from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+        with os.fdopen(handle, "w+b") as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         mode = file.stat().st_mode & 0o7777 if file.exists() else new_file_mode()
