@@ -26,7 +26,6 @@ from support import agreement_yaml, party_entry
 
 NAMES = examples.names()
 FORMATS = ("markdown", "html")
-HAS_MATPLOTLIB = charts.charts_available()
 
 HYBRID = (
     agreement_yaml(
@@ -129,7 +128,7 @@ class TestExamples:
 class TestCharts:
     """Charts of the expected path against realised values, with matplotlib; one line without it."""
 
-    @pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib is not installed (the charts extra)")
+    @pytest.mark.needs_extras  # matplotlib
     def test_html_charts_inline_svg(self) -> None:
         """Each target with an expected path gets an inline SVG chart, with its text kept as text."""
         agreement = examples.load("lindeveen-2025-2028")
@@ -141,7 +140,7 @@ class TestCharts:
             assert f'aria-label="{record.id}: verwacht en gerealiseerd"' in html
         assert "verwacht pad" in html  # the legend, as SVG text
 
-    @pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib is not installed (the charts extra)")
+    @pytest.mark.needs_extras  # matplotlib
     def test_markdown_charts_data_images(self) -> None:
         """Markdown carries each chart as an SVG data image, so the file stands on its own too."""
         text = render_report(examples.load("lindeveen-2025-2028"), as_of=AS_OF)
@@ -149,7 +148,7 @@ class TestCharts:
         assert len(images) == 2
         assert base64.b64decode(images[0]).decode("utf-8").startswith("<svg")
 
-    @pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib is not installed (the charts extra)")
+    @pytest.mark.needs_extras  # matplotlib
     def test_realised_line_reads_figures_per_year(self) -> None:
         """The chart's realised line adds the indicator's 280 of 2025 and the target's own 150 of 2026."""
         agreement = loads(
@@ -161,6 +160,7 @@ class TestCharts:
         record = progress(agreement, as_of=dt.date(2027, 3, 1)).targets[0]
         assert _realised_series(record, pendulum.Date(2027, 3, 1)) == [(2024, 0), (2025, 280), (2026, 430)]
 
+    @pytest.mark.needs_extras  # matplotlib
     def test_same_data_same_svg(self) -> None:
         """A chart is deterministic: the same data gives the same SVG."""
         data = charts.ChartData(
@@ -376,7 +376,7 @@ class TestRobust:
         text = render_report(agreement, as_of=AS_OF, format=report_format, audience=audience)
         assert text.endswith("\n")
 
-    @pytest.mark.skipif(not HAS_MATPLOTLIB, reason="matplotlib is not installed (the charts extra)")
+    @pytest.mark.needs_extras  # matplotlib
     @pytest.mark.parametrize("extreme", [1e308, -1e308, float("inf"), float("nan"), 10**18])
     def test_extreme_values_chart(self, extreme: float) -> None:
         """A chart of extreme or non-finite values is drawn without them, or left out with a note; never a crash."""
