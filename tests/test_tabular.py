@@ -52,6 +52,7 @@ from prestatieafspraken.tabular import (
     write_workbook,
     xlsx,
 )
+from prestatieafspraken.tabular.book import Book
 from strategies import MAX_INT, TRICKY_TEXTS, agreements, texts
 
 pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
@@ -226,6 +227,55 @@ class TestCells:
         with pytest.raises(cells.CellError, match=match or "expected parts"):
             cells.decode_mapping(text)
 
+    def test_both_writers_write_the_same_cells(self, tmp_path: Path) -> None:
+        """`write_cell` (openpyxl's cells, for the template) and the streaming writer give the same cells back."""
+        workbook = openpyxl.Workbook()
+        sheet = workbook.create_sheet("S", 0)
+        for row, (kind, value) in enumerate(ONE_OF_EACH, start=1):
+            cell = sheet.cell(row, 1)
+            assert isinstance(cell, openpyxl.cell.Cell)
+            cells.write_cell(cell, kind, value)
+        workbook.save(tmp_path / "openpyxl.xlsx")
+        with (
+            (tmp_path / "streamed.xlsx").open("wb") as stream,
+            xlsx.WorkbookWriter(stream) as book,
+            book.sheet("S", ["text"]) as streamed,
+        ):
+            for kind, value in ONE_OF_EACH:
+                streamed.row([value], [kind])
+        read = {name: _raw_rows(tmp_path / name, "S") for name in ("openpyxl.xlsx", "streamed.xlsx")}
+        assert read["streamed.xlsx"] == read["openpyxl.xlsx"]
+        assert len(read["streamed.xlsx"]) == len(ONE_OF_EACH) - 2  # the empty list and mapping leave no cell
+
+
+#: A value of every kind, the hard ones included.
+ONE_OF_EACH: list[tuple[cells.Kind, object]] = [
+    ("text", "Woningbouw in Lindeveen"),
+    ("text", ""),
+    ("text", "=SUM(A1)"),
+    ("text", " spaties "),
+    ("text", "a\x01b_x0041_\r\n<&>"),
+    ("enum", RealisationStatus.APPROVED),
+    ("int", 12),
+    ("int", MAX_INT),
+    ("number", 0.30000000000000004),
+    ("number", 1.0),
+    ("number", -0.0),
+    ("bool", True),
+    ("bool", False),
+    ("date", pendulum.Date(2025, 12, 31)),
+    ("date", pendulum.Date(1, 1, 1)),
+    ("texts", ("a", "b; c")),
+    ("texts", ()),
+    ("mapping", {"a": 1, "b": 2.5}),
+    ("mapping", {}),
+]
+
+
+def _raw_rows(path: Path, sheet: str) -> list[tuple[int, list[cells.Raw]]]:
+    with Book(path, what="the test workbook") as opened:
+        return opened.rows(sheet)
+
 
 # --- the agreement workbook --------------------------------------------------------------------------------
 
@@ -349,6 +399,14 @@ class TestWorkbook:
             write_workbook(attrs.evolve(lindeveen, commitments=(*lindeveen.commitments[:-1], too_long)), path)
         assert path.read_bytes() == before
         assert [file.name for file in tmp_path.iterdir()] == ["a.xlsx"]
+
+    def test_a_sheet_larger_than_a_batch(self, tmp_path: Path, lindeveen: Agreement) -> None:
+        """A sheet of more rows than one batch of the streaming writer holds (256 KiB of XML) reads back equal."""
+        first = lindeveen.commitments[0]
+        many = tuple(attrs.evolve(first, id=f"c-{n:04d}", text=f"{n}: " + "woningbouw " * 100) for n in range(400))
+        agreement = attrs.evolve(lindeveen, commitments=(*lindeveen.commitments, *many))
+        write_workbook(agreement, tmp_path / "a.xlsx")
+        assert exact(read_workbook(tmp_path / "a.xlsx")) == exact(agreement)
 
     def test_a_sheet_holds_so_many_rows(
         self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lindeveen: Agreement

@@ -25,8 +25,8 @@ once, in one `LoadError` whose problems name the cell (``Targets!D5``), the row 
 column is missing) or the sheet.
 
 Writing streams (`prestatieafspraken.tabular.xlsx`): each row goes into the file as it is made, so an agreement
-of national size is written in about the time its check takes, in little more memory than the agreement itself;
-it needs no optional package. The layout is derived from the model in `prestatieafspraken.tabular.layout`.
+of national size is written in less than twice the time its check takes, in little more memory than the agreement
+itself; it needs no optional package. The layout is derived from the model in `prestatieafspraken.tabular.layout`.
 """
 
 from __future__ import annotations
