@@ -316,6 +316,13 @@ class TestDamage:
                 "t.xlsx",
                 r"the part 'xl/workbook\.xml' declares a document type",
             ),
+            (
+                lambda parts: parts.update(
+                    {SHEET: b'<?xml version="1.0" encoding="TTF-8"?>' + re.sub(rb"^<\?xml[^>]*>", b"", parts[SHEET])}
+                ),
+                "t.xlsx",
+                "a damaged one: unknown encoding: TTF-8",
+            ),
             (lambda parts: parts.pop("xl/styles.xml"), "t.xlsx", r"no styles part \(xl/styles.xml\)"),
             (
                 lambda parts: parts.update(
@@ -355,6 +362,7 @@ class TestDamage:
             "truncated workbook part",
             "entity bomb in a sheet",
             "entity bomb in the workbook part",
+            "unknown encoding",
             "no styles part",
             "damaged content types",
             "no sheet part",
