@@ -47,6 +47,12 @@ measurement runs in a fresh Python process, so that one size or step does not le
   just loaded, as a ratio, with the size of the HTML. The agreement is the dataset with each municipality's part
   of each regional target also a target of its own (`with_municipal_targets`: 1,151 targets), as a national
   steering group follows them.
+- **export-xlsx**: in one more process per size, ``write_workbook`` of the agreement (to a temporary file), ``check``
+  of a freshly loaded agreement and the load itself, in the same rounds; the target is export/check at most 4 (the
+  ratio with the load added to both, as the two commands take it, is printed too). And in two more processes, one
+  for ``check`` and one for ``write_workbook``, each after the load: the peak resident memory of the step (as above)
+  and of the whole process (``resource.getrusage(...).ru_maxrss``, the load's peak included, what a user's command
+  takes); the target is the export at most 1.5 times the check.
 
 ``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
 """
@@ -704,6 +710,8 @@ _STEP_NAMES = {
     "dumps": "dumps(format='json')",
 }
 _MEMORY_STEPS = ("floor", "load", "check", "graph", "progress", "dumps")
+#: The memory of export-xlsx is measured against that of check, each in a process of its own.
+_EXPORT_STEPS = ("check", "export-xlsx")
 #: The HTML report is measured up to this size: beyond it no steering group reads one document.
 _REPORT_UP_TO = 100_000
 #: tracemalloc counts the live objects exactly, but slows a load down about fourfold: up to this size only.
@@ -1106,6 +1114,87 @@ def _document_rows(results: list[dict[str, Any]]) -> Iterator[str]:
         )
 
 
+# --- export-xlsx: the agreement as a workbook (issue 18) -----------------------------------------------------------
+
+
+def _export_worker(path: Path, repeat: int) -> dict[str, Any]:
+    """Time `write_workbook` against `check` (and load) of the same file, in the same rounds."""
+    import prestatieafspraken  # noqa: PLC0415
+    from prestatieafspraken.tabular import write_workbook  # noqa: PLC0415
+
+    _warm_up()
+    payload = path.read_bytes()
+    samples: dict[str, list[float]] = {"load": [], "check": [], "export": []}
+    kept: prestatieafspraken.Agreement | None = None
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "national.xlsx"
+        write_workbook(prestatieafspraken.loads(national_json_bytes(1_000), format="json"), output)
+        for _ in range(repeat):
+            gc.collect()
+            started = time.perf_counter()
+            fresh = prestatieafspraken.loads(payload, format="json")
+            samples["load"].append(time.perf_counter() - started)
+            gc.collect()
+            started = time.perf_counter()
+            prestatieafspraken.check(fresh, as_of=AS_OF)  # a fresh agreement: building its index is part of it
+            samples["check"].append(time.perf_counter() - started)
+            kept = kept or fresh
+            del fresh
+            gc.collect()
+            started = time.perf_counter()
+            write_workbook(kept, output)
+            samples["export"].append(time.perf_counter() - started)
+        size = output.stat().st_size
+    return {"bytes": size, **{step: statistics.median(times) for step, times in samples.items()}}
+
+
+def _export_memory_worker(path: Path, step: str) -> dict[str, int]:
+    """The peak resident memory of load and then `check` or `write_workbook`: of the step, and of the process."""
+    import resource  # noqa: PLC0415 - POSIX only, as the rest of the memory measurement
+
+    import prestatieafspraken  # noqa: PLC0415
+    from prestatieafspraken.tabular import write_workbook  # noqa: PLC0415
+
+    agreement = prestatieafspraken.loads(path.read_bytes(), format="json")
+    gc.collect()
+    # ru_maxrss (KiB on Linux) is the peak of the process so far, the load's included; the reset below clears it
+    loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    before = _rss()
+    _reset_peak()
+    with tempfile.TemporaryDirectory() as folder:
+        if step == "check":
+            prestatieafspraken.check(agreement, as_of=AS_OF)
+        else:
+            write_workbook(agreement, Path(folder) / "national.xlsx")
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        peak = _peak() - before
+    # The peak of the whole process: what the user's command takes, load and step
+    return {"peak": peak, "process": max(loaded, after)}
+
+
+def _export_rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    """Per size: write_workbook against check, in time (in the same rounds) and in peak memory (separate processes)."""
+    yield (
+        f"{'commitments':>11} {'xlsx MiB':>8} {'load s':>7} {'check s':>7} {'export s':>8} {'export/check':>12} "
+        f"{'with load':>9} {'step peak MiB':>13} {'x check':>7} {'process MiB':>11} {'x check':>7}"
+    )
+    for result in results:
+        timed, memory = result["export"], result.get("export_memory")
+        ratio = timed["export"] / timed["check"]
+        commands = (timed["load"] + timed["export"]) / (timed["load"] + timed["check"])
+        peaks = ""
+        if memory is not None:
+            check, export = memory["check"], memory["export-xlsx"]
+            peaks = (
+                f"{export['peak'] / _MIB:>13.0f} {export['peak'] / max(check['peak'], 1):>7.2f} "
+                f"{export['process'] / _MIB:>11.0f} {export['process'] / check['process']:>7.2f}"
+            )
+        yield (
+            f"{result['commitments']:>11} {timed['bytes'] / _MIB:>8.1f} {timed['load']:>7.3f} {timed['check']:>7.3f} "
+            f"{timed['export']:>8.3f} {ratio:>12.2f} {commands:>9.2f} {peaks}"
+        )
+
+
 def _worker(arguments: list[str]) -> None:
     kind, *rest = arguments
     if kind == "generate":
@@ -1125,6 +1214,10 @@ def _worker(arguments: list[str]) -> None:
         print(json.dumps(_document_worker(Path(rest[0]), int(rest[1]))))
     elif kind == "report":
         print(json.dumps(_report_worker(Path(rest[0]), int(rest[1]))))
+    elif kind == "export":
+        print(json.dumps(_export_worker(Path(rest[0]), int(rest[1]))))
+    elif kind == "export-memory":
+        print(json.dumps(_export_memory_worker(Path(rest[0]), rest[1])))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
 
@@ -1138,7 +1231,9 @@ def _measure(size: int, arguments: argparse.Namespace) -> dict[str, Any]:
     result["document"] = _child("document", str(path), str(repeat))
     if size <= _REPORT_UP_TO:
         result["report"] = _child("report", str(path), str(repeat))
+    result["export"] = _child("export", str(path), str(repeat))
     if not arguments.no_memory:
+        result["export_memory"] = {step: _child("export-memory", str(path), step) for step in _EXPORT_STEPS}
         steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
         result["memory"] = {step: _child("memory", str(path), step) for step in steps}
     return result
@@ -1166,7 +1261,7 @@ def main(argv: list[str] | None = None) -> None:
         results.append(_measure(size, arguments))
         print(f"# {size} commitments measured after {time.perf_counter() - started:.0f} s", file=sys.stderr)
     print(f"python {sys.version.split()[0]}, pid-independent figures; seed {arguments.seed}; as of {AS_OF}")
-    for table in (_rows, _summary, _diff_rows, _document_rows, _report_rows):
+    for table in (_rows, _summary, _diff_rows, _document_rows, _report_rows, _export_rows):
         print()
         for line in table(results):
             print(line)

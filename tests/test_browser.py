@@ -31,7 +31,7 @@ from test_report import STEERING, STEERING_AS_OF, hostile_steering, mid_size
 if TYPE_CHECKING:
     from selenium.webdriver import Chrome as WebDriver
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.needs_extras]  # selenium
 
 CHROMIUM = os.environ.get("PRESTATIEAFSPRAKEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 CHROMEDRIVER = (

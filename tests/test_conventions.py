@@ -27,6 +27,8 @@ from prestatieafspraken.tabular.conventions import (
 )
 from prestatieafspraken.tabular.csvfiles import FORMULA_STARTS, neutralised, unneutralised, write_table
 
+pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
+
 EXAMPLE = "lindeveen-2025-2028"
 HEADER = "Soort;Id;Gebied;Partij;Jaar;Waarde;Gerapporteerd op;Status"
 

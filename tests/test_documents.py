@@ -48,6 +48,8 @@ from prestatieafspraken.model import (
 )
 from support import agreement_yaml, party_entry
 
+pytestmark = pytest.mark.needs_extras  # python-docx
+
 LINDEVEEN = "lindeveen-2025-2028"
 TENANTS = "huurdersvereniging-lindeveen"
 CORPORATION = "woonstichting-lindeveen"

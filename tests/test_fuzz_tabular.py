@@ -44,6 +44,8 @@ from prestatieafspraken.tabular import (
 )
 from test_fuzz import HANG_SECONDS, time_limit
 
+pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
+
 EXAMPLE = "lindeveen-2025-2028"
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

@@ -30,13 +30,15 @@ from prestatieafspraken.model import Agreement, Realisation, RealisationStatus, 
 from prestatieafspraken.tabular import (
     import_realisations,
     import_realisations_csv,
+    layout,
     read_workbook,
     realisations_template,
-    workbook,
     write_workbook,
 )
 from prestatieafspraken.tabular.limits import DEFAULT_LIMITS, LimitError, Limits
 from test_tabular import save_results
+
+pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
 
 EXAMPLE = "lindeveen-2025-2028"
 SHEET = "xl/worksheets/sheet1.xml"
@@ -316,6 +318,13 @@ class TestDamage:
                 "t.xlsx",
                 r"the part 'xl/workbook\.xml' declares a document type",
             ),
+            (
+                lambda parts: parts.update(
+                    {SHEET: b'<?xml version="1.0" encoding="TTF-8"?>' + re.sub(rb"^<\?xml[^>]*>", b"", parts[SHEET])}
+                ),
+                "t.xlsx",
+                "a damaged one: unknown encoding: TTF-8",
+            ),
             (lambda parts: parts.pop("xl/styles.xml"), "t.xlsx", r"no styles part \(xl/styles.xml\)"),
             (
                 lambda parts: parts.update(
@@ -355,6 +364,7 @@ class TestDamage:
             "truncated workbook part",
             "entity bomb in a sheet",
             "entity bomb in the workbook part",
+            "unknown encoding",
             "no styles part",
             "damaged content types",
             "no sheet part",
@@ -399,8 +409,8 @@ class TestDamage:
 
     def test_a_gap_in_the_layout_is_a_library_error(self) -> None:
         """A model field the workbook layout cannot hold raises a library error (a TypeError too), not a bare one."""
-        with pytest.raises(workbook.LayoutError, match="no cell encoding for <class 'complex'>") as caught:
-            workbook._scalar_kind(complex)
+        with pytest.raises(layout.LayoutError, match="no cell encoding for <class 'complex'>") as caught:
+            layout._scalar_kind(complex)
         assert isinstance(caught.value, PrestatieafsprakenError)
         assert isinstance(caught.value, TypeError)
 

@@ -28,6 +28,8 @@ from prestatieafspraken.tabular import (
 from prestatieafspraken.tabular.realisations import TEMPLATE_COLUMNS
 from prestatieafspraken.vocabulary import Language
 
+pytestmark = pytest.mark.needs_extras  # openpyxl
+
 EXAMPLE = "lindeveen-2025-2028"
 
 

@@ -22,7 +22,7 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 MAX_LINES = 600
 
 #: Modules still over the limit, each being split on another branch of this round; the list can only shrink.
-OVERSIZED = frozenset({"tabular/workbook.py", "views.py", "vocabulary.py"})
+OVERSIZED = frozenset({"views.py", "vocabulary.py"})
 
 #: What the model may import from the package: itself and the base modules below it.
 #: The national norms are a leaf of data (they import only the errors): a definition may name one.

@@ -52,8 +52,12 @@ from prestatieafspraken.tabular import (
     target_rows,
     targets_frame,
     write_workbook,
+    xlsx,
 )
+from prestatieafspraken.tabular.book import Book
 from strategies import MAX_INT, TRICKY_TEXTS, agreements, texts
+
+pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
 
 EXAMPLE = "lindeveen-2025-2028"
 AS_OF = dt.date(2026, 7, 1)
@@ -225,6 +229,55 @@ class TestCells:
         with pytest.raises(cells.CellError, match=match or "expected parts"):
             cells.decode_mapping(text)
 
+    def test_both_writers_write_the_same_cells(self, tmp_path: Path) -> None:
+        """`write_cell` (openpyxl's cells, for the template) and the streaming writer give the same cells back."""
+        workbook = openpyxl.Workbook()
+        sheet = workbook.create_sheet("S", 0)
+        for row, (kind, value) in enumerate(ONE_OF_EACH, start=1):
+            cell = sheet.cell(row, 1)
+            assert isinstance(cell, openpyxl.cell.Cell)
+            cells.write_cell(cell, kind, value)
+        workbook.save(tmp_path / "openpyxl.xlsx")
+        with (
+            (tmp_path / "streamed.xlsx").open("wb") as stream,
+            xlsx.WorkbookWriter(stream) as book,
+            book.sheet("S", ["text"]) as streamed,
+        ):
+            for kind, value in ONE_OF_EACH:
+                streamed.row([value], [kind])
+        read = {name: _raw_rows(tmp_path / name, "S") for name in ("openpyxl.xlsx", "streamed.xlsx")}
+        assert read["streamed.xlsx"] == read["openpyxl.xlsx"]
+        assert len(read["streamed.xlsx"]) == len(ONE_OF_EACH) - 2  # the empty list and mapping leave no cell
+
+
+#: A value of every kind, the hard ones included.
+ONE_OF_EACH: list[tuple[cells.Kind, object]] = [
+    ("text", "Woningbouw in Lindeveen"),
+    ("text", ""),
+    ("text", "=SUM(A1)"),
+    ("text", " spaties "),
+    ("text", "a\x01b_x0041_\r\n<&>"),
+    ("enum", RealisationStatus.APPROVED),
+    ("int", 12),
+    ("int", MAX_INT),
+    ("number", 0.30000000000000004),
+    ("number", 1.0),
+    ("number", -0.0),
+    ("bool", True),
+    ("bool", False),
+    ("date", pendulum.Date(2025, 12, 31)),
+    ("date", pendulum.Date(1, 1, 1)),
+    ("texts", ("a", "b; c")),
+    ("texts", ()),
+    ("mapping", {"a": 1, "b": 2.5}),
+    ("mapping", {}),
+]
+
+
+def _raw_rows(path: Path, sheet: str) -> list[tuple[int, list[cells.Raw]]]:
+    with Book(path, what="the test workbook") as opened:
+        return opened.rows(sheet)
+
 
 # --- the agreement workbook --------------------------------------------------------------------------------
 
@@ -324,6 +377,46 @@ class TestWorkbook:
         """A text of more than 32,767 characters is refused, not cut short."""
         with pytest.raises(ExportError, match=r"Agreement!B4: a text of 40,000 characters does not fit"):
             write_workbook(attrs.evolve(lindeveen, title="x" * 40_000), tmp_path / "a.xlsx")
+        assert not (tmp_path / "a.xlsx").exists()
+
+    @pytest.mark.parametrize("text", ['=HYPERLINK("http://x")', "+31 20 1234567", "-1", "@SUM(A1)", "=", "#N/A"])
+    def test_texts_are_never_formulas(self, tmp_path: Path, lindeveen: Agreement, text: str) -> None:
+        """A text that a spreadsheet would take for a formula or an error code is written as a text cell."""
+        write_workbook(attrs.evolve(lindeveen, title=text), tmp_path / "a.xlsx")
+        cell = openpyxl.load_workbook(tmp_path / "a.xlsx")["Agreement"]["B4"]
+        assert (cell.value, cell.data_type) == (text, "s")
+
+    def test_the_same_agreement_gives_the_same_bytes(self, tmp_path: Path, lindeveen: Agreement) -> None:
+        """The file carries no time of writing: writing twice gives the same bytes."""
+        write_workbook(lindeveen, tmp_path / "a.xlsx")
+        write_workbook(lindeveen, tmp_path / "b.xlsx")
+        assert (tmp_path / "a.xlsx").read_bytes() == (tmp_path / "b.xlsx").read_bytes()
+
+    def test_a_failed_write_leaves_the_old_file(self, tmp_path: Path, lindeveen: Agreement) -> None:
+        """A write that fails half-way leaves the file as it was, and no temporary file beside it."""
+        path = book(tmp_path)
+        before = path.read_bytes()
+        too_long = attrs.evolve(lindeveen.commitments[-1], text="x" * 40_000)
+        with pytest.raises(ExportError, match=r"Commitments!H\d+: a text of 40,000 characters"):
+            write_workbook(attrs.evolve(lindeveen, commitments=(*lindeveen.commitments[:-1], too_long)), path)
+        assert path.read_bytes() == before
+        assert [file.name for file in tmp_path.iterdir()] == ["a.xlsx"]
+
+    def test_a_sheet_larger_than_a_batch(self, tmp_path: Path, lindeveen: Agreement) -> None:
+        """A sheet of more rows than one batch of the streaming writer holds (256 KiB of XML) reads back equal."""
+        first = lindeveen.commitments[0]
+        many = tuple(attrs.evolve(first, id=f"c-{n:04d}", text=f"{n}: " + "woningbouw " * 100) for n in range(400))
+        agreement = attrs.evolve(lindeveen, commitments=(*lindeveen.commitments, *many))
+        write_workbook(agreement, tmp_path / "a.xlsx")
+        assert exact(read_workbook(tmp_path / "a.xlsx")) == exact(agreement)
+
+    def test_a_sheet_holds_so_many_rows(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lindeveen: Agreement
+    ) -> None:
+        """A list with more items than a sheet has rows is refused, not cut short (Excel's 1,048,576, here 16)."""
+        monkeypatch.setattr(xlsx, "LAST_ROW", 16)
+        with pytest.raises(ExportError, match=r"^Commitments: more than 16 rows, the most a sheet holds"):
+            write_workbook(lindeveen, tmp_path / "a.xlsx")
         assert not (tmp_path / "a.xlsx").exists()
 
     @pytest.mark.parametrize(
@@ -913,23 +1006,31 @@ class TestMissingExtras:
     @pytest.mark.parametrize(
         "call",
         [
-            lambda a, p: write_workbook(a, p / "a.xlsx"),
             lambda _, p: read_workbook(p / "a.xlsx"),
             lambda a, p: realisations_template(a, 2025, path=p / "t.xlsx"),
             lambda a, p: import_realisations(a, p / "t.xlsx"),
         ],
-        ids=["write_workbook", "read_workbook", "realisations_template", "import_realisations"],
+        ids=["read_workbook", "realisations_template", "import_realisations"],
     )
     def test_without_openpyxl(
         self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lindeveen: Agreement, call: Callable[..., object]
     ) -> None:
-        """Workbooks need the excel extra."""
+        """Reading workbooks, and the realisations template, need the excel extra."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)
         with pytest.raises(MissingExtraError, match=r'pip install "prestatieafspraken\[excel\]"') as caught:
             call(lindeveen, tmp_path)
         assert isinstance(caught.value, ImportError)
         assert isinstance(caught.value, PrestatieafsprakenError)
         assert caught.value.__cause__ is None
+
+    def test_writing_an_agreement_needs_no_extra(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lindeveen: Agreement
+    ) -> None:
+        """`write_workbook` streams the file itself: it works without openpyxl, and the file reads back equal."""
+        with monkeypatch.context() as blocked:
+            blocked.setitem(sys.modules, "openpyxl", None)
+            write_workbook(lindeveen, tmp_path / "a.xlsx")
+        assert exact(read_workbook(tmp_path / "a.xlsx")) == exact(lindeveen)
 
     def test_without_pandas(self, monkeypatch: pytest.MonkeyPatch, lindeveen: Agreement) -> None:
         """Frames need the pandas extra; the plain rows and the CSV template do not."""
@@ -943,9 +1044,10 @@ class TestMissingExtras:
     def test_the_command_line_says_so(
         self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """`export` without openpyxl exits 2 with the pip command, no traceback."""
+        """`export --template` without openpyxl exits 2 with the pip command, no traceback."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)
-        assert main(["export", "--example", EXAMPLE, "--to", "xlsx", "--output", str(tmp_path / "a.xlsx")]) == 2
+        output = str(tmp_path / "t.xlsx")
+        assert main(["export", "--example", EXAMPLE, "--to", "xlsx", "--template", "2025", "--output", output]) == 2
         error = capsys.readouterr().err
         assert 'pip install "prestatieafspraken[excel]"' in error
         assert "Traceback" not in error

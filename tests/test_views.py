@@ -197,6 +197,7 @@ class TestRestrictedCommitment:
         assert view.agreement == agreement
         assert view.withheld == ()
 
+    @pytest.mark.needs_extras  # matplotlib: the report's chart is among the exports
     @pytest.mark.parametrize("audience", [PUBLIC, "corp-b", "huurders"])
     def test_no_export_shows_it(self, audience: str) -> None:
         """Neither the YAML, JSON, check nor graph of another audience's view shows the value or the text."""

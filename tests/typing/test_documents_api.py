@@ -5,9 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import assert_type
 
+import pytest
+
 import prestatieafspraken
 from prestatieafspraken import examples
 from prestatieafspraken.documents import Block, Document, DocumentFormat, format_of
+
+pytestmark = pytest.mark.needs_extras  # python-docx
 
 
 def test_document(tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, assert_type
 
 import pandas as pd
+import pytest
 
 from prestatieafspraken import Agreement, check, examples, progress
 from prestatieafspraken.errors import ExportError, LoadError, MissingExtraError, PrestatieafsprakenError
@@ -30,6 +31,8 @@ from prestatieafspraken.tabular import (
     targets_frame,
     write_workbook,
 )
+
+pytestmark = pytest.mark.needs_extras  # openpyxl (and pandas)
 
 AS_OF = dt.date(2026, 7, 1)
 

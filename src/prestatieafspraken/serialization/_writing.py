@@ -7,8 +7,9 @@ import glob
 import os
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeAlias
+from typing import Any, BinaryIO, Literal, TypeAlias
 
 import orjson
 import yaml
@@ -18,7 +19,16 @@ from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._reader import unstructure
 from prestatieafspraken.serialization._reading import without_timestamps
 
-__all__ = ["STALE_AFTER_SECONDS", "Dumper", "Format", "new_file_mode", "render", "temporary_prefix", "write_atomically"]
+__all__ = [
+    "STALE_AFTER_SECONDS",
+    "Dumper",
+    "Format",
+    "atomic_file",
+    "new_file_mode",
+    "render",
+    "temporary_prefix",
+    "write_atomically",
+]
 
 #: The formats of an agreement's text.
 Format: TypeAlias = Literal["yaml", "json"]
@@ -87,12 +97,25 @@ def _remove_stale_temporaries(file: Path) -> None:
 
 
 def write_atomically(file: Path, payload: bytes) -> None:
-    """Write *payload* to *file* atomically: a failed write leaves the old file as it was.
+    """Write *payload* to *file* atomically: a failed write leaves the old file as it was (see `atomic_file`).
+
+    Raises:
+        OSError: The file cannot be written (the operating system's own error); a missing folder is said of
+            the folder, not of the temporary file.
+    """
+    with atomic_file(file) as stream:
+        stream.write(payload)
+
+
+@contextlib.contextmanager
+def atomic_file(file: Path) -> Iterator[BinaryIO]:
+    """A binary stream whose bytes become *file* when the block ends; if the block fails, *file* is left as it was.
 
     The bytes go to a temporary file ``.NAME.tmp-<random>`` in the same folder, which is flushed to disk and then
     renamed over *file*. An existing file keeps its permissions; a new one gets `new_file_mode` (``0o666`` less
-    the umask: ``umask 077`` makes it readable by its owner only). Temporary files of earlier writes to *file*
-    that were killed midway, older than `STALE_AFTER_SECONDS`, are removed.
+    the umask: ``umask 077`` makes it readable by its owner only). The stream is seekable, so a zip file can be
+    written into it as it is made. Temporary files of earlier writes to *file* that were killed midway, older than
+    `STALE_AFTER_SECONDS`, are removed.
 
     Raises:
         OSError: The file cannot be written (the operating system's own error); a missing folder is said of
@@ -106,8 +129,8 @@ def write_atomically(file: Path, payload: bytes) -> None:
             error.errno, f"there is no folder {str(file.parent)!r} to write the file in; create it first", str(file)
         ) from None
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(payload)
+        with os.fdopen(handle, "w+b") as stream:
+            yield stream
             stream.flush()
             os.fsync(stream.fileno())
         mode = file.stat().st_mode & 0o7777 if file.exists() else new_file_mode()

@@ -57,8 +57,7 @@ _DAMAGE: tuple[type[BaseException], ...] = (
     zipfile.BadZipFile,
     zlib.error,
     EOFError,
-    KeyError,
-    IndexError,
+    LookupError,  # an XML declaration's unknown encoding; KeyError and IndexError are lookup errors too
     ValueError,
     TypeError,
     AttributeError,

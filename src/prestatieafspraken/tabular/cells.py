@@ -51,7 +51,9 @@ if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
 
 __all__ = [
+    "DATE_FORMAT",
     "EMPTY_TEXT_FORMULA",
+    "FIRST_DATE_CELL",
     "FLOAT_FORMAT",
     "LARGEST_WHOLE",
     "MAX_CELL_TEXT",
@@ -67,6 +69,7 @@ __all__ = [
     "number_text",
     "parse_number",
     "read_cell",
+    "text_too_long",
     "unescape",
     "write_cell",
 ]
@@ -91,7 +94,7 @@ LARGEST_WHOLE = (1 << 63) - 1
 _TOO_LARGE = f"expected a whole number of at most {len(str(LARGEST_WHOLE))} digits (at most {LARGEST_WHOLE:,})"
 
 #: Dates before this are written as text: Excel has no serial number for them (and its 1900 leap-year bug).
-_FIRST_DATE_CELL = dt.date(1900, 3, 1)
+FIRST_DATE_CELL = dt.date(1900, 3, 1)
 
 _ESCAPE = re.compile("_(?=x[0-9A-Fa-f]{4})|[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 _UNESCAPE = re.compile("_x([0-9A-Fa-f]{4})_")
@@ -297,16 +300,21 @@ def decode_mapping(text: str) -> dict[str, Number]:
 # --- writing -----------------------------------------------------------------------------------------------
 
 
+def text_too_long(place: str, length: int) -> ExportError:
+    """The error for a text of *length* characters (escaped) at *place* (``Agreement!B4``): more than a cell holds."""
+    return ExportError(
+        f"{place}: a text of {length:,} characters does not fit in a cell (at most {MAX_CELL_TEXT:,}); shorten it, "
+        "or keep this agreement in YAML or JSON"
+    )
+
+
 def _write_text(cell: Cell, text: str) -> None:
     if text == "":
         cell.value = EMPTY_TEXT_FORMULA
         return
     escaped = escape(text)
     if len(escaped) > MAX_CELL_TEXT:
-        raise ExportError(
-            f"{cell.parent.title}!{cell.coordinate}: a text of {len(escaped):,} characters does not fit in a cell "
-            f"(at most {MAX_CELL_TEXT:,}); shorten it, or keep this agreement in YAML or JSON"
-        )
+        raise text_too_long(f"{cell.parent.title}!{cell.coordinate}", len(escaped))
     cell.value = escaped
     cell.data_type = "s"  # also for a text that starts with '=' or is an error code such as '#N/A'
 
@@ -335,7 +343,7 @@ def write_cell(cell: Cell, kind: Kind, value: Any) -> None:
         cell.value = bool(value)
     elif kind == "date":
         day = dt.date(value.year, value.month, value.day)
-        if day < _FIRST_DATE_CELL:
+        if day < FIRST_DATE_CELL:
             _write_text(cell, day.isoformat())
         else:
             cell.value = day

@@ -15,9 +15,9 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from prestatieafspraken.serialization._writing import new_file_mode, write_atomically
+from prestatieafspraken.serialization._writing import atomic_file, new_file_mode, write_atomically
 
-__all__ = ["fingerprint", "locked", "new_file_mode", "write_file"]
+__all__ = ["atomic_file", "fingerprint", "locked", "new_file_mode", "write_file"]
 
 
 def write_file(file: Path, payload: bytes) -> None:
