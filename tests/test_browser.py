@@ -25,6 +25,7 @@ import pytest
 
 from prestatieafspraken import examples, loads
 from prestatieafspraken.report import render_report
+from prestatieafspraken.vocabulary import Language
 from support import EXAMPLES_AS_OF
 from test_report import STEERING, STEERING_AS_OF, hostile_steering, mid_size
 
@@ -113,7 +114,7 @@ class TestRendering:
 
     @pytest.mark.parametrize("lang", ["nl", "en"])
     @pytest.mark.parametrize("name", examples.names())
-    def test_no_console_errors(self, browser: WebDriver, tmp_path: Path, name: str, lang: str) -> None:
+    def test_no_console_errors(self, browser: WebDriver, tmp_path: Path, name: str, lang: Language) -> None:
         """Every example's report renders without an error or warning in the console, with its title as heading."""
         from selenium.webdriver.common.by import By  # noqa: PLC0415
 

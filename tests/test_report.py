@@ -134,7 +134,7 @@ realisations:
 )
 
 
-def steering(report_format: ReportFormat = "markdown", lang: str = "nl", *, charts: bool = False) -> str:
+def steering(report_format: ReportFormat = "markdown", lang: Language = "nl", *, charts: bool = False) -> str:
     """The report of `STEERING`, as of 1 March 2026."""
     return render_report(loads(STEERING), as_of=STEERING_AS_OF, format=report_format, lang=lang, charts=charts)
 
@@ -331,7 +331,7 @@ class TestPendingAndOutcomes:
             ("en", "| 🟠 needs acceleration | partly done (2025): Grond pas in 2026 beschikbaar |"),
         ],
     )
-    def test_outcome_of_an_effort_commitment(self, lang: str, shown: str) -> None:
+    def test_outcome_of_an_effort_commitment(self, lang: Language, shown: str) -> None:
         """An effort commitment shows how it was kept and why, next to the status that follows from it."""
         assert shown in row_of(steering(lang=lang), "c-grond-2025")
 
@@ -641,7 +641,7 @@ class TestExamples:
             assert f"## {heading}\n" in text
 
     @pytest.mark.parametrize("lang", LANGUAGES)
-    def test_dutch_throughout(self, lang: str) -> None:
+    def test_dutch_throughout(self, lang: Language) -> None:
         """The Dutch report has no English words of the report's own, and the English none of the Dutch."""
         text = before_findings(steering(lang=lang))
         foreign = ("Target", "Commitment", "Summary", "explanation missing") if lang == "nl" else (
@@ -748,7 +748,7 @@ def test_number(value: float | None, lang: Language, shown: str) -> None:
         ("explanation_missing", "nl", "toelichting ontbreekt"),
     ],
 )
-def test_label_reads_the_vocabulary(key: str, lang: str, word: str) -> None:
+def test_label_reads_the_vocabulary(key: str, lang: Language, word: str) -> None:
     """`label` gives the vocabulary's words for statuses, outcomes and terms, and the report's own sentences."""
     assert label(key, lang) == word
 
