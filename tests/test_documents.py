@@ -33,6 +33,7 @@ from prestatieafspraken.documents import (
     Table,
     TitlePage,
     format_of,
+    plain,
 )
 from prestatieafspraken.documents._jaarschijf import jaarschijf
 from prestatieafspraken.documents._summary import MAX_ITEMS
@@ -75,8 +76,8 @@ def texts(built: Document) -> Iterator[str]:
         elif isinstance(block, Items):
             yield from block.items
         elif isinstance(block, Table):
-            yield from block.columns
-            yield from (cell for row in block.rows for cell in row)
+            yield from map(plain, block.columns)
+            yield from (plain(cell) for row in block.rows for cell in row)
         elif isinstance(block, Signature):
             yield block.party
             yield from block.lines
@@ -89,7 +90,7 @@ def chapters(built: Document) -> list[str]:
 
 def references(built: Document) -> list[str]:
     """The cells of the reference columns of every table."""
-    return [row[i] for b in built.blocks if isinstance(b, Table) for row in b.rows for i in sorted(b.reference)]
+    return [plain(row[i]) for b in built.blocks if isinstance(b, Table) for row in b.rows for i in sorted(b.reference)]
 
 
 def docx_text(payload: bytes) -> str:
@@ -246,7 +247,7 @@ class TestStructure:
     def test_mutual_conditions_show_both_texts(self, lindeveen: Agreement) -> None:
         """A condition names both commitments by party and text."""
         built = document(lindeveen)
-        row = next(r for b in built.blocks if isinstance(b, Table) for r in b.rows if "←" in r[-1])
+        row = next(r for b in built.blocks if isinstance(b, Table) for r in b.rows if "←" in plain(r[-1]))
         assert row[1] == "Gemeente Lindeveen: De gemeente biedt bouwlocaties aan tegen een sociale grondprijs."
         assert row[-1] == "c-2025-new-build ← c-2025-building-land"
 

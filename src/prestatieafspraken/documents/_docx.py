@@ -18,16 +18,19 @@ from typing import TYPE_CHECKING
 
 from prestatieafspraken.documents._blocks import (
     Block,
+    Diagram,
     Document,
     Heading,
     Items,
     PageBreak,
     Paragraph,
+    Section,
     Signature,
     Table,
     TitlePage,
     clean,
 )
+from prestatieafspraken.documents._diagram import drawn_png
 from prestatieafspraken.documents._wordml import W, page_break_xml, paragraph_xml, table_xml, widths
 from prestatieafspraken.errors import ConfigError, ExportError, MissingExtraError
 
@@ -204,7 +207,29 @@ class _Writer:
             paragraph_xml(f"{block.date}: {_BLANK}", space_after=24),
         ]
 
-    def write(self, block: Block) -> None:
+    def heading(self, level: int, text: str) -> str:
+        """A heading in Word's style of its level."""
+        return paragraph_xml(text, style_id=self.style_id(f"Heading {min(max(level, 1), 9)}"))
+
+    def diagram(self, block: Diagram) -> None:
+        """The picture as a PNG as wide as it is drawn, narrowed to the page, with its caption; else the sentence."""
+        png = drawn_png(block)
+        if png is None:
+            self.parts.append(paragraph_xml(block.missing))
+            return
+        from docx.image.image import Image  # noqa: PLC0415 - python-docx is optional
+
+        image = Image.from_blob(png)
+        width, height = int(image.width), int(image.height)
+        if width > self.sections.usable:
+            width, height = self.sections.usable, height * self.sections.usable // width
+        inline = self.word.part.new_pic_inline(io.BytesIO(png), width, height)
+        self.parts += [
+            f'<w:p xmlns:w="{W}"><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{inline.xml}</w:drawing></w:r></w:p>',
+            paragraph_xml(block.title, style_id=self.style_id("Caption")),
+        ]
+
+    def write(self, block: Block) -> None:  # noqa: C901 - one branch per kind of block
         """Write one block (a page break with an orientation ends a section)."""
         add = self.parts.append
         if isinstance(block, TitlePage):
@@ -213,7 +238,7 @@ class _Writer:
                 add(paragraph_xml(block.subtitle, style_id=self.style_id("Subtitle")))
             self.parts += [paragraph_xml(line) for line in block.lines]
         elif isinstance(block, Heading):
-            add(paragraph_xml(block.text, style_id=self.style_id(f"Heading {min(max(block.level, 1), 9)}")))
+            add(self.heading(block.level, block.text))
         elif isinstance(block, Paragraph):
             add(paragraph_xml(block.text))
         elif isinstance(block, Items):
@@ -225,6 +250,12 @@ class _Writer:
             self.signature(block)
         elif isinstance(block, PageBreak):
             add(page_break_xml() if block.orientation is None else self.sections.end_section(block.orientation))
+        elif isinstance(block, Section):
+            add(self.heading(block.level, block.title))
+            for inner in block.blocks:
+                self.write(inner)
+        elif isinstance(block, Diagram):
+            self.diagram(block)
         else:  # pragma: no cover - Block is a closed union
             raise ExportError(f"not a block of a document: {block!r}")
 

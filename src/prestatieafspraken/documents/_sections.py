@@ -11,8 +11,8 @@ from collections.abc import Iterator, Sequence
 
 from prestatieafspraken.documents._blocks import Block, Heading, Items, PageBreak, Paragraph, Table, TitlePage
 from prestatieafspraken.documents._jaarschijf import YearSlice
-from prestatieafspraken.documents._names import Names, capital
-from prestatieafspraken.documents._words import day, joined, number, says, short_day
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, day, joined, number, says, short_day
 from prestatieafspraken.model import (
     Commitment,
     Framework,

@@ -1,8 +1,9 @@
-"""The document's fixed sentences in Dutch and English, and dates, numbers and lists written as each language does.
+"""The fixed sentences of the document and the report in Dutch and English; dates, numbers and lists as written.
 
-The words for enum members and recurring terms come from `prestatieafspraken.vocabulary`; what is here are the
-sentences and headings only a document uses. The Dutch of the tenants' summary is plain (B1): short sentences,
-no jargon, every term explained.
+Dates, numbers and lists are written as each language writes them. The words for enum members and recurring
+terms come from `prestatieafspraken.vocabulary` (`term` and `label`); what is here are the sentences and headings
+that only the document and the report write, each once, for both. The Dutch of the tenants' summary is plain (B1):
+short sentences, no jargon, every term explained.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 
+from prestatieafspraken import vocabulary
+from prestatieafspraken.model import Outcome, ProgressStatus
 from prestatieafspraken.vocabulary import Language
 
-__all__ = ["day", "joined", "number", "says", "short_day"]
+__all__ = ["capital", "day", "joined", "label", "number", "rounded", "says", "short_day"]
 
 _MONTHS_NL = [
     "januari",
@@ -296,6 +299,145 @@ _WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
                 "Ask {parties} about it."
             ),
         ),
+        # --- the picture of who does what for whom
+        "picture_title": (
+            "Wie doet wat voor wie: de partijen, hun afspraken en de streefcijfers en doelen waaraan die bijdragen.",
+            "Who does what for whom: the parties, their commitments and the targets and goals these contribute to.",
+        ),
+        "picture_no_graphviz": (
+            (
+                "Hier hoort het plaatje van wie wat voor wie doet. Het tekenen vraagt het programma Graphviz (dot), "
+                "dat op deze computer ontbreekt: installeer het (apt-get install graphviz, of via "
+                "https://graphviz.org/download/) en maak dit bestand opnieuw."
+            ),
+            (
+                "The picture of who does what for whom belongs here. Drawing it needs the program Graphviz (dot), "
+                "which this computer lacks: install it (apt-get install graphviz, or from "
+                "https://graphviz.org/download/) and make this file again."
+            ),
+        ),
+        "picture_failed": (
+            "Het plaatje van wie wat voor wie doet kon niet worden getekend: Graphviz (dot) gaf een fout.",
+            "The picture of who does what for whom could not be drawn: Graphviz (dot) failed.",
+        ),
+        "picture_too_large": (
+            (
+                "Het plaatje van wie wat voor wie doet staat hier niet: het zou meer dan {limit} onderdelen tellen en "
+                "dan onleesbaar zijn. Teken het per partij: prestatieafspraken graph BESTAND --format svg --party ID."
+            ),
+            (
+                "The picture of who does what for whom is left out: it would have more than {limit} parts and be "
+                "unreadable. Draw it per party: prestatieafspraken graph FILE --format svg --party ID."
+            ),
+        ),
+        # --- the progress report
+        "audience": ("Weergave voor", "View for"),
+        "col_scope": ("Schaal", "Scale"),
+        "everything": (
+            "Alle gegevens, ook die met zichtbaarheid 'parties' of 'restricted'.",
+            "All data, including those with visibility 'parties' or 'restricted'.",
+        ),
+        "no_findings": ("Geen bevindingen.", "No findings."),
+        "view_findings": (
+            (
+                "De controle is uitgevoerd op wat deze weergave toont; bevindingen die alleen het achterhouden van "
+                "waarden veroorzaakt (PA301 bij achtergehouden afspraken), zijn weggelaten."
+            ),
+            (
+                "The check ran on what this view shows; findings that only the withholding of values causes (PA301 on "
+                "withheld commitments) are left out."
+            ),
+        ),
+        "no_progress": (
+            "Geen streefcijfers of afspraken om de voortgang van te volgen.",
+            "No targets or commitments to track.",
+        ),
+        "lights_explained": (
+            (
+                "{green}: {achieved} of {on_track}. {orange}: {needs_acceleration}. {red}: {off_track}, "
+                "{deteriorating} of {contradicts_direction}. {no_verdict}: {not_started} of {no_data}. Bij rood en "
+                "oranje hoort een toelichting: de reden van de laatste handmatige beoordeling, of de toelichting bij "
+                "de uitkomst van een afspraak."
+            ),
+            (
+                "{green}: {achieved} or {on_track}. {orange}: {needs_acceleration}. {red}: {off_track}, "
+                "{deteriorating} or {contradicts_direction}. {no_verdict}: {not_started} or {no_data}. Red and "
+                "orange need an explanation: the reason of the latest manual assessment, or the explanation given "
+                "with a commitment's outcome."
+            ),
+        ),
+        "explanation_missing": ("toelichting ontbreekt", "explanation missing"),
+        "per": ("Per {what}", "Per {what}"),
+        "red_and_orange": ("Toelichting bij rood en oranje", "Explanations of red and orange"),
+        "no_red_or_orange": (
+            "Geen streefcijfer of afspraak staat op rood of oranje.",
+            "No target or commitment is red or orange.",
+        ),
+        "pending_count": (
+            (
+                "{count} cijfers zijn nog niet goedgekeurd ({how}): ze staan in de tabellen, maar tellen pas mee als "
+                "ze zijn goedgekeurd."
+            ),
+            "{count} figures are not yet approved ({how}): they are shown in the tables, but count only once approved.",
+        ),
+        "pending_one": (
+            (
+                "1 cijfer is nog niet goedgekeurd ({how}): het staat in de tabellen, maar telt pas mee als het is "
+                "goedgekeurd."
+            ),
+            "1 figure is not yet approved ({how}): it is shown in the tables, but counts only once approved.",
+        ),
+        "details": ("Voortgang per thema", "Progress per theme"),
+        "per_year": ("Per jaar", "Per year"),
+        "per_year_explained": (
+            (
+                "Verwacht is het lineaire pad van de startwaarde naar de te bereiken waarde. Bij een stroom (zoals "
+                "nieuwbouw) tellen de jaren op: verwacht en gerealiseerd zijn dan het totaal tot en met dat jaar. Nog "
+                "niet goedgekeurde cijfers staan in een eigen regel en tellen niet mee."
+            ),
+            (
+                "Expected is the linear path from the start to the value to reach. For a flow (such as new build) the "
+                "years add up: expected and realised are then the total up to and including that year. Figures not yet "
+                "approved have a line of their own and do not count."
+            ),
+        ),
+        "r_explained": (
+            (
+                "R = (gerealiseerd - start) / (verwacht - start), met de richting van de indicator meegerekend; "
+                "verwacht is het lineaire pad van de start naar de te bereiken waarde."
+            ),
+            (
+                "R = (realised - start) / (expected - start), taking the indicator's direction into account; expected "
+                "is the linear path from the start to the value to reach."
+            ),
+        ),
+        "trend": ("Verloop", "Trend"),
+        "row": ("Reeks", "Series"),
+        "figure_count": ("{count} cijfers: {how}", "{count} figures: {how}"),
+        "more": ("meer", "more"),
+        "title": ("Titel", "Title"),
+        "withheld_value": ("niet getoond", "withheld"),
+        "withheld_heading": ("Niet getoond in deze weergave", "Withheld from this view"),
+        "withheld_none": ("Deze weergave houdt niets achter.", "This view withholds nothing."),
+        "code": ("Code", "Code"),
+        "path": ("Plaats", "Path"),
+        "why": ("Waarom", "Why"),
+        "r": ("R", "R"),
+        "totals": ("Collectieve totalen", "Collective totals"),
+        "totals_explained": (
+            (
+                "Per indicator, jaar en gebied de som van alle goedgekeurde cijfers, ook de niet getoonde; alleen "
+                "gegeven als minstens twee partijen bijdragen en niemand er de cijfers van één partij uit kan afleiden."
+            ),
+            (
+                "Per indicator, year and area the sum of all approved figures, hidden ones included; given only "
+                "when at least two parties contribute and no one can derive one party's figures from it."
+            ),
+        ),
+        "totals_none": ("Geen collectieve totalen om te geven.", "No collective totals to give."),
+        "col_basis": ("Cijfers van", "Figures of"),
+        "figures": ("Cijfers", "Figures"),
+        "hidden": ("Niet getoond", "Hidden"),
     }
 )
 
@@ -305,6 +447,30 @@ def says(key: str, lang: Language, **fields: object) -> str:
     nl, en = _WORDS[key]
     text = en if lang == "en" else nl
     return text.format(**fields) if fields else text
+
+
+def label(key: str, lang: str) -> str:
+    """The word or sentence named *key*, in Dutch (``"nl"``) or English (``"en"``).
+
+    ``status_<status>`` and ``outcome_<outcome>`` are the vocabulary's labels of `ProgressStatus` and `Outcome`, a
+    key of `prestatieafspraken.vocabulary.TERMS` is that term, and any other key is one of the sentences here.
+
+    Raises:
+        KeyError: *key* names none of these.
+    """
+    chosen: Language = "en" if lang == "en" else "nl"
+    if key.startswith("status_"):
+        return vocabulary.label(ProgressStatus(key.removeprefix("status_")), chosen)
+    if key.startswith("outcome_"):
+        return vocabulary.label(Outcome(key.removeprefix("outcome_")), chosen)
+    if key in vocabulary.TERMS:
+        return vocabulary.term(key, chosen)
+    return says(key, chosen)
+
+
+def capital(text: str) -> str:
+    """*text* with a capital first letter, for a heading or a column: "streefcijfer" → "Streefcijfer"."""
+    return text[:1].upper() + text[1:]
 
 
 def day(date: dt.date, lang: Language) -> str:
@@ -332,8 +498,34 @@ def number(value: int | float, lang: Language, *, percent: bool = False) -> str:
     if percent:
         exact *= 100
     text = f"{exact.normalize():,f}" if exact != exact.to_integral_value() else f"{int(exact):,}"
-    shown = text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
+    shown = text if lang == "en" else _dutch(text)
     return f"{shown}%" if percent else shown
+
+
+def rounded(value: float | None, lang: str, *, digits: int = 2) -> str:
+    """A measured number for a table: thousands grouped, at most *digits* decimals; ``None`` is an empty cell.
+
+    Dutch writes 1.234,5 and English 1,234.5. For values as agreed, which are never rounded, see `number`.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        text = f"{value:,}"
+    elif not math.isfinite(value):
+        return str(value)
+    elif value.is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+    return text if lang == "en" else _dutch(text)
+
+
+def _dutch(text: str) -> str:
+    """A number written the English way (1,234.5) written the Dutch way (1.234,5)."""
+    return text.translate(_SWAPPED)
+
+
+_SWAPPED = str.maketrans(",.", ".,")
 
 
 def joined(names: Iterable[str], lang: Language) -> str:

@@ -12,10 +12,9 @@ from typing import Any, Literal
 import orjson
 
 from prestatieafspraken.bids import BidGap, GapLine
+from prestatieafspraken.documents._blocks import Block, Document, Heading, Paragraph, Table, plain
+from prestatieafspraken.documents._words import rounded
 from prestatieafspraken.model import Agreement, theme_label
-from prestatieafspraken.report.document import Block, Heading, Paragraph, Table, plain
-from prestatieafspraken.report.labels import number
-from prestatieafspraken.report.markdown import to_markdown
 from prestatieafspraken.vocabulary import Language
 
 __all__ = ["BidGapFormat", "bid_gap_blocks", "bid_gap_dict", "render_bid_gap"]
@@ -60,7 +59,7 @@ def _word(key: str, lang: Language) -> str:
 def _signed(value: float | None, lang: Language) -> str:
     if value is None:
         return ""
-    shown = number(value, lang)
+    shown = rounded(value, lang)
     return f"+{shown}" if value > 0 else shown
 
 
@@ -80,7 +79,7 @@ def _side(line: GapLine, lang: Language, *, offered: bool) -> str:
         return _word("not_offered" if offered else "not_agreed", lang)
     total = line.offered if offered else line.agreed
     if line.is_figure:
-        return number(total, lang) if total is not None else _word("not_summed", lang)
+        return rounded(total, lang) if total is not None else _word("not_summed", lang)
     return "; ".join(f"{item.text} ({item.id})" if item.text else item.id for item in items)
 
 
@@ -217,4 +216,6 @@ def render_bid_gap(gap: BidGap, agreement: Agreement, *, format: BidGapFormat = 
     if format == "json":
         return orjson.dumps(bid_gap_dict(gap, agreement), option=orjson.OPT_INDENT_2).decode()
     blocks = bid_gap_blocks(gap, agreement, lang)
-    return to_markdown(blocks) if format == "markdown" else _text(blocks)
+    if format == "markdown":
+        return Document(title=agreement.title, lang=lang, blocks=tuple(blocks)).to_markdown()
+    return _text(blocks)
