@@ -621,8 +621,11 @@ class TestAudience:
     @pytest.mark.parametrize("audience", ["public", TENANTS])
     @pytest.mark.parametrize("summary", [False, True])
     def test_no_leak_in_any_form(self, lindeveen: Agreement, audience: str, *, summary: bool) -> None:
-        """A restricted commitment's text and value appear in none of Markdown, HTML and Word."""
-        built = document(with_secret(lindeveen), audience=audience, year=2026, summary=summary)
+        """A restricted commitment's text and value appear in none of Markdown, HTML and Word.
+
+        Without the picture, whose coordinates may hold any digits: tests/test_pictures.py reads its texts.
+        """
+        built = document(with_secret(lindeveen), audience=audience, year=2026, summary=summary, picture=False)
         for shown in (built.to_markdown(), built.to_html(), docx_text(built.to_docx())):
             assert "XYZ" not in shown
             assert "777" not in shown
@@ -709,8 +712,11 @@ class TestEscaping:
             assert len(widths) == 1, table
 
     def test_html_escapes_everything(self, lindeveen: Agreement) -> None:
-        """The HTML holds no tag but its own; texts are escaped, control characters replaced."""
-        html = document(hostile(lindeveen), year=2025).to_html()
+        """The HTML holds no tag but its own; texts are escaped, control characters replaced.
+
+        The picture's SVG is read in tests/test_pictures.py.
+        """
+        html = document(hostile(lindeveen), year=2025, picture=False).to_html()
         assert "<script>" not in html
         assert "<b>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

@@ -44,6 +44,7 @@ _LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
 _BLANK = "_" * 32
 _A4 = (7_560_000, 10_692_000)  # 210 x 297 mm in EMU (36,000 per mm)
 _MARGIN = 720_000  # 2 cm
+_CAPTION_ROOM = 1_080_000  # 3 cm below a picture for its caption
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -157,6 +158,14 @@ class _Sections:
         across = max(width, height) if self.current == "landscape" else min(width, height)
         return across - int(self.sentinel.left_margin or 0) - int(self.sentinel.right_margin or 0)
 
+    @property
+    def usable_height(self) -> int:
+        """The height between the margins of the current section, less room for a caption, in EMU."""
+        width, height = int(self.sentinel.page_width or _A4[0]), int(self.sentinel.page_height or _A4[1])
+        down = min(width, height) if self.current == "landscape" else max(width, height)
+        margins = int(self.sentinel.top_margin or 0) + int(self.sentinel.bottom_margin or 0)
+        return down - margins - _CAPTION_ROOM
+
     def end_section(self, next_orientation: str) -> str:
         """The paragraph that ends the current section; the next one is in *next_orientation*.
 
@@ -212,7 +221,10 @@ class _Writer:
         return paragraph_xml(text, style_id=self.style_id(f"Heading {min(max(level, 1), 9)}"))
 
     def diagram(self, block: Diagram) -> None:
-        """The picture as a PNG as wide as it is drawn, narrowed to the page, with its caption; else the sentence."""
+        """The picture as a PNG as large as it is drawn, made smaller to fit the page, with its caption.
+
+        Without Graphviz, or when it fails, the sentence said instead.
+        """
         png = drawn_png(block)
         if png is None:
             self.parts.append(paragraph_xml(block.missing))
@@ -221,8 +233,8 @@ class _Writer:
 
         image = Image.from_blob(png)
         width, height = int(image.width), int(image.height)
-        if width > self.sections.usable:
-            width, height = self.sections.usable, height * self.sections.usable // width
+        scale = min(1.0, self.sections.usable / max(width, 1), self.sections.usable_height / max(height, 1))
+        width, height = int(width * scale), int(height * scale)
         inline = self.word.part.new_pic_inline(io.BytesIO(png), width, height)
         self.parts += [
             f'<w:p xmlns:w="{W}"><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{inline.xml}</w:drawing></w:r></w:p>',
