@@ -11,50 +11,10 @@ The progress report (`prestatieafspraken.report.render_report`) is built of the 
 writers, so the two cannot drift apart.
 """
 
-from prestatieafspraken.documents._blocks import (
-    Block,
-    Cell,
-    Colour,
-    Diagram,
-    Document,
-    DocumentFormat,
-    Heading,
-    Items,
-    Light,
-    Look,
-    PageBreak,
-    Paragraph,
-    Picture,
-    Section,
-    Signature,
-    Table,
-    TitlePage,
-    format_of,
-    plain,
-)
+from prestatieafspraken.documents import _blocks
+from prestatieafspraken.documents._blocks import *  # noqa: F403 - the block model, as its __all__ lists it
 from prestatieafspraken.documents._build import document
 from prestatieafspraken.documents._diagram import PICTURE_NODE_LIMIT
 
-__all__ = [
-    "PICTURE_NODE_LIMIT",
-    "Block",
-    "Cell",
-    "Colour",
-    "Diagram",
-    "Document",
-    "DocumentFormat",
-    "Heading",
-    "Items",
-    "Light",
-    "Look",
-    "PageBreak",
-    "Paragraph",
-    "Picture",
-    "Section",
-    "Signature",
-    "Table",
-    "TitlePage",
-    "document",
-    "format_of",
-    "plain",
-]
+__all__ = ["PICTURE_NODE_LIMIT", "document"]
+__all__ += _blocks.__all__

@@ -35,7 +35,7 @@ __all__ = [
     "Signature",
     "Table",
     "TitlePage",
-    "clean",
+    "format_of",
     "plain",
 ]
 
