@@ -8,8 +8,8 @@ the file format's words are generated from `FORMAT_WORDS`.
 Word choices follow the handbook (Tips & Tricks meerpartijen prestatieafspraken, 2022) and the practice it
 describes; where the handbook has no word, the one Dutch municipalities and corporations use in their reports.
 
-The table of the enum members' labels, and `Label` itself, live in the private `prestatieafspraken._labels`; this
-module is the one public place to read them.
+The table of the enum members' labels, `Label` itself and the glossary's tables live in the private
+`prestatieafspraken._labels`; this module is the one public place to read them.
 """
 
 from __future__ import annotations
@@ -19,37 +19,11 @@ from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Final, TypeGuard, TypeVar
 
-import attrs
-
 from prestatieafspraken._labels import ENUM_LABELS as _ENUM_LABELS
-from prestatieafspraken._labels import Label
+from prestatieafspraken._labels import FORMAT_WORDS, FormatWords, Label, format_words_markdown
 from prestatieafspraken._language import LANGUAGES, Language
 from prestatieafspraken.errors import ConfigError
-from prestatieafspraken.model import (
-    Aggregation,
-    AreaKind,
-    BasisKind,
-    CoalitionStatus,
-    CommitmentKind,
-    Direction,
-    FrameworkScope,
-    Frequency,
-    GoalKind,
-    GroupKind,
-    IdKind,
-    MandateRole,
-    MilestoneKind,
-    MilestoneStatus,
-    Outcome,
-    PartyKind,
-    ProductStatus,
-    ProgressStatus,
-    RealisationStatus,
-    Scope,
-    SubjectKind,
-    TenantInvolvement,
-    Visibility,
-)
+from prestatieafspraken.model import MilestoneKind
 
 __all__ = [
     "FORMAT_WORDS",
@@ -59,6 +33,7 @@ __all__ = [
     "FormatWords",
     "Label",
     "Language",
+    "format_words_markdown",
     "is_language",
     "label",
     "labelled_enums",
@@ -245,92 +220,3 @@ def labelled_enums() -> Iterator[type[enum.Enum]]:
         if type(member) not in seen:
             seen.append(type(member))
             yield type(member)
-
-
-@attrs.frozen(kw_only=True)
-class FormatWords:
-    """One table of the glossary: where the file format uses an enum, what it says, and the enum."""
-
-    key: str
-    """Where in the file, such as ``parties[].kind``."""
-    about: str
-    kind: type[enum.Enum]
-    title: str | None = None
-    """The heading, where the words are not the values of one key of the file."""
-
-
-#: The glossary's tables of the file format's words, generated from the labels above (docs/glossary.md).
-FORMAT_WORDS: Final[tuple[FormatWords, ...]] = (
-    FormatWords(key="scope", about="The scale of the agreement", kind=Scope),
-    FormatWords(key="basis[].kind", about="The policy document the agreement rests on", kind=BasisKind),
-    FormatWords(key="areas[].kind", about="The kind of area", kind=AreaKind),
-    FormatWords(key="parties[].kind", about="The kind of party", kind=PartyKind),
-    FormatWords(
-        key="coalition[].status", about="A party's place in the coalition of the willing", kind=CoalitionStatus
-    ),
-    FormatWords(
-        key="tenant_involvement",
-        about="How tenants are involved in a regional or wider agreement",
-        kind=TenantInvolvement,
-    ),
-    FormatWords(key="groups[].kind", about="The kind of group", kind=GroupKind),
-    FormatWords(key="mandates[].role", about="What a party's mandate is for", kind=MandateRole),
-    FormatWords(key="goals[].kind", about="The kind of goal", kind=GoalKind),
-    FormatWords(key="indicators[].aggregation", about="How an indicator's figures add up", kind=Aggregation),
-    FormatWords(key="indicators[].direction", about="Which way is better", kind=Direction),
-    FormatWords(key="frameworks[].per", about="Where a framework's share must be met", kind=FrameworkScope),
-    FormatWords(key="commitments[].kind", about="What a commitment promises", kind=CommitmentKind),
-    FormatWords(key="visibility", about="Who may see a commitment or realisation", kind=Visibility),
-    FormatWords(key="process.milestones[].kind", about="A step of the process", kind=MilestoneKind),
-    FormatWords(key="process.milestones[].status", about="Where a milestone stands", kind=MilestoneStatus),
-    FormatWords(key="process.products[].status", about="How final an intermediate product is", kind=ProductStatus),
-    FormatWords(key="monitoring.frequency", about="How often progress is monitored", kind=Frequency),
-    FormatWords(key="realisations[].status", about="The approval of a reported figure", kind=RealisationStatus),
-    FormatWords(
-        key="realisations[].outcome",
-        about=(
-            "How a commitment was kept, reported on a realisation of the commitment, with or without a value. It "
-            "judges an effort commitment, or one without an indicator, once due"
-        ),
-        kind=Outcome,
-    ),
-    FormatWords(
-        key="monitoring.assessments[].status",
-        about=(
-            "Where a target or commitment stands against its expected path, as the progress report computes it and "
-            "as a manual assessment records it next to the computed one"
-        ),
-        kind=ProgressStatus,
-    ),
-    FormatWords(
-        key="",
-        title="### What a reference names",
-        about=(
-            "Not a key of the file, but the kinds of item an id in the file can name, as the reference check (PA001) "
-            "words them; `prestatieafspraken.model.references` lists them per field"
-        ),
-        kind=IdKind,
-    ),
-    FormatWords(
-        key="",
-        title="### What a realisation is about",
-        about=(
-            "Not a key of the file, but which of `commitment`, `target` and `indicator` a realisation names (an "
-            "assessment: `target` or `commitment`); `Realisation.subject` gives it with the id"
-        ),
-        kind=SubjectKind,
-    ),
-)
-
-
-def format_words_markdown() -> str:
-    """The glossary's tables of the file format's words, as Markdown (see docs/hooks.py)."""
-    parts: list[str] = []
-    for table in FORMAT_WORDS:
-        parts += [table.title or f"### `{table.key}`", "", f"{table.about} (`{table.kind.__name__}`).", ""]
-        parts += ["| value | Dutch | English | note |", "|---|---|---|---|"]
-        for member in table.kind:
-            found = _ENUM_LABELS[member]
-            parts.append(f"| `{member.value}` | {found.nl} | {found.en} | {found.note} |")
-        parts.append("")
-    return "\n".join(parts)
