@@ -63,7 +63,7 @@ def pending_text(figures: Sequence[Realisation], lang: Language, *, year: bool) 
         return f"{value} ({said})".strip()
     statuses = Counter(figure.status for figure in figures)
     how = ", ".join(f"{count} {vocabulary.label(status, lang)}" for status, count in statuses.items())
-    return says("figure_count", lang).format(count=len(figures), how=how)
+    return says("figure_count", lang, count=len(figures), how=how)
 
 
 def without_empty(table: Table, optional: frozenset[int]) -> Table:

@@ -81,7 +81,7 @@ def lights_explained(lang: Language) -> str:
     """Which statuses each colour stands for, and what red and orange need."""
     words = {status.value: vocabulary.label(status, lang) for status in ProgressStatus}
     colours = {COLOUR_TERMS[chosen]: capital(term(COLOUR_TERMS[chosen], lang)) for chosen in COLOURS}
-    return says("lights_explained", lang).format(**words, **colours)
+    return says("lights_explained", lang, **words, **colours)
 
 
 def outcome_text(record: CommitmentProgress, lang: Language) -> str:

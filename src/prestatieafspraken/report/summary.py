@@ -109,7 +109,7 @@ def _pending(report: ProgressReport, lang: Language) -> list[Block]:
         if statuses[status]
     )
     key = "pending_one" if len(figures) == 1 else "pending_count"
-    return [Paragraph(text=says(key, lang).format(count=rounded(len(figures), lang), how=how))]
+    return [Paragraph(text=says(key, lang, count=rounded(len(figures), lang), how=how))]
 
 
 def _fold(level: int, title: str, table: Table) -> Block:
@@ -120,7 +120,7 @@ def _fold(level: int, title: str, table: Table) -> Block:
 def _per_theme(report: ProgressReport, names: Names, missed: Counter[_Key]) -> list[Block]:
     lang = names.lang
     keys = theme_order(names, list(report.by_theme))
-    title = says("per", lang).format(what=term("theme", lang))
+    title = says("per", lang, what=term("theme", lang))
     rows = tuple(row for key in keys for row in _rows(report.by_theme[key], names.theme(key), missed, lang))
     table = Table(columns=_count_columns(term("theme", lang), lang), rows=rows, numeric=frozenset(range(2, 8)))
     return [Heading(level=3, text=title), _fold(4, title, table)]
@@ -131,7 +131,7 @@ def _per_party(report: ProgressReport, names: Names, missed: Counter[_Key]) -> l
     known = [party.id for party in names.agreement.parties if party.id in report.by_party]
     keys = [*known, *(key for key in report.by_party if key not in known)]
     rows = tuple((*row, key) for key in keys for row in _rows(report.by_party[key], names.party(key), missed, lang))
-    title = says("per", lang).format(what=term("party", lang))
+    title = says("per", lang, what=term("party", lang))
     columns = _count_columns(term("party", lang), lang, reference=True)
     table = Table(columns=columns, rows=rows, numeric=frozenset(range(2, 8)), reference=frozenset({8}))
     return [Heading(level=3, text=title), _fold(4, title, table)]
