@@ -1,9 +1,9 @@
-"""The fixed sentences of the document and the report in Dutch and English; dates, numbers and lists as written.
+"""Words as the document and the report write them: their fixed sentences, and dates, numbers and lists.
 
-Dates, numbers and lists are written as each language writes them. The words for enum members and recurring
-terms come from `prestatieafspraken.vocabulary` (`term` and `label`); what is here are the sentences and headings
-that only the document and the report write, each once, for both. The Dutch of the tenants' summary is plain (B1):
-short sentences, no jargon, every term explained.
+`says` gives a fixed sentence of `prestatieafspraken.documents._sentences` (the one table of them) in Dutch or
+English; `label` reads a word of the vocabulary or a sentence by its key. Dates, numbers and lists are written as
+each language writes them. The words for enum members and recurring terms come from
+`prestatieafspraken.vocabulary` (`term` and `label`).
 """
 
 from __future__ import annotations
