@@ -19,6 +19,7 @@ import attrs
 import pytest
 
 from prestatieafspraken import Agreement, examples
+from prestatieafspraken.cli import main
 from prestatieafspraken.documents import PICTURE_NODE_LIMIT, Diagram, Document, Paragraph, document
 from prestatieafspraken.documents._jaarschijf import jaarschijf
 from prestatieafspraken.graph import DEFAULT_NODE_LIMIT, responsibility_graph
@@ -187,6 +188,22 @@ class TestDrawn:
             assert "<figure>" not in text, name
             assert not markdown_pictures(text), name
             assert "Graphviz" not in text, name
+
+
+class TestCommandLine:
+    """``report`` and ``document`` draw the picture in the language of ``--lang``, of the view of ``--audience``."""
+
+    @pytest.mark.parametrize("command", ["report", "document"])
+    @pytest.mark.parametrize("lang", ["nl", "en"])
+    def test_lang_and_audience(self, capsys: pytest.CaptureFixture[str], command: str, lang: Language) -> None:
+        """The HTML has one picture, labelled in *lang* only."""
+        as_of = [f"--as-of={EXAMPLES_AS_OF.isoformat()}"] if command == "report" else []
+        options = ["--format", "html", "--lang", lang, "--audience", "public", *as_of]
+        assert main([command, "--example", LINDEVEEN, *options]) == 0
+        (svg,) = html_pictures(capsys.readouterr().out)
+        texts = set(svg_texts(svg))
+        assert PARTY[lang] in texts
+        assert PARTY["en" if lang == "nl" else "nl"] not in texts
 
 
 def diagram_of(built: Document) -> Diagram:
