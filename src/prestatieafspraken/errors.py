@@ -13,9 +13,14 @@ from __future__ import annotations
 
 import difflib
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
+from typing import Final, Self
 
 import attrs
+
+from prestatieafspraken._language import Language
+from prestatieafspraken._problem_words import say, what_in
 
 __all__ = [
     "AllocationError",
@@ -41,31 +46,98 @@ __all__ = [
 ]
 
 
+_NO_PARAMS: Final[Mapping[str, object]] = MappingProxyType({})
+
+
 class PrestatieafsprakenError(Exception):
-    """Base class of every exception this library raises on purpose."""
+    """Base class of every exception this library raises on purpose.
+
+    An error made with `of` carries a machine `kind` and its `params`, and `describe` says it in Dutch or English;
+    ``str(error)`` is the English text. An error made with a message only has no kind, and says that message in
+    either language.
+
+    Attributes:
+        kind: What kind of error it is (a key of `prestatieafspraken._problem_words.KINDS`), or ``None``.
+        params: The values its text is made of.
+    """
+
+    kind: str | None = None
+    params: Mapping[str, object] = _NO_PARAMS
+
+    @classmethod
+    def of(cls, kind: str, /, **params: object) -> Self:
+        """The error of *kind* with *params*: its message is the English text of the kind."""
+        error = cls(say(kind, "en", params))
+        error.kind = kind
+        error.params = MappingProxyType(params)
+        return error
+
+    def said(self, lang: Language) -> str:
+        """What the error says, in *lang* (without a place)."""
+        if self.kind is None:
+            return str(self)
+        return say(self.kind, lang, self.params)
+
+    def describe(self, lang: Language = "en") -> str:
+        """The whole message in *lang*: Dutch (``"nl"``) or English (``"en"``, the same as ``str(error)``)."""
+        return self.said(lang)
 
 
 @attrs.frozen(kw_only=True)
 class Problem:
     """One thing wrong with an input, at one place.
 
+    Make one with `of` (a *kind* and its parameters): then `describe` says it in Dutch or English. A problem made
+    with only a *message* says that message in either language.
+
     Attributes:
         path: Where the problem is: in a YAML or JSON document a JSONPath (``$.commitments[3].year``, or ``$``
             for the whole document); in a workbook a cell reference (``Realisaties!C14``), a row (``Targets!5:5``)
             or a sheet name; in a CSV file ``file.csv:row 14, column value``.
-        message: What is wrong and what was expected, in one sentence.
+        message: What is wrong and what was expected, in one sentence, in English.
         line: The line of a YAML or JSON file the path leads to (from 1), when it is known.
         column: The column on that line (from 1), when it is known.
+        kind: What kind of problem it is (``"expected_text"``, ``"unknown_key"``, ...; ``"text"`` for a problem
+            made with a message only).
+        params: The values its text is made of (the value found, the keys allowed, a limit, ...).
     """
 
     path: str
     message: str
     line: int | None = None
     column: int | None = None
+    kind: str = "text"
+    params: Mapping[str, object] = attrs.field(default=_NO_PARAMS, eq=False, hash=False, repr=False)
+
+    @classmethod
+    def of(cls, kind: str, path: str, /, **params: object) -> Problem:
+        """The problem of *kind* at *path*: its `message` is the English text of the kind with *params*."""
+        return cls(path=path, message=say(kind, "en", params), kind=kind, params=MappingProxyType(params))
+
+    @classmethod
+    def from_error(cls, path: str, error: PrestatieafsprakenError) -> Problem:
+        """*error* (a cell's, a value's) as the problem at *path*, keeping its kind."""
+        if error.kind is None:
+            return cls(path=path, message=str(error))
+        return cls.of(error.kind, path, **error.params)
+
+    def said(self, lang: Language) -> str:
+        """What is wrong, in *lang*, without the place."""
+        if self.kind == "text":
+            return self.message
+        return say(self.kind, lang, self.params)
+
+    def describe(self, lang: Language = "en", *, source: str | None = None) -> str:
+        """The problem with its place in *lang*: ``37:5 $.commitments[3].year: ...``, ``Realisaties!C7: ...``.
+
+        With *source* (the file), a problem with a line reads as an editor's place: ``agreement.yaml:37:5 $...``.
+        """
+        where = f"{self.line}:{self.column} " if self.line is not None else ""
+        text = f"{where}{self.path}: {self.said(lang)}"
+        return f"{source}:{text}" if source and self.line is not None else text
 
     def __str__(self) -> str:
-        where = f"{self.line}:{self.column} " if self.line is not None else ""
-        return f"{where}{self.path}: {self.message}"
+        return self.describe("en")
 
 
 class LoadError(PrestatieafsprakenError, ValueError):
@@ -86,24 +158,50 @@ class LoadError(PrestatieafsprakenError, ValueError):
         what: str = "the agreement",
         omitted: int = 0,
         omitted_hint: str = "",
+        omitted_limit: tuple[str, int] | None = None,
     ) -> None:
+        """List *problems*, of *source*, that show *what* cannot be read (see the class).
+
+        *omitted_limit* names the limit that left problems out and its value (``("max_problems", 100)``), so
+        that `describe` can say in Dutch how to raise it; *omitted_hint* says it in English.
+        """
         self.problems: tuple[Problem, ...] = tuple(problems)
         self.source = source
         self.what = what
         self.omitted = omitted
         self.omitted_hint = omitted_hint
-        where = f"{source}: " if source else ""
-        count = len(self.problems) + omitted
-        noun = "problem" if count == 1 else "problems"
-        lines = [f"{where}cannot read {what} ({count:,} {noun}):"]
-        # A problem with a line reads as an editor's place: `agreement.yaml:37:5 $.realisations[6].year: ...`.
-        lines.extend(
-            f"  {source}:{problem}" if source and problem.line is not None else f"  {problem}"
-            for problem in self.problems
+        self.omitted_limit = omitted_limit
+        super().__init__(self.describe("en"))
+
+    def with_problems(self, problems: Iterable[Problem], *, source: str | None) -> LoadError:
+        """This error again, with *problems* (placed anew, say) and *source*."""
+        return LoadError(
+            tuple(problems),
+            source=source,
+            what=self.what,
+            omitted=self.omitted,
+            omitted_hint=self.omitted_hint,
+            omitted_limit=self.omitted_limit,
         )
-        if omitted:
-            lines.append(f"  ... and {omitted:,} more, not listed" + (f" ({omitted_hint})" if omitted_hint else ""))
-        super().__init__("\n".join(lines))
+
+    def describe(self, lang: Language = "en") -> str:
+        """Every problem in *lang* (Dutch ``"nl"`` or English ``"en"``), one a line, each with its place.
+
+        The English text is ``str(error)``; the Dutch one starts ``agreement.yaml: kan de overeenkomst niet lezen
+        (3 problemen):``.
+        """
+        where = f"{self.source}: " if self.source else ""
+        count = len(self.problems) + self.omitted
+        lines = [where + say("cannot_read" if count == 1 else "cannot_read_many", lang, {
+            "what": what_in(self.what, lang), "count": count})]
+        lines.extend(f"  {problem.describe(lang, source=self.source)}" for problem in self.problems)
+        if self.omitted:
+            hint = self.omitted_hint
+            if self.omitted_limit is not None:
+                name, value = self.omitted_limit
+                hint = say("limit_hint", lang, {"limit": name, "value": value, "option": name.replace("_", "-")})
+            lines.append("  " + say("omitted", lang, {"count": self.omitted}) + (f" ({hint})" if hint else ""))
+        return "\n".join(lines)
 
 
 class ConfigError(PrestatieafsprakenError, ValueError):
