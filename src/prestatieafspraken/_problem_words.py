@@ -10,7 +10,9 @@ A template is a `str.format` text in which a format spec names how a parameter i
 - ``{got:value}`` a value of a YAML or JSON document ("the text 'x'" / "de tekst 'x'");
 - ``{got:cell}`` the value of a spreadsheet cell ("the boolean TRUE" / "de waarde WAAR");
 - ``{count:,}`` a whole number with the separators of the language (1,234 / 1.234);
-- ``{names:list}`` texts joined by commas; ``{names:reprs}`` the same, each quoted;
+- ``{names:list}`` texts joined by commas; ``{names:reprs}`` the same, each quoted; ``{names:or}`` the last
+  joined by "or" / "of";
+- ``{kind:term}`` a term of `prestatieafspraken.vocabulary` ("target" / "streefcijfer");
 - any parameter that is itself a problem or an error with a kind is said in the same language.
 """
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import string
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import Any, Final
 
@@ -87,29 +89,43 @@ def _cell(value: object, lang: Language) -> str:  # noqa: PLR0911 - one return p
     return f"een waarde van het type {type(value).__name__}" if nl else f"a value of type {type(value).__name__}"
 
 
+def _or(items: Any, lang: Language) -> str:
+    shown = [str(item) for item in items]
+    joiner = " or " if lang == "en" else " of "
+    return ", ".join(shown[:-1]) + joiner + shown[-1] if len(shown) > 1 else "".join(shown)
+
+
+def _term(key: Any, lang: Language) -> str:
+    from prestatieafspraken.vocabulary import term  # noqa: PLC0415 - the vocabulary imports the errors
+
+    return term(key, lang)
+
+
+_SPECS: Final[dict[str, Callable[[Any, Language], str]]] = {
+    "value": _value,
+    "cell": _cell,
+    "whole": _whole_number,
+    ",": _grouped,
+    "or": _or,
+    "term": _term,
+    "saids": lambda parts, lang: ", ".join(part.said(lang) for part in parts),
+    "list": lambda items, _: ", ".join(map(str, items)),
+    "reprs": lambda items, _: ", ".join(map(repr, items)),
+}
+
+
 class _Formatter(string.Formatter):
     def __init__(self, lang: Language) -> None:
         self.lang = lang
 
-    def format_field(self, value: Any, format_spec: str) -> str:  # noqa: PLR0911 - one return per spec
+    def format_field(self, value: Any, format_spec: str) -> str:
         said = getattr(value, "said", None)
         if callable(said):  # a problem or an error with a kind, said in the same language
             text: str = said(self.lang)
             return text
-        if format_spec == "value":
-            return _value(value, self.lang)
-        if format_spec == "cell":
-            return _cell(value, self.lang)
-        if format_spec == "whole":
-            return _whole_number(value, self.lang)
-        if format_spec == ",":
-            return _grouped(value, self.lang)
-        if format_spec == "saids":
-            return ", ".join(part.said(self.lang) for part in value)
-        if format_spec == "list":
-            return ", ".join(map(str, value))
-        if format_spec == "reprs":
-            return ", ".join(map(repr, value))
+        special = _SPECS.get(format_spec)
+        if special is not None:
+            return special(value, self.lang)
         return super().format_field(value, format_spec)
 
 
@@ -304,4 +320,254 @@ KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "quoted": _w("{key!r}", "{key!r}"),
     "did_you_mean": _w("{key!r} (did you mean {close!r}?)", "{key!r} (bedoelt u {close!r}?)"),
     "joined": _w("{parts:saids}", "{parts:saids}"),
+    # --- spreadsheet cells ---------------------------------------------------------------------------------------
+    "cell_whole_too_large": _w(
+        "expected a whole number of at most {digits} digits (at most {largest:,}), got {shown}",
+        "verwacht een geheel getal van hoogstens {digits} cijfers (hoogstens {largest:,}), maar kreeg {shown}",
+    ),
+    "cell_whole_too_large_long": _w(
+        "expected a whole number of at most {digits} digits (at most {largest:,}), got {head}...{tail} "
+        "({count:,} digits)",
+        "verwacht een geheel getal van hoogstens {digits} cijfers (hoogstens {largest:,}), maar kreeg "
+        "{head}...{tail} ({count:,} cijfers)",
+    ),
+    "cell_whole_too_many_digits": _w(
+        "expected a whole number of at most {digits} digits (at most {largest:,}), got a number of {count:,} digits",
+        "verwacht een geheel getal van hoogstens {digits} cijfers (hoogstens {largest:,}), maar kreeg een getal "
+        "van {count:,} cijfers",
+    ),
+    "cell_expected_json_number": _w(
+        "expected a number such as 120 or 12.5, got {got:cell}",
+        "verwacht een getal zoals 120 of 12.5, maar kreeg {got:cell}",
+    ),
+    "cell_expected_finite": _w(
+        "expected a finite number, got {got:cell}", "verwacht een eindig getal, maar kreeg {got:cell}"
+    ),
+    "cell_expected_whole": _w(
+        "expected a whole number, got {got:cell}", "verwacht een geheel getal, maar kreeg {got:cell}"
+    ),
+    "cell_constant": _w("{name} is not a number that the format carries", "{name} is geen getal dat het formaat kent"),
+    "cell_key_twice": _w("the key {key!r} is given twice", "de sleutel {key!r} staat er twee keer"),
+    "cell_json_list": _w(
+        "expected a list of texts in JSON notation, got {got:cell} ({reason})",
+        "verwacht een lijst van teksten in JSON-notatie, maar kreeg {got:cell} ({reason})",
+    ),
+    "cell_json_mapping": _w(
+        "expected a mapping of ids to numbers in JSON notation, got {got:cell} ({reason})",
+        "verwacht een mapping van id's naar getallen in JSON-notatie, maar kreeg {got:cell} ({reason})",
+    ),
+    "cell_expected_texts_json": _w(
+        'expected a list of texts such as ["a", "b"], got {got:cell}',
+        'verwacht een lijst van teksten zoals ["a", "b"], maar kreeg {got:cell}',
+    ),
+    "cell_expected_mapping_json": _w(
+        'expected a mapping such as {{"a": 1}}, got {got:cell}',
+        'verwacht een mapping zoals {{"a": 1}}, maar kreeg {got:cell}',
+    ),
+    "cell_expected_parts": _w(
+        "expected parts such as 'amsterdam: 120; diemen: 30', got {got:cell}",
+        "verwacht delen zoals 'amsterdam: 120; diemen: 30', maar kreeg {got:cell}",
+    ),
+    "cell_expected": _w("expected {expected}, got {got:cell}", "verwacht {expected}, maar kreeg {got:cell}"),
+    "cell_expected_not_number": _w(
+        "expected {expected}, got {got:cell} (format the cell as text, or start it with an apostrophe)",
+        "verwacht {expected}, maar kreeg {got:cell} (maak de cel op als tekst, of begin haar met een apostrof)",
+    ),
+    "cell_expected_not_text": _w(
+        "expected {expected}, got {got:cell} (the cell holds text: enter the number itself)",
+        "verwacht {expected}, maar kreeg {got:cell} (de cel bevat tekst: vul het getal zelf in)",
+    ),
+    "want_text": _w("a text", "een tekst"),
+    "want_word": _w("one of the words of the format", "een van de woorden van het formaat"),
+    "want_date": _w("a date", "een datum"),
+    "want_list": _w("a list such as 'a; b'", "een lijst zoals 'a; b'"),
+    "want_mapping": _w("ids with numbers such as 'a: 1; b: 2'", "id's met getallen zoals 'a: 1; b: 2'"),
+    "want_whole": _w("a whole number", "een geheel getal"),
+    "want_number": _w("a number", "een getal"),
+    "cell_date_with_time": _w(
+        "expected a date without a time, got {got:cell}", "verwacht een datum zonder tijd, maar kreeg {got:cell}"
+    ),
+    "cell_expected_iso_date": _w(
+        "expected a date as YYYY-MM-DD, got {got:cell}", "verwacht een datum als JJJJ-MM-DD, maar kreeg {got:cell}"
+    ),
+    "cell_error_value": _w(
+        "the cell holds the error {error}; enter the value itself",
+        "de cel bevat de foutwaarde {error}; vul de waarde zelf in",
+    ),
+    "cell_expected_bool": _w(
+        "expected TRUE or FALSE, got {got:cell}", "verwacht WAAR of ONWAAR (TRUE of FALSE), maar kreeg {got:cell}"
+    ),
+    "cell_formula": _w(
+        "the cell holds the formula {formula!r}: a formula is not read, as its saved result need not be what a "
+        "spreadsheet program shows; enter the value itself (paste it as a value)",
+        "de cel bevat de formule {formula!r}: een formule wordt niet gelezen, want de opgeslagen uitkomst hoeft niet "
+        "te zijn wat een spreadsheetprogramma toont; vul de waarde zelf in (plak haar als waarde)",
+    ),
+    "cell_hidden": _w(
+        "{hidden}, so a reader of the sheet does not see this value; make it visible and check it, or delete it",
+        "{hidden}, dus wie het werkblad leest ziet deze waarde niet; maak haar zichtbaar en controleer haar, of "
+        "verwijder haar",
+    ),
+    "hidden_sheet": _w("the sheet is hidden", "het werkblad is verborgen"),
+    "hidden_row": _w("the row is hidden", "de rij is verborgen"),
+    "hidden_column": _w("the column is hidden", "de kolom is verborgen"),
+    "hidden_number_format": _w("the number format ;;; shows nothing", "de getalnotatie ;;; toont niets"),
+    # --- CSV files and their Dutch or English conventions --------------------------------------------------------
+    "csv_float_overflow": _w(
+        "expected a number that fits a float, got {got:cell}",
+        "verwacht een getal dat in een kommagetal past, maar kreeg {got:cell}",
+    ),
+    "csv_number_too_long": _w(
+        "expected a number, got a text of {count:,} characters",
+        "verwacht een getal, maar kreeg een tekst van {count:,} tekens",
+    ),
+    "csv_scientific": _w(
+        "the number {text!r} is in scientific notation, as a spreadsheet shows a number rounded to fit its column: "
+        "the digits it dropped are not in the file; format the column as a number with all its digits",
+        "het getal {text!r} staat in wetenschappelijke notatie, zoals een spreadsheet een getal afgerond toont als "
+        "het niet in de kolom past: de weggevallen cijfers staan niet in het bestand; maak de kolom op als getal "
+        "met al zijn cijfers",
+    ),
+    "csv_comma_decimal": _w(
+        "{got:cell} is not a number in {conventions}: there the comma is the decimal mark and the dot separates "
+        "groups of three digits (1.110 is 1110); write 1,5 for one and a half",
+        "{got:cell} is geen getal in {conventions}: daarin is de komma het decimaalteken en scheidt de punt "
+        "groepen van drie cijfers (1.110 is 1110); schrijf 1,5 voor anderhalf",
+    ),
+    "csv_point_decimal": _w(
+        "{got:cell} is not a number in {conventions}: there the point is the decimal mark; write the number "
+        "without thousands separators, as 1110 or 12.5",
+        "{got:cell} is geen getal in {conventions}: daarin is de punt het decimaalteken; schrijf het getal zonder "
+        "scheidingstekens voor duizendtallen, als 1110 of 12.5",
+    ),
+    "csv_ambiguous_number": _w(
+        "{got:cell} could be read as {dutch!r} (Dutch) or as {english!r} (English) in {conventions}: write it "
+        "without thousands separators, or save the file separated by semicolons or commas",
+        "{got:cell} kan gelezen worden als {dutch!r} (Nederlands) of als {english!r} (Engels) in {conventions}: "
+        "schrijf het zonder scheidingstekens voor duizendtallen, of sla het bestand op gescheiden door puntkomma's "
+        "of komma's",
+    ),
+    "csv_expected_number": _w(
+        "expected a number such as {examples:or}, got {got:cell}",
+        "verwacht een getal zoals {examples:or}, maar kreeg {got:cell}",
+    ),
+    "csv_no_such_date": _w("{got:cell} is no date of the calendar", "{got:cell} is geen datum van de kalender"),
+    "csv_expected_date": _w(
+        "expected {reason}, as 2026-02-01 or 1-2-2026; got {got:cell}",
+        "verwacht {reason}, als 2026-02-01 of 1-2-2026; maar kreeg {got:cell}",
+    ),
+    "date_without_time": _w("a date without a time of day", "een datum zonder tijdstip"),
+    "date_four_digit_year": _w(
+        "a year of four digits (which century is '26'?)", "een jaartal van vier cijfers (welke eeuw is '26'?)"
+    ),
+    "date_no_slashes": _w(
+        "no slashes: is 1/2/2026 the first of February or the second of January?",
+        "geen schuine strepen: is 1/2/2026 de eerste februari of de tweede januari?",
+    ),
+    "date_plain": _w("a date", "een datum"),
+    "sep_semicolon": _w(
+        "a file separated by semicolons (as Dutch Excel writes it)",
+        "een bestand gescheiden door puntkomma's (zoals Nederlandse Excel het schrijft)",
+    ),
+    "sep_comma": _w("a file separated by commas", "een bestand gescheiden door komma's"),
+    "sep_tab": _w("a file separated by tabs", "een bestand gescheiden door tabs"),
+    "csv_not_utf16": _w(
+        "not UTF-16 text, although it starts as such: {reason} at byte {byte}",
+        "geen UTF-16-tekst, hoewel het bestand zo begint: {reason} bij byte {byte}",
+    ),
+    "csv_not_utf8": _w(
+        "not UTF-8 text, although it starts as such: {reason} at byte {byte} (save it as CSV UTF-8)",
+        "geen UTF-8-tekst, hoewel het bestand zo begint: {reason} bij byte {byte} (sla het op als CSV UTF-8)",
+    ),
+    "csv_not_text": _w(
+        "neither UTF-8 nor Windows-1252 text: byte {byte} is 0x{code} (save it as CSV UTF-8)",
+        "geen UTF-8- en geen Windows-1252-tekst: byte {byte} is 0x{code} (sla het op als CSV UTF-8)",
+    ),
+    "csv_quote_not_closed": _w(
+        "a quote opens a field on this line and is never closed, so every line after it would be one field: close "
+        'the quote (a quote inside a field is written twice: "")',
+        "een aanhalingsteken opent op deze regel een veld en wordt nooit gesloten, zodat elke regel erna één veld "
+        'zou worden: sluit het aanhalingsteken (een aanhalingsteken binnen een veld schrijf je dubbel: "")',
+    ),
+    "csv_not_a_line": _w("not a CSV line: {reason}", "geen CSV-regel: {reason}"),
+    "csv_rows_in_field": _w(
+        "a field on this line holds whole rows of the file: a quote is opened here and closed only lines later; "
+        "close it where the field ends",
+        "een veld op deze regel bevat hele rijen van het bestand: hier wordt een aanhalingsteken geopend dat pas "
+        "regels later gesloten wordt; sluit het waar het veld eindigt",
+    ),
+    # --- limits of a workbook or CSV file -----------------------------------------------------------------------
+    "over_limit": _w(
+        "the file holds {found}: that is over the limit {limit} = {value:,}; if the file is trusted, raise it with "
+        "{option} on the command line or limits=Limits({limit}=...) in Python",
+        "het bestand bevat {found}: dat is meer dan de grens {limit} = {value:,}; als u het bestand vertrouwt, "
+        "verhoog de grens met {option} op de opdrachtregel of met limits=Limits({limit}=...) in Python",
+    ),
+    "over_bytes": _w("more than {count:,} bytes", "meer dan {count:,} bytes"),
+    "over_rows": _w("more than {count:,} rows", "meer dan {count:,} rijen"),
+    "bytes_decompressed": _w("{count:,} bytes once decompressed", "{count:,} bytes na uitpakken"),
+    "over_bytes_decompressed": _w(
+        "more than {count:,} bytes once decompressed", "meer dan {count:,} bytes na uitpakken"
+    ),
+    # --- damaged workbooks --------------------------------------------------------------------------------------
+    "workbook_damaged": _w(
+        "not an Excel workbook (.xlsx), or a damaged one: {detail}",
+        "geen Excel-werkmap (.xlsx), of een beschadigde: {detail}",
+    ),
+    "workbook_not_xlsx": _w("not an Excel workbook (.xlsx): {detail}", "geen Excel-werkmap (.xlsx): {detail}"),
+    "workbook_sheet_no_part": _w(
+        "the sheet {sheet!r} has no part in the file: the workbook is damaged",
+        "het werkblad {sheet!r} heeft geen onderdeel in het bestand: de werkmap is beschadigd",
+    ),
+    "workbook_doctype": _w(
+        "the part {part!r} declares a document type (<!DOCTYPE>), which a workbook may not: it can hide an entity bomb",
+        "het onderdeel {part!r} declareert een documenttype (<!DOCTYPE>), wat een werkmap niet mag: het kan een "
+        "entity-bom verbergen",
+    ),
+    "workbook_part_damaged": _w(
+        "the part {part!r} is damaged: {detail}", "het onderdeel {part!r} is beschadigd: {detail}"
+    ),
+    "workbook_sheet_unreadable": _w(
+        "the sheet {sheet!r} cannot be read beyond row {row}: {detail}",
+        "het werkblad {sheet!r} kan na rij {row} niet gelezen worden: {detail}",
+    ),
+    "workbook_no_styles": _w(
+        "the workbook has no styles part ({styles}), which its cells refer to ({detail})",
+        "de werkmap heeft geen opmaakonderdeel ({styles}), waar de cellen naar verwijzen ({detail})",
+    ),
+    "workbook_sheet_part_missing": _w(
+        "the sheet {sheet!r} has no part {part!r} in the file",
+        "het werkblad {sheet!r} heeft geen onderdeel {part!r} in het bestand",
+    ),
+    "workbook_row_number": _w(
+        "the sheet {sheet!r} has a row numbered {given!r}: not a row of Excel's grid",
+        "het werkblad {sheet!r} heeft een rij met nummer {given!r}: geen rij van het raster van Excel",
+    ),
+    "workbook_rows_order": _w(
+        "the sheet {sheet!r} has row {row} after row {last}: rows out of order",
+        "het werkblad {sheet!r} heeft rij {row} na rij {last}: rijen in de verkeerde volgorde",
+    ),
+    "workbook_cell_ref": _w(
+        "the sheet {sheet!r} has a cell {ref!r} in row {row}: not a cell of that row",
+        "het werkblad {sheet!r} heeft een cel {ref!r} in rij {row}: geen cel van die rij",
+    ),
+    "workbook_cell_twice": _w(
+        "the sheet {sheet!r} has the cell {ref!r} twice, or out of order",
+        "het werkblad {sheet!r} heeft de cel {ref!r} twee keer, of in de verkeerde volgorde",
+    ),
+    "workbook_saved_value": _w(
+        "the cell's saved {saved} is {shown!r}: not a {saved}; enter the value again",
+        "de opgeslagen {saved} van de cel is {shown!r}: geen {saved}; vul de waarde opnieuw in",
+    ),
+    "saved_number": _w("number", "getal"),
+    "saved_boolean": _w("boolean", "waarheidswaarde"),
+    "saved_shared_text": _w("shared text", "gedeelde tekst"),
+    "workbook_column_width": _w(
+        "the sheet {sheet!r} has a column width without its columns",
+        "het werkblad {sheet!r} heeft een kolombreedte zonder kolommen",
+    ),
+    "workbook_columns": _w(
+        "the sheet {sheet!r} has columns {first} to {last}: not columns of Excel's grid",
+        "het werkblad {sheet!r} heeft de kolommen {first} tot {last}: geen kolommen van het raster van Excel",
+    ),
 }

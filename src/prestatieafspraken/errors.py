@@ -192,8 +192,14 @@ class LoadError(PrestatieafsprakenError, ValueError):
         """
         where = f"{self.source}: " if self.source else ""
         count = len(self.problems) + self.omitted
-        lines = [where + say("cannot_read" if count == 1 else "cannot_read_many", lang, {
-            "what": what_in(self.what, lang), "count": count})]
+        lines = [
+            where
+            + say(
+                "cannot_read" if count == 1 else "cannot_read_many",
+                lang,
+                {"what": what_in(self.what, lang), "count": count},
+            )
+        ]
         lines.extend(f"  {problem.describe(lang, source=self.source)}" for problem in self.problems)
         if self.omitted:
             hint = self.omitted_hint

@@ -115,22 +115,22 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is 
                 words = Said.of("yaml_tag_unreadable", got=node.value, tag=kind)
             else:
                 words = Said.of("yaml_tag_unreadable_node", node=type(node).__name__, tag=kind)
-            raise _Refused(words, node.start_mark) from None
+            raise _RefusedError(words, node.start_mark) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not _hashable(key):  # a list, a mapping, or a set (`!!set`) as a key
-                raise _Refused(Said.of("yaml_key_not_scalar"), key_node.start_mark)
+                raise _RefusedError(Said.of("yaml_key_not_scalar"), key_node.start_mark)
             if key in seen:
-                raise _Refused(Said.of("yaml_duplicate_key", key=key), key_node.start_mark)
+                raise _RefusedError(Said.of("yaml_duplicate_key", key=key), key_node.start_mark)
             seen[key] = key_node
         result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return result
 
 
-class _Refused(yaml.constructor.ConstructorError, PrestatieafsprakenError):
+class _RefusedError(yaml.constructor.ConstructorError, PrestatieafsprakenError):
     """A value PyYAML reads but the loader refuses, with its words (`Said`) for the problem."""
 
     def __init__(self, words: Said, mark: yaml.Mark) -> None:
@@ -274,7 +274,7 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
     mark = error.problem_mark or error.context_mark
     reason: object = (
         error.words
-        if isinstance(error, _Refused)
+        if isinstance(error, _RefusedError)
         else " ".join(part for part in (error.context, error.problem) if part)
     )
     if mark is None:
