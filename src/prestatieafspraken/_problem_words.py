@@ -570,4 +570,63 @@ KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "the sheet {sheet!r} has columns {first} to {last}: not columns of Excel's grid",
         "het werkblad {sheet!r} heeft de kolommen {first} tot {last}: geen kolommen van het raster van Excel",
     ),
+    # --- an agreement in a workbook ----------------------------------------------------------------------------
+    "suggestion": _w(" (did you mean {close!r}?)", " (bedoelt u {close!r}?)"),
+    "no_suggestion": _w("", ""),
+    "book_unknown_sheet": _w(
+        "unknown sheet{suggestion}; the sheets of an agreement are {known:list}",
+        "onbekend werkblad{suggestion}; de werkbladen van een overeenkomst zijn {known:list}",
+    ),
+    "book_no_agreement_sheet": _w(
+        "the sheet is missing: it holds the agreement's own keys (id, title, ...)",
+        "het werkblad ontbreekt: het bevat de eigen sleutels van de overeenkomst (id, title, ...)",
+    ),
+    "book_value_outside": _w("a value outside the columns key and value", "een waarde buiten de kolommen key en value"),
+    "book_value_without_key": _w(
+        "a value without a key: write its key in column A",
+        "een waarde zonder sleutel: schrijf de sleutel in kolom A",
+    ),
+    "book_unknown_key": _w(
+        "unknown key {key!r}{suggestion}; the keys are {known:list}",
+        "onbekende sleutel {key!r}{suggestion}; de sleutels zijn {known:list}",
+    ),
+    "book_key_twice": _w(
+        "the key {key!r} is given twice (first in row {first})",
+        "de sleutel {key!r} staat er twee keer (eerst in rij {first})",
+    ),
+    "book_key_heading": _w(
+        "expected the heading {heading!r}, got {found!r}: the first row heads the columns key and value",
+        "verwacht de kop {heading!r}, maar kreeg {found!r}: de eerste rij geeft de koppen van de kolommen key en value",
+    ),
+    "book_first_row_empty": _w(
+        "the first row is empty: it heads the columns, with the format's keys",
+        "de eerste rij is leeg: die geeft de koppen van de kolommen, met de sleutels van het formaat",
+    ),
+    "book_column_required": _w(
+        "the column {column!r} is required: add it", "de kolom {column!r} is verplicht: voeg haar toe"
+    ),
+    "book_value_without_heading": _w("a value in a column without a heading", "een waarde in een kolom zonder kop"),
+    "book_owner_required": _w(
+        "a value is required here: the id of the {header} this row belongs to",
+        "hier is een waarde verplicht: de id van de {header} waar deze rij bij hoort",
+    ),
+    "book_no_owner": _w(
+        "no {header} {owner!r} in the sheet {sheet}{suggestion}",
+        "geen {header} {owner!r} in het werkblad {sheet}{suggestion}",
+    ),
+    "book_unknown_column": _w(
+        "unknown column {column!r}{suggestion}; the columns of {sheet} are {known:list}",
+        "onbekende kolom {column!r}{suggestion}; de kolommen van {sheet} zijn {known:list}",
+    ),
+    "column_twice": _w("the column {column!r} is given twice", "de kolom {column!r} staat er twee keer"),
+    "value_required": _w("a value is required here", "hier is een waarde verplicht"),
+    "book_sheet_required": _w(
+        "required: the sheet needs at least one row", "verplicht: het werkblad heeft minstens één rij nodig"
+    ),
+    "book_key_required": _w(
+        "required: add a row with the key {key!r}", "verplicht: voeg een rij toe met de sleutel {key!r}"
+    ),
+    "book_keys_required": _w(
+        "required: add rows with the keys {keys}", "verplicht: voeg rijen toe met de sleutels {keys}"
+    ),
 }
