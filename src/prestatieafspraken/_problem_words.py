@@ -101,6 +101,12 @@ def _term(key: Any, lang: Language) -> str:
     return term(key, lang)
 
 
+def _in(value: Any, lang: Language) -> str:
+    """A text, or a part that says itself in *lang*."""
+    said = getattr(value, "said", None)
+    return str(value) if not callable(said) else str(said(lang))
+
+
 _SPECS: Final[dict[str, Callable[[Any, Language], str]]] = {
     "value": _value,
     "cell": _cell,
@@ -108,7 +114,8 @@ _SPECS: Final[dict[str, Callable[[Any, Language], str]]] = {
     ",": _grouped,
     "or": _or,
     "term": _term,
-    "saids": lambda parts, lang: ", ".join(part.said(lang) for part in parts),
+    "saids": lambda parts, lang: ", ".join(_in(part, lang) for part in parts),
+    "glued": lambda parts, lang: "".join(_in(part, lang) for part in parts),
     "list": lambda items, _: ", ".join(map(str, items)),
     "reprs": lambda items, _: ", ".join(map(repr, items)),
 }
@@ -119,10 +126,8 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        said = getattr(value, "said", None)
-        if callable(said):  # a problem or an error with a kind, said in the same language
-            text: str = said(self.lang)
-            return text
+        if callable(getattr(value, "said", None)):  # a problem or an error with a kind, said in the same language
+            return _in(value, self.lang)
         special = _SPECS.get(format_spec)
         if special is not None:
             return special(value, self.lang)
@@ -628,5 +633,54 @@ KINDS: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "book_keys_required": _w(
         "required: add rows with the keys {keys}", "verplicht: voeg rijen toe met de sleutels {keys}"
+    ),
+    # --- realisations from a workbook or CSV file ---------------------------------------------------------------
+    "no_sheet": _w("no sheet {names:or}", "geen werkblad {names:or}"),
+    "the_sheet": _w("the sheet {sheet}", "het werkblad {sheet}"),
+    "the_file": _w("the file", "het bestand"),
+    "unknown_column": _w("unknown column {column!r}{suggestion}", "onbekende kolom {column!r}{suggestion}"),
+    "either_column": _w("{value} or {outcome}", "{value} of {outcome}"),
+    "columns_required": _w(
+        "{what} lacks the required column(s) {missing}", "{what} mist de verplichte kolom(men) {missing}"
+    ),
+    "value_required_in": _w("a value is required here ({column})", "hier is een waarde verplicht ({column})"),
+    "value_or_outcome_required": _w(
+        "a value is required here ({value}), or for a commitment an outcome ({outcome}: {words})",
+        "hier is een waarde verplicht ({value}), of bij een afspraak een uitkomst ({outcome}: {words})",
+    ),
+    "cell_expected_word": _w(
+        "expected one of {words}; got {got:cell}", "verwacht een van {words}; maar kreeg {got:cell}"
+    ),
+    "figure_year_outside": _w(
+        "the year {year} lies outside the perspective {start}-{end} and is neither the year before it nor a "
+        "baseline year of the target the figure is about (PA308)",
+        "het jaar {year} ligt buiten het meerjarig perspectief {start}-{end} en is niet het jaar ervoor en ook geen "
+        "basisjaar van het streefcijfer waar het cijfer over gaat (PA308)",
+    ),
+    "outcome_of_commitment_only": _w(
+        "only a commitment has an outcome (how it was kept); a {subject:term}'s figure is its value ({value}): "
+        "leave {outcome} empty",
+        "alleen een afspraak heeft een uitkomst (hoe die is nagekomen); bij een {subject:term} is het cijfer de "
+        "waarde ({value}): laat {outcome} leeg",
+    ),
+    "unknown_id": _w("unknown {subject:term} id {id!r}{suggestion}", "geen {subject:term} met id {id!r}{suggestion}"),
+    "glued": _w("{parts:glued}", "{parts:glued}"),
+    "figure_place": _w("{kind:term} {subject}, {year}{where}", "{kind:term} {subject}, {year}{where}"),
+    "figure_area": _w(", area {id}", ", gebied {id}"),
+    "figure_party": _w(", party {id}", ", partij {id}"),
+    "figure_value": _w("value {value!r}", "waarde {value!r}"),
+    "figure_outcome": _w("outcome {outcome}", "uitkomst {outcome}"),
+    "figure_transition": _w("the recorded figure of {place}: {said}", "het vastgelegde cijfer van {place}: {said}"),
+    "figure_recorded": _w(
+        "a figure of {place} is recorded already ({figure}, {status}, reported {day}); a correction needs a later "
+        "reported-on date after {day}",
+        "een cijfer van {place} is al vastgelegd ({figure}, {status}, gerapporteerd op {day}); een correctie heeft "
+        "een latere rapportagedatum nodig, na {day}",
+    ),
+    "figure_recorded_undated": _w(
+        "a figure of {place} is recorded already ({figure}, {status}, reported without a date); a correction needs "
+        "a later reported-on date",
+        "een cijfer van {place} is al vastgelegd ({figure}, {status}, gerapporteerd zonder datum); een correctie "
+        "heeft een latere rapportagedatum nodig",
     ),
 }
