@@ -116,6 +116,8 @@ _SPECS: Final[dict[str, Callable[[Any, Language], str]]] = {
     "term": _term,
     "saids": lambda parts, lang: ", ".join(_in(part, lang) for part in parts),
     "glued": lambda parts, lang: "".join(_in(part, lang) for part in parts),
+    "semis": lambda parts, lang: "; ".join(_in(part, lang) for part in parts),
+    "ors": lambda parts, lang: (" or " if lang == "en" else " of ").join(_in(part, lang) for part in parts),
     "list": lambda items, _: ", ".join(map(str, items)),
     "reprs": lambda items, _: ", ".join(map(repr, items)),
 }
@@ -682,5 +684,74 @@ KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "a later reported-on date",
         "een cijfer van {place} is al vastgelegd ({figure}, {status}, gerapporteerd zonder datum); een correctie "
         "heeft een latere rapportagedatum nodig",
+    ),
+    # --- planning ----------------------------------------------------------------------------------------------
+    "lead_time_field": _w(
+        "the lead time {name!r} must be a whole number of working days from 0 to {most}, got {got!r}",
+        "de doorlooptijd {name!r} moet een geheel aantal werkdagen van 0 tot en met {most} zijn, maar is {got!r}",
+    ),
+    "lead_times_invalid": _w("invalid lead times: {problems:semis}", "ongeldige doorlooptijden: {problems:semis}"),
+    "lead_times_invalid_in": _w(
+        "{file}: invalid lead times: {problems:semis}", "{file}: ongeldige doorlooptijden: {problems:semis}"
+    ),
+    "lead_step_unknown": _w(
+        "unknown step {key!r}; the steps are {steps:list}", "onbekende stap {key!r}; de stappen zijn {steps:list}"
+    ),
+    "lead_step_twice": _w("step {name!r} is given twice", "de stap {name!r} staat er twee keer"),
+    "lead_step_value": _w(
+        "step {key!r} must be a whole number of working days from 0 to {most}, got {got!r}",
+        "de stap {key!r} moet een geheel aantal werkdagen van 0 tot en met {most} zijn, maar is {got!r}",
+    ),
+    "lead_file_suffix": _w(
+        "{file}: a lead-times file must end in .toml, .yaml, .yml or .json, got {suffix!r}",
+        "{file}: een bestand met doorlooptijden eindigt op .toml, .yaml, .yml of .json, niet op {suffix!r}",
+    ),
+    "lead_file_unreadable": _w("{file}: {problems:semis}", "{file}: {problems:semis}"),
+    "lead_file_not_mapping": _w(
+        "{file}: expected step names with working days at the top (such as `decision = 15`), got {type}",
+        "{file}: verwacht bovenaan namen van stappen met werkdagen (zoals `decision = 15`), maar kreeg {type}",
+    ),
+    "parties_count": _w(
+        "the number of parties must be a whole number of 1 or more, got {got!r}",
+        "het aantal partijen moet een geheel getal van 1 of meer zijn, maar is {got!r}",
+    ),
+    "parties_none": _w(
+        "give at least one party to plan for (or a number of generic parties)",
+        "geef minstens één partij om voor te plannen (of een aantal algemene partijen)",
+    ),
+    "parties_strangers": _w(
+        "parties must be Party objects or a number; got {strangers:list}",
+        "partijen moeten Party-objecten of een aantal zijn; maar kreeg {strangers:list}",
+    ),
+    "parties_repeated": _w(
+        "party {ids:reprs} is given more than once; give each party once",
+        "partij {ids:reprs} staat er meer dan één keer; geef elke partij één keer",
+    ),
+    "signing_not_working_day": _w(
+        "the signing date {day} is {what}, not a Dutch working day; choose a working day, such as {nearest:ors}",
+        "de datum van ondertekening {day} is {what}, geen Nederlandse werkdag; kies een werkdag, zoals {nearest:ors}",
+    ),
+    "weekend_day": _w("a weekend day", "een weekenddag"),
+    "public_holiday": _w("a public holiday", "een feestdag"),
+    "day_before": _w("{day} (before)", "{day} (ervoor)"),
+    "day_after": _w("{day} (after)", "{day} (erna)"),
+    "plan_before_calendar": _w(
+        "the plan for a signing on {day} would start before 0001-01-01, where the calendar begins; choose a later "
+        "signing date or shorter lead times",
+        "de planning voor een ondertekening op {day} zou vóór 0001-01-01 beginnen, waar de kalender begint; kies "
+        "een latere datum van ondertekening of kortere doorlooptijden",
+    ),
+    "cycle_year_outside": _w(
+        "the year {year!r} is not a year of the perspective {first}-{last}; give one of them",
+        "het jaar {year!r} is geen jaar van het meerjarig perspectief {first}-{last}; geef een van die jaren",
+    ),
+    "evaluation_lead": _w(
+        "the evaluation lead must be a whole number of working days from 0 to {most}, got {got!r}",
+        "de voorbereidingstijd van de evaluatie moet een geheel aantal werkdagen van 0 tot en met {most} zijn, "
+        "maar is {got!r}",
+    ),
+    "no_counted_party": _w(
+        "the agreement has no counted party (founding or joined) to plan for",
+        "de overeenkomst heeft geen meetellende partij (oprichtend of toegetreden) om voor te plannen",
     ),
 }
