@@ -754,4 +754,41 @@ KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "the agreement has no counted party (founding or joined) to plan for",
         "de overeenkomst heeft geen meetellende partij (oprichtend of toegetreden) om voor te plannen",
     ),
+    # --- the check configuration -------------------------------------------------------------------------------
+    "config_invalid": _w(
+        "invalid check configuration: {problems:semis}", "ongeldige configuratie van de controle: {problems:semis}"
+    ),
+    "config_no_code": _w("no rule code starts with {prefix!r}", "geen regelcode begint met {prefix!r}"),
+    "config_severity_unknown_rule": _w(
+        "severity override for unknown rule {code!r}", "ernst opgegeven voor de onbekende regel {code!r}"
+    ),
+    "config_unknown_param": _w(
+        "unknown rule parameter {name!r}; known: {known:list}",
+        "onbekende parameter van een regel {name!r}; bekend zijn: {known:list}",
+    ),
+    "config_date": _w(
+        "{where}: expected a date as YYYY-MM-DD, got {got!r}",
+        "{where}: verwacht een datum als JJJJ-MM-DD, maar kreeg {got!r}",
+    ),
+    "config_unknown_keys": _w(
+        "{where}: unknown key(s) {keys:list}; allowed: {allowed:list}",
+        "{where}: onbekende sleutel(s) {keys:list}; toegestaan zijn: {allowed:list}",
+    ),
+    "config_severity": _w(
+        "{where}: severity of {code} must be error, warning or info, not {got!r}",
+        "{where}: de ernst van {code} moet error (fout), warning (waarschuwing) of info zijn, niet {got!r}",
+    ),
+    "config_plugins": _w(
+        '{where}: plugins must be a list of Python module names, as ["my_rules", "package.module"]; not a module '
+        "name: {wrong:reprs}",
+        '{where}: plugins moet een lijst van namen van Python-modules zijn, zoals ["my_rules", "package.module"]; '
+        "geen modulenaam: {wrong:reprs}",
+    ),
+    "config_no_table": _w(
+        "{path} has no [tool.prestatieafspraken] table: it configures no check",
+        "{path} heeft geen tabel [tool.prestatieafspraken]: het configureert geen controle",
+    ),
+    "config_unreadable": _w(
+        "{path}: cannot read the configuration: {reason}", "{path}: kan de configuratie niet lezen: {reason}"
+    ),
 }
