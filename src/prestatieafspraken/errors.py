@@ -20,7 +20,7 @@ from typing import Final, Self
 import attrs
 
 from prestatieafspraken._language import Language
-from prestatieafspraken._problem_words import say, what_in
+from prestatieafspraken._problem_words import place_in, say, what_in
 
 __all__ = [
     "AllocationError",
@@ -133,7 +133,7 @@ class Problem:
         With *source* (the file), a problem with a line reads as an editor's place: ``agreement.yaml:37:5 $...``.
         """
         where = f"{self.line}:{self.column} " if self.line is not None else ""
-        text = f"{where}{self.path}: {self.said(lang)}"
+        text = f"{where}{place_in(self.path, lang)}: {self.said(lang)}"
         return f"{source}:{text}" if source and self.line is not None else text
 
     def __str__(self) -> str:
