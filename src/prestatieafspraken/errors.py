@@ -52,31 +52,31 @@ _NO_PARAMS: Final[Mapping[str, object]] = MappingProxyType({})
 class PrestatieafsprakenError(Exception):
     """Base class of every exception this library raises on purpose.
 
-    An error made with `of` carries a machine `kind` and its `params`, and `describe` says it in Dutch or English;
-    ``str(error)`` is the English text. An error made with a message only has no kind, and says that message in
-    either language.
+    An error made with `of` carries a machine `message_kind` and its `message_params`, and `describe` says it in
+    Dutch or English; ``str(error)`` is the English text. An error made with a message only has no kind, and says
+    that message in either language.
 
     Attributes:
-        kind: What kind of error it is (a key of `prestatieafspraken._problem_words.KINDS`), or ``None``.
-        params: The values its text is made of.
+        message_kind: What kind of message it is (a key of `prestatieafspraken._problem_words.KINDS`), or ``None``.
+        message_params: The values its text is made of.
     """
 
-    kind: str | None = None
-    params: Mapping[str, object] = _NO_PARAMS
+    message_kind: str | None = None
+    message_params: Mapping[str, object] = _NO_PARAMS
 
     @classmethod
     def of(cls, kind: str, /, **params: object) -> Self:
         """The error of *kind* with *params*: its message is the English text of the kind."""
         error = cls(say(kind, "en", params))
-        error.kind = kind
-        error.params = MappingProxyType(params)
+        error.message_kind = kind
+        error.message_params = MappingProxyType(params)
         return error
 
     def said(self, lang: Language) -> str:
         """What the error says, in *lang* (without a place)."""
-        if self.kind is None:
+        if self.message_kind is None:
             return str(self)
-        return say(self.kind, lang, self.params)
+        return say(self.message_kind, lang, self.message_params)
 
     def describe(self, lang: Language = "en") -> str:
         """The whole message in *lang*: Dutch (``"nl"``) or English (``"en"``, the same as ``str(error)``)."""
@@ -117,9 +117,9 @@ class Problem:
     @classmethod
     def from_error(cls, path: str, error: PrestatieafsprakenError) -> Problem:
         """*error* (a cell's, a value's) as the problem at *path*, keeping its kind."""
-        if error.kind is None:
+        if error.message_kind is None:
             return cls(path=path, message=str(error))
-        return cls.of(error.kind, path, **error.params)
+        return cls.of(error.message_kind, path, **error.message_params)
 
     def said(self, lang: Language) -> str:
         """What is wrong, in *lang*, without the place."""

@@ -52,6 +52,7 @@ def add_tabular(commands: Any) -> None:
         metavar="PATH",
         help="write the merged agreement to this .yaml/.json file, atomically (default: print it)",
     )
+    merge.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the error messages")
     for name, default, what in (
         ("bytes", "268435456", "bytes the file may expand to (a workbook once decompressed)"),
         ("rows", "100000", "rows the file may have"),
