@@ -203,7 +203,7 @@ class LoadError(PrestatieafsprakenError, ValueError):
         lines.extend(f"  {problem.describe(lang, source=self.source)}" for problem in self.problems)
         if self.omitted:
             hint = self.omitted_hint
-            if self.omitted_limit is not None:
+            if self.omitted_limit is not None and (lang != "en" or not hint):
                 name, value = self.omitted_limit
                 hint = say("limit_hint", lang, {"limit": name, "value": value, "option": name.replace("_", "-")})
             lines.append("  " + say("omitted", lang, {"count": self.omitted}) + (f" ({hint})" if hint else ""))

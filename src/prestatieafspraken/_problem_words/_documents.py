@@ -105,6 +105,7 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "unknown keys {keys}; allowed here: {allowed:list}",
         "onbekende sleutels {keys}; hier mogen: {allowed:list}",
     ),
+    "unreadable": w("cannot be read", "kan niet gelezen worden"),
     "unreadable_value": w("cannot be read ({error})", "kan niet gelezen worden ({error})"),
     "expected_text": w("expected a text, got {got:value}", "verwacht een tekst, maar kreeg {got:value}"),
     "expected_bool": w("expected true or false, got {got:value}", "verwacht true of false, maar kreeg {got:value}"),
