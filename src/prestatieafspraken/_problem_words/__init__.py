@@ -136,7 +136,8 @@ class _Formatter(string.Formatter):
         special = _SPECS.get(format_spec)
         if special is not None:
             return special(value, self.lang)
-        return super().format_field(value, format_spec)
+        text: str = super().format_field(value, format_spec)
+        return text
 
 
 _FORMATTERS: Final[dict[Language, _Formatter]] = {"en": _Formatter("en"), "nl": _Formatter("nl")}
@@ -152,12 +153,16 @@ def say(kind: str, lang: Language, params: Mapping[str, object]) -> str:
     return _FORMATTERS[lang].vformat(template, (), params)
 
 
+def _frozen(params: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(params))
+
+
 @attrs.frozen
 class Said:
     """A text of a kind with its parameters, said in a language when it is part of another text."""
 
     kind: str
-    params: Mapping[str, object] = attrs.field(converter=MappingProxyType, eq=False, hash=False)
+    params: Mapping[str, object] = attrs.field(converter=_frozen, eq=False, hash=False)
 
     @classmethod
     def of(cls, kind: str, /, **params: object) -> Said:

@@ -114,7 +114,7 @@ def parse_number(text: str, conventions: Conventions) -> Number:
     dutch, english = _readings(text, grouped=conventions.decimal is None)
     if conventions.decimal == ",":
         found = dutch
-        examples = ("1110", "1.110", "12,5")
+        examples: tuple[str, ...] = ("1110", "1.110", "12,5")
         if found is None and english is not None:
             raise CellError.of("csv_comma_decimal", got=text, conventions=conventions)
     elif conventions.decimal == ".":
