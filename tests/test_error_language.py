@@ -256,6 +256,13 @@ class TestDescribe:
 # --- through the command line -------------------------------------------------------------------------------
 
 
+def _agreement(folder: Path) -> Path:
+    """The example agreement as a file in *folder*, for the commands that take a FILE only."""
+    path = folder / "agreement.yaml"
+    path.write_text(AGREEMENT, encoding="utf-8")
+    return path
+
+
 def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> str:
     assert main(list(arguments)) == 2
     captured = capsys.readouterr()
@@ -314,8 +321,7 @@ class TestCommandLine:
 
     def test_a_csv_file_in_dutch_conventions(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A number that is no number in a semicolon file, at its row and column."""
-        agreement = tmp_path / "agreement.yaml"
-        agreement.write_text(AGREEMENT, encoding="utf-8")
+        agreement = _agreement(tmp_path)
         figures = tmp_path / "realisaties.csv"
         figures.write_text(
             "Soort;Id;Gebied;Partij;Jaar;Waarde;Gerapporteerd op;Status\n"
@@ -333,9 +339,7 @@ class TestCommandLine:
         """A text in a number cell of the realisations workbook, at its cell."""
         import openpyxl  # noqa: PLC0415 - an optional extra
 
-        agreement = tmp_path / "agreement.yaml"
-        agreement.write_text(AGREEMENT, encoding="utf-8")
-        book = tmp_path / "realisaties.xlsx"
+        agreement, book = _agreement(tmp_path), tmp_path / "realisaties.xlsx"
         assert main(["export", str(agreement), "--to", "xlsx", "--template", "2025", "--output", str(book)]) == 0
         workbook = openpyxl.load_workbook(book)
         sheet = workbook["Realisaties"]
@@ -350,9 +354,7 @@ class TestCommandLine:
     @pytest.mark.needs_extras  # openpyxl
     def test_not_a_workbook(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A file that is no workbook."""
-        agreement = tmp_path / "agreement.yaml"
-        agreement.write_text(AGREEMENT, encoding="utf-8")
-        book = tmp_path / "realisaties.xlsx"
+        agreement, book = _agreement(tmp_path), tmp_path / "realisaties.xlsx"
         book.write_bytes(b"no zip at all")
         assert "geen Excel-werkmap (.xlsx)" in _run(capsys, "import-realisations", str(agreement), str(book))
         said = _run(capsys, "import-realisations", str(agreement), str(book), "--lang", "en")

@@ -146,24 +146,6 @@ def unescape(text: str) -> str:
     return _UNESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
-def describe(value: object) -> str:  # noqa: PLR0911 - one return per kind of value
-    """Name a cell's value briefly, for a message."""
-    if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 3] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).upper()}"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat(sep=' ')}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, dt.time):
-        return f"the time {value.isoformat()}"
-    return f"a value of type {type(value).__name__}"
-
-
 # --- numbers -----------------------------------------------------------------------------------------------
 
 
