@@ -52,25 +52,49 @@ def add_input(parser: argparse.ArgumentParser, *, many: bool) -> None:
     parser.add_argument("--example", metavar="NAME", help="use a shipped example instead of a file")
 
 
-def add_config(parser: argparse.ArgumentParser) -> None:
-    """``--config PATH`` and ``--no-config``: which configuration the rules run with (docs/security.md)."""
-    chosen = parser.add_mutually_exclusive_group()
-    chosen.add_argument(
-        "--config",
-        type=Path,
-        metavar="PATH",
-        help="the configuration to apply: a prestatieafspraken.toml or pyproject.toml (default: the project's, "
-        "found from the current folder up; never one next to a checked file)",
-    )
-    chosen.add_argument("--no-config", action="store_true", help="apply no configuration file at all")
+#: The help of ``--output`` for a command that prints what it writes unless told otherwise.
+INSTEAD_OF_PRINTING = "write to this file (atomically) instead of printing"
 
 
-def add_audience(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--audience",
-        metavar="public|PARTY",
-        help="show only what this audience may see: 'public' or a party id (values it may not see are withheld)",
-    )
+def add_options(
+    parser: argparse.ArgumentParser,
+    *,
+    lang: str | bool = False,
+    audience: bool = False,
+    config: bool = False,
+    output: str | None = None,
+) -> None:
+    """Declare the options the commands share, each worded here once, in this order.
+
+    Args:
+        parser: The command's parser.
+        lang: ``--lang nl|en`` (default ``nl``): a string names what is written in that language ("the report"),
+            ``True`` declares the option without a help text.
+        audience: ``--audience public|PARTY``: only what that audience may see (docs/views.md).
+        config: ``--config PATH`` and ``--no-config``: which configuration the rules run with (docs/security.md).
+        output: ``--output PATH``, with this help text (`INSTEAD_OF_PRINTING` for most commands).
+    """
+    if lang is not False:
+        help_text = f"language of {lang}" if isinstance(lang, str) else None
+        parser.add_argument("--lang", choices=LANGUAGES, default="nl", help=help_text)
+    if audience:
+        parser.add_argument(
+            "--audience",
+            metavar="public|PARTY",
+            help="show only what this audience may see: 'public' or a party id (values it may not see are withheld)",
+        )
+    if config:
+        chosen = parser.add_mutually_exclusive_group()
+        chosen.add_argument(
+            "--config",
+            type=Path,
+            metavar="PATH",
+            help="the configuration to apply: a prestatieafspraken.toml or pyproject.toml (default: the project's, "
+            "found from the current folder up; never one next to a checked file)",
+        )
+        chosen.add_argument("--no-config", action="store_true", help="apply no configuration file at all")
+    if output is not None:
+        parser.add_argument("--output", type=Path, metavar="PATH", help=output)
 
 
 class Parser(argparse.ArgumentParser):
