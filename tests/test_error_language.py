@@ -173,6 +173,21 @@ class TestDescribe:
         assert "onbekende sleutel 'titel' (bedoelt u 'title'?); hier mogen:" in dutch
         assert "kan de overeenkomst niet lezen (2 problemen):" in dutch
 
+    def test_what_the_model_refuses(self) -> None:
+        """A value the model itself refuses (a perspective that ends before it starts) says itself in Dutch too."""
+        text = AGREEMENT.replace("perspective: {start: 2025, end: 2028}", "perspective: {start: 2029, end: 2028}")
+        assert text != AGREEMENT
+        with pytest.raises(LoadError) as caught:
+            loads(text)
+        (problem,) = caught.value.problems
+        assert problem.kind == "perspective_ends_first"
+        assert problem.describe("nl").endswith(
+            "$.perspective.end: het meerjarig perspectief eindigt (2028) voordat het begint (2029)"
+        )
+        assert problem.describe("en").endswith("$.perspective.end: the perspective ends (2028) before it starts (2029)")
+        same_year = AGREEMENT.replace("perspective: {start: 2025, end: 2028}", "perspective: {start: 2028, end: 2028}")
+        assert loads(same_year).perspective.start == 2028  # the near-miss: one year is a perspective
+
     def test_a_problem_with_a_message_only_says_it_in_either_language(self) -> None:
         """A problem made with a message only says it as written."""
         problem = Problem(path="$.x", message="something odd")

@@ -242,6 +242,14 @@ class InvariantError(PrestatieafsprakenError, ValueError):
         super().__init__(message)
         self.field = field
 
+    @classmethod
+    def at(cls, field: str, kind: str, /, **params: object) -> InvariantError:
+        """The error of *kind* with *params* at *field*, said in Dutch or English by `describe`."""
+        error = cls(field, say(kind, "en", params))
+        error.message_kind = kind
+        error.message_params = MappingProxyType(params)
+        return error
+
 
 class MissingExtraError(PrestatieafsprakenError, ImportError):
     """An optional dependency is not installed; the message names the extra that installs it.

@@ -153,6 +153,74 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "quoted": w("{key!r}", "{key!r}"),
     "did_you_mean": w("{key!r} (did you mean {close!r}?)", "{key!r} (bedoelt u {close!r}?)"),
     "joined": w("{parts:saids}", "{parts:saids}"),
+    # --- what the model itself refuses ------------------------------------------------------------------------
+    "perspective_start_outside": w(
+        "the perspective starts in the year {year}, outside the calendar; write a year from {first} to {last}",
+        "het meerjarig perspectief begint in het jaar {year}, buiten de kalender; schrijf een jaar van {first} tot "
+        "en met {last}",
+    ),
+    "perspective_end_outside": w(
+        "the perspective ends in the year {year}, outside the calendar; write a year from {first} to {last}",
+        "het meerjarig perspectief eindigt in het jaar {year}, buiten de kalender; schrijf een jaar van {first} tot "
+        "en met {last}",
+    ),
+    "perspective_ends_first": w(
+        "the perspective ends ({end}) before it starts ({start})",
+        "het meerjarig perspectief eindigt ({end}) voordat het begint ({start})",
+    ),
+    "schema_version_unsupported": w(
+        "schema_version {got!r} is not supported; this release reads version(s) {supported:list}",
+        "schema_version {got!r} wordt niet ondersteund; deze versie leest versie(s) {supported:list}",
+    ),
+    "no_party": w("an agreement has at least one party", "een overeenkomst heeft minstens één partij"),
+    "not_an_id": w(
+        "{got!r} is not an id: use lower-case letters, digits and '-', starting with a letter or digit",
+        "{got!r} is geen id: gebruik kleine letters, cijfers en '-', te beginnen met een letter of cijfer",
+    ),
+    "assessment_names_one": w(
+        "an assessment names exactly one of target or commitment, not {named}",
+        "een handmatige beoordeling noemt precies één streefcijfer of afspraak, niet {named}",
+    ),
+    "realisation_names_one": w(
+        "a realisation names exactly one of commitment, target or indicator, not {named}",
+        "een realisatie noemt precies één afspraak, streefcijfer of indicator, niet {named}",
+    ),
+    "realisation_without_value": w(
+        "a realisation needs a value or an outcome (done, partly or not_done)",
+        "een realisatie heeft een waarde of een uitkomst nodig (done, partly of not_done)",
+    ),
+    "outcome_not_of_commitment": w(
+        "only a realisation of a commitment has an outcome: how it was kept",
+        "alleen een realisatie van een afspraak heeft een uitkomst: hoe die is nagekomen",
+    ),
+    "year_at_calendar_edge": w(
+        "the year {year} has no year before or after it in the calendar; write a year from {first} to {last}",
+        "het jaar {year} heeft geen jaar ervoor of erna in de kalender; schrijf een jaar van {first} tot en met {last}",
+    ),
+    "target_starts_after_end": w(
+        "a target cannot start ({start}) after its end ({end})",
+        "een streefcijfer kan niet beginnen ({start}) na zijn einde ({end})",
+    ),
+    "offer_value_without_indicator": w(
+        "the offer {id!r} has a value ({value!r}) but no indicator: name the indicator the figure counts, or write "
+        "the offer as a text",
+        "het aanbod {id!r} heeft een waarde ({value!r}) maar geen indicator: noem de indicator die het cijfer telt, "
+        "of schrijf het aanbod als tekst",
+    ),
+    "offer_offers_nothing": w(
+        "the offer {id!r} offers nothing: give an indicator with a value, a theme or a text",
+        "het aanbod {id!r} biedt niets: geef een indicator met een waarde, een thema of een tekst",
+    ),
+    "bid_horizon": w("a bid covers at least one year, not {got}", "een bod beslaat minstens één jaar, niet {got}"),
+    "bid_past_calendar": w(
+        "a bid from {year} covering {horizon} years runs past the calendar's last year for a cycle ({last})",
+        "een bod vanaf {year} over {horizon} jaar loopt voorbij het laatste jaar van de kalender voor een cyclus "
+        "({last})",
+    ),
+    "commitment_without_party": w(
+        "a commitment needs at least one party that executes it",
+        "een afspraak heeft minstens één partij nodig die haar uitvoert",
+    ),
     # --- planning ----------------------------------------------------------------------------------------------
     "lead_time_field": w(
         "the lead time {name!r} must be a whole number of working days from 0 to {most}, got {got!r}",

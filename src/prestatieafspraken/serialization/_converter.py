@@ -147,7 +147,9 @@ def _validated(
         try:
             validator(None, field, result)
         except InvariantError as error:
-            raise WireError(str(error)) from None
+            if error.message_kind is None:
+                raise WireError(str(error)) from None
+            raise WireError.of(error.message_kind, **error.message_params) from None
         return result
 
     return structure
