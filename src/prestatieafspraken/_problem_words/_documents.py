@@ -45,13 +45,18 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "onbekend bestandstype {suffix!r}; gebruik .yaml, .yml of .json",
     ),
     # --- syntax and encoding ------------------------------------------------------------------------------------
+    # The parsers' own reasons are English: the Dutch text gives them as what the parser reports.
     "json_syntax": w(
         "not valid JSON: {reason} (line {line}, column {column})",
-        "geen geldige JSON: {reason} (regel {line}, kolom {column})",
+        "geen geldige JSON (regel {line}, kolom {column}); melding van de JSON-lezer: {reason}",
     ),
-    "toml_syntax": w("not valid TOML: {reason}", "geen geldige TOML: {reason}"),
-    "yaml_syntax": w("not valid YAML: {reason}", "geen geldige YAML: {reason}"),
+    "toml_syntax": w("not valid TOML: {reason}", "geen geldige TOML; melding van de TOML-lezer: {reason}"),
+    "yaml_syntax": w("not valid YAML: {reason}", "geen geldige YAML; melding van de YAML-lezer: {reason}"),
     "yaml_syntax_at": w(
+        "not valid YAML: {reason} (line {line}, column {column})",
+        "geen geldige YAML (regel {line}, kolom {column}); melding van de YAML-lezer: {reason}",
+    ),
+    "yaml_refused_at": w(
         "not valid YAML: {reason} (line {line}, column {column})",
         "geen geldige YAML: {reason} (regel {line}, kolom {column})",
     ),

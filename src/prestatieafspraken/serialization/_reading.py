@@ -272,14 +272,13 @@ def parse(
 def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
     """A YAML syntax error as a problem: PyYAML's own words, or those of a value the loader refuses."""
     mark = error.problem_mark or error.context_mark
-    reason: object = (
-        error.words
-        if isinstance(error, _RefusedError)
-        else " ".join(part for part in (error.context, error.problem) if part)
-    )
+    reason: object = " ".join(part for part in (error.context, error.problem) if part)
+    kind = "yaml_syntax_at"
+    if isinstance(error, _RefusedError):
+        reason, kind = error.words, "yaml_refused_at"
     if mark is None:
         return Problem.of("yaml_syntax", "$", reason=reason)
-    return Problem.of("yaml_syntax_at", "$", reason=reason, line=mark.line + 1, column=mark.column + 1)
+    return Problem.of(kind, "$", reason=reason, line=mark.line + 1, column=mark.column + 1)
 
 
 # --- files ---------------------------------------------------------------------------------------------------
