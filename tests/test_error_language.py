@@ -15,7 +15,7 @@ import prestatieafspraken
 from prestatieafspraken import examples, loads
 from prestatieafspraken._problem_words import KINDS, Said, say
 from prestatieafspraken.cli import main
-from prestatieafspraken.errors import ConfigError, LoadError, PlanningError, Problem
+from prestatieafspraken.errors import ConfigError, LoadError, PlanningError, Problem, UnknownNameError
 from prestatieafspraken.planning import plan_backwards
 from prestatieafspraken.tabular.cells import CellError, Raw, read_cell
 from prestatieafspraken.tabular.conventions import SEMICOLON, parse_number
@@ -260,6 +260,17 @@ class TestDescribe:
         error = ConfigError.of("config_no_code", prefix="PA9")
         assert error.describe("nl") == "geen regelcode begint met 'PA9'"
         assert str(error) == "no rule code starts with 'PA9'"
+
+    def test_an_unknown_name(self) -> None:
+        """An unknown party, example or format says itself in Dutch; a kind of name without words stays English."""
+        error = UnknownNameError("party", "gemeente-lindevee", ("gemeente-lindeveen", "woonstichting"))
+        assert error.describe("en") == str(error)
+        assert error.describe("nl") == (
+            "de partij 'gemeente-lindevee' (bedoelt u 'gemeente-lindeveen'?) bestaat niet; gebruik een van: "
+            "gemeente-lindeveen, woonstichting"
+        )
+        other = UnknownNameError("colour", "rood", ("red",))
+        assert other.describe("nl") == str(other) == "unknown colour 'rood'; use one of: red"
 
     def test_an_error_without_a_kind_says_its_message(self) -> None:
         """An error made with a message only says it in either language."""

@@ -20,7 +20,7 @@ from typing import Final, Self
 import attrs
 
 from prestatieafspraken._language import Language
-from prestatieafspraken._problem_words import place_in, say, what_in
+from prestatieafspraken._problem_words import Said, place_in, say, what_in
 
 __all__ = [
     "AllocationError",
@@ -294,6 +294,23 @@ class TransitionError(PrestatieafsprakenError, ValueError):
     """A status change that its lifecycle does not allow."""
 
 
+#: The kinds of names `UnknownNameError` can say in Dutch, and the advice it can give, by their English words.
+_NAME_WORDS = {
+    "party": "name_party",
+    "audience": "name_audience",
+    "example": "name_example",
+    "graph format": "name_graph_format",
+    "report format": "name_report_format",
+    "format": "name_format",
+    "language": "name_language",
+}
+_ADVICE_WORDS = {
+    "use one of": "advice_any",
+    "use one of the agreement's party ids": "advice_party",
+    "use one of the shipped examples": "advice_example",
+}
+
+
 class UnknownNameError(PrestatieafsprakenError, LookupError, ValueError):
     """A name that is not one of the names there are: a party id, an audience, an example, a format, a language.
 
@@ -313,6 +330,19 @@ class UnknownNameError(PrestatieafsprakenError, LookupError, ValueError):
         self.name = name
         self.known: tuple[str, ...] = tuple(known)
         super().__init__(f"unknown {kind} {name!r}{_did_you_mean(name, self.known)}; {advice}: {_shown(self.known)}")
+        words = _NAME_WORDS.get(kind), _ADVICE_WORDS.get(advice)
+        if words[0] is not None and words[1] is not None:  # else the English message only, in either language
+            close = difflib.get_close_matches(name, self.known, n=1)
+            self.message_kind = "unknown_name"
+            self.message_params = MappingProxyType(
+                {
+                    "what": Said.of(words[0]),
+                    "name": name,
+                    "suggestion": Said.of("suggestion", close=close[0]) if close else Said.of("no_suggestion"),
+                    "advice": Said.of(words[1]),
+                    "known": _shown(self.known),
+                }
+            )
 
     @property
     def party(self) -> str:

@@ -226,6 +226,21 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "a commitment needs at least one party that executes it",
         "een afspraak heeft minstens één partij nodig die haar uitvoert",
     ),
+    # --- names that are not there (UnknownNameError) ---------------------------------------------------------
+    "unknown_name": w(
+        "unknown {what} {name!r}{suggestion}; {advice}: {known}",
+        "{what} {name!r}{suggestion} bestaat niet; {advice}: {known}",
+    ),
+    "name_party": w("party", "de partij"),
+    "name_audience": w("audience", "de doelgroep"),
+    "name_example": w("example", "het voorbeeld"),
+    "name_graph_format": w("graph format", "het formaat van de graaf"),
+    "name_report_format": w("report format", "het formaat van de rapportage"),
+    "name_format": w("format", "het formaat"),
+    "name_language": w("language", "de taal"),
+    "advice_any": w("use one of", "gebruik een van"),
+    "advice_party": w("use one of the agreement's party ids", "gebruik een van de id's van de partijen"),
+    "advice_example": w("use one of the shipped examples", "gebruik een van de meegeleverde voorbeelden"),
     # --- planning ----------------------------------------------------------------------------------------------
     "lead_time_field": w(
         "the lead time {name!r} must be a whole number of working days from 0 to {most}, got {got!r}",
