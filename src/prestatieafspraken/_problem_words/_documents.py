@@ -226,6 +226,14 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "a commitment needs at least one party that executes it",
         "een afspraak heeft minstens één partij nodig die haar uitvoert",
     ),
+    "transition": w(
+        "cannot move from {current!r} to {new!r}; allowed: {allowed:list}",
+        "kan niet van {current!r} naar {new!r}; wel mogelijk: {allowed:list}",
+    ),
+    "transition_final": w(
+        "cannot move from {current!r} to {new!r}; allowed: nothing (it is final)",
+        "kan niet van {current!r} naar {new!r}; niets is mogelijk ({current!r} is definitief)",
+    ),
     # --- names that are not there (UnknownNameError) ---------------------------------------------------------
     "unknown_name": w(
         "unknown {what} {name!r}{suggestion}; {advice}: {known}",
