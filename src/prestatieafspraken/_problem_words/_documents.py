@@ -348,6 +348,19 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         '{where}: plugins moet een lijst van namen van Python-modules zijn, zoals ["my_rules", "package.module"]; '
         "geen modulenaam: {wrong:reprs}",
     ),
+    "config_statutory_dates": w(
+        "invalid statutory dates: {problems:semis}", "ongeldige wettelijke data: {problems:semis}"
+    ),
+    "config_no_day": w(
+        "{month_param} = {month!r} and {day_param} = {day!r} are not a day of every year: give a month 1-12 and a "
+        "day in it (29 February is not in every year)",
+        "{month_param} = {month!r} en {day_param} = {day!r} zijn geen dag van elk jaar: geef een maand 1-12 en een "
+        "dag daarin (29 februari is er niet elk jaar)",
+    ),
+    "config_date_and_time": w(
+        "regie_effective = {got!r} is a date and time: give the day only, as 2026-07-01",
+        "regie_effective = {got!r} is een datum met tijd: geef alleen de dag, als 2026-07-01",
+    ),
     "config_no_table": w(
         "{path} has no [tool.prestatieafspraken] table: it configures no check",
         "{path} heeft geen tabel [tool.prestatieafspraken]: het configureert geen controle",

@@ -306,14 +306,13 @@ def statutory_dates(params: Mapping[str, Any]) -> StatutoryDates:
     """
     defaults = DEFAULT_STATUTORY_DATES
     changes: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[object] = []
     for month_param, day_param, month_field, day_field in _STATUTORY_PARAMS:
         month = params.get(month_param, getattr(defaults, month_field))
         day = params.get(day_param, getattr(defaults, day_field))
         if type(month) is not int or type(day) is not int or not _is_day_of_every_year(month, day):
             problems.append(
-                f"{month_param} = {month!r} and {day_param} = {day!r} are not a day of every year: give a month "
-                "1-12 and a day in it (29 February is not in every year)"
+                Said.of("config_no_day", month_param=month_param, month=month, day_param=day_param, day=day)
             )
         else:
             changes[month_field], changes[day_field] = month, day
@@ -322,9 +321,9 @@ def statutory_dates(params: Mapping[str, Any]) -> StatutoryDates:
         try:
             changes["regie_effective"] = _regie_date(effective)
         except ConfigError as error:
-            problems.append(str(error))
+            problems.append(error)
     if problems:
-        raise ConfigError("invalid statutory dates: " + "; ".join(problems))
+        raise ConfigError.of("config_statutory_dates", problems=tuple(problems))
     return attrs.evolve(defaults, **changes)
 
 
@@ -339,5 +338,5 @@ def _is_day_of_every_year(month: int, day: int) -> bool:
 def _regie_date(value: object) -> pendulum.Date:
     """``regie_effective`` as a date: a TOML date or an ISO text; a date and time is refused (a law starts on a day)."""
     if isinstance(value, dt.datetime):
-        raise ConfigError(f"regie_effective = {value!r} is a date and time: give the day only, as 2026-07-01")
+        raise ConfigError.of("config_date_and_time", got=value)
     return _as_date(value, "regie_effective")
