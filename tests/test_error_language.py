@@ -296,6 +296,12 @@ def _run(capsys: pytest.CaptureFixture[str], *arguments: str) -> str:
     return captured.err
 
 
+def _imports_say(capsys: pytest.CaptureFixture[str], agreement: Path, figures: Path, dutch: str, english: str) -> None:
+    """`import-realisations` refuses *figures* with *dutch* by --lang nl and *english* by --lang en."""
+    for lang, text in (("nl", dutch), ("en", english)):
+        assert text in _run(capsys, "import-realisations", str(agreement), str(figures), "--lang", lang)
+
+
 class TestCommandLine:
     """The CLI prints errors in the language of --lang, with their places, and never a traceback."""
 
@@ -354,11 +360,15 @@ class TestCommandLine:
             "afspraak;c-2025-rent-policy;;;2025;1.5;2026-03-31;goedgekeurd\n",
             encoding="utf-8",
         )
-        said = _run(capsys, "import-realisations", str(agreement), str(figures), "--lang", "nl")
-        assert "kan de realisaties niet lezen (1 probleem):" in said
-        assert "realisaties.csv:rij 2, kolom Waarde: de tekst '1.5' is geen getal in een bestand gescheiden" in said
-        said = _run(capsys, "import-realisations", str(agreement), str(figures), "--lang", "en")
-        assert "realisaties.csv:row 2, column Waarde: the text '1.5' is not a number in a file separated" in said
+        _imports_say(
+            capsys,
+            agreement,
+            figures,
+            "kan de realisaties niet lezen (1 probleem):\n"
+            "  realisaties.csv:rij 2, kolom Waarde: de tekst '1.5' is geen getal in een bestand gescheiden",
+            "cannot read the realisations (1 problem):\n"
+            "  realisaties.csv:row 2, column Waarde: the text '1.5' is not a number in a file separated",
+        )
 
     @pytest.mark.needs_extras  # openpyxl
     def test_a_workbook_cell(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -372,19 +382,20 @@ class TestCommandLine:
         sheet["N3"], sheet["P3"] = "twaalf", "ingediend"
         workbook.save(book)
         capsys.readouterr()
-        said = _run(capsys, "import-realisations", str(agreement), str(book), "--lang", "nl")
-        assert "Realisaties!N3: verwacht een getal, maar kreeg de tekst 'twaalf'" in said
-        said = _run(capsys, "import-realisations", str(agreement), str(book), "--lang", "en")
-        assert "Realisaties!N3: expected a number, got the text 'twaalf'" in said
+        _imports_say(
+            capsys,
+            agreement,
+            book,
+            "Realisaties!N3: verwacht een getal, maar kreeg de tekst 'twaalf'",
+            "Realisaties!N3: expected a number, got the text 'twaalf'",
+        )
 
     @pytest.mark.needs_extras  # openpyxl
     def test_not_a_workbook(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A file that is no workbook."""
         agreement, book = _agreement(tmp_path), tmp_path / "realisaties.xlsx"
         book.write_bytes(b"no zip at all")
-        assert "geen Excel-werkmap (.xlsx)" in _run(capsys, "import-realisations", str(agreement), str(book))
-        said = _run(capsys, "import-realisations", str(agreement), str(book), "--lang", "en")
-        assert "not an Excel workbook (.xlsx)" in said
+        _imports_say(capsys, agreement, book, "geen Excel-werkmap (.xlsx)", "not an Excel workbook (.xlsx)")
 
     def test_a_plan_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A signing on a Sunday, in both languages."""
