@@ -4,6 +4,11 @@ Few classes; each leaf also inherits the built-in exception a caller would natur
 ``except ValueError`` keeps working for code that does not know this library. Every exception the library raises
 derives from `PrestatieafsprakenError` (a test walks every module to hold this).
 
+``str(error)`` is English. `PrestatieafsprakenError.describe` says an error in Dutch (``"nl"``) or English
+(``"en"``): a `LoadError` lists each `Problem` with its place (``kan de overeenkomst niet lezen (2 problemen):``),
+and every problem and most errors carry a machine kind and its parameters, so the command line prints them in the
+language of ``--lang``.
+
 Deprecated names (kept so that existing ``except`` clauses keep working; they will be removed in a later release):
 ``UnknownExampleError``, ``UnknownAudienceError`` and ``UnknownPartyError`` are all `UnknownNameError` now, which
 says what kind of name was unknown in its `~UnknownNameError.kind`.
@@ -67,10 +72,13 @@ class PrestatieafsprakenError(Exception):
     @classmethod
     def of(cls, kind: str, /, **params: object) -> Self:
         """The error of *kind* with *params*: its message is the English text of the kind."""
-        error = cls(say(kind, "en", params))
-        error.message_kind = kind
-        error.message_params = MappingProxyType(params)
-        return error
+        return cls(say(kind, "en", params)).worded(kind, params)
+
+    def worded(self, kind: str, params: Mapping[str, object]) -> Self:
+        """This error, marked as one of *kind* with *params* (its message is their English text already)."""
+        self.message_kind = kind
+        self.message_params = MappingProxyType(dict(params))
+        return self
 
     def said(self, lang: Language) -> str:
         """What the error says, in *lang* (without a place)."""
@@ -245,10 +253,7 @@ class InvariantError(PrestatieafsprakenError, ValueError):
     @classmethod
     def at(cls, field: str, kind: str, /, **params: object) -> InvariantError:
         """The error of *kind* with *params* at *field*, said in Dutch or English by `describe`."""
-        error = cls(field, say(kind, "en", params))
-        error.message_kind = kind
-        error.message_params = MappingProxyType(params)
-        return error
+        return cls(field, say(kind, "en", params)).worded(kind, params)
 
 
 class MissingExtraError(PrestatieafsprakenError, ImportError):
@@ -333,15 +338,15 @@ class UnknownNameError(PrestatieafsprakenError, LookupError, ValueError):
         words = _NAME_WORDS.get(kind), _ADVICE_WORDS.get(advice)
         if words[0] is not None and words[1] is not None:  # else the English message only, in either language
             close = difflib.get_close_matches(name, self.known, n=1)
-            self.message_kind = "unknown_name"
-            self.message_params = MappingProxyType(
+            self.worded(
+                "unknown_name",
                 {
                     "what": Said.of(words[0]),
                     "name": name,
                     "suggestion": Said.of("suggestion", close=close[0]) if close else Said.of("no_suggestion"),
                     "advice": Said.of(words[1]),
                     "known": _shown(self.known),
-                }
+                },
             )
 
     @property
