@@ -38,7 +38,7 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "version_unsupported": w(
         "{got:value} is not a supported version; this release reads version {supported}",
-        "{got:value} is geen versie die deze versie van de bibliotheek leest; die leest versie {supported}",
+        "{got:value} is geen ondersteunde versie; deze versie van de bibliotheek leest versie {supported}",
     ),
     "unknown_file_type": w(
         "unknown file type {suffix!r}; use .yaml, .yml or .json",
@@ -114,7 +114,7 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "unreadable_value": w("cannot be read ({error})", "kan niet gelezen worden ({error})"),
     "expected_text": w("expected a text, got {got:value}", "verwacht een tekst, maar kreeg {got:value}"),
     "expected_bool": w("expected true or false, got {got:value}", "verwacht true of false, maar kreeg {got:value}"),
-    "expected_word": w("expected one of {words}; got {got:value}", "verwacht een van {words}; maar kreeg {got:value}"),
+    "expected_word": w("expected one of {words}; got {got:value}", "verwacht een van {words}, maar kreeg {got:value}"),
     "expected_list": w("expected a list, got {got:value}", "verwacht een lijst, maar kreeg {got:value}"),
     "expected_parties": w(
         "expected a party id or a list of party ids, got {got:value}",
@@ -285,7 +285,7 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "parties_strangers": w(
         "parties must be Party objects or a number; got {strangers:list}",
-        "partijen moeten Party-objecten of een aantal zijn; maar kreeg {strangers:list}",
+        "partijen moeten Party-objecten of een aantal zijn, maar kreeg {strangers:list}",
     ),
     "parties_repeated": w(
         "party {ids:reprs} is given more than once; give each party once",

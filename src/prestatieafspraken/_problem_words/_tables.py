@@ -145,7 +145,7 @@ TABLE_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "csv_no_such_date": w("{got:cell} is no date of the calendar", "{got:cell} is geen datum van de kalender"),
     "csv_expected_date": w(
         "expected {reason}, as 2026-02-01 or 1-2-2026; got {got:cell}",
-        "verwacht {reason}, als 2026-02-01 of 1-2-2026; maar kreeg {got:cell}",
+        "verwacht {reason}, als 2026-02-01 of 1-2-2026, maar kreeg {got:cell}",
     ),
     "date_without_time": w("a date without a time of day", "een datum zonder tijdstip"),
     "date_four_digit_year": w(
@@ -248,7 +248,7 @@ TABLE_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     ),
     "workbook_saved_value": w(
         "the cell's saved {saved} is {shown!r}: not a {saved}; enter the value again",
-        "de opgeslagen {saved} van de cel is {shown!r}: geen {saved}; vul de waarde opnieuw in",
+        "wat de cel als {saved} bewaart is {shown!r}: geen {saved}; vul de waarde opnieuw in",
     ),
     "saved_number": w("number", "getal"),
     "saved_boolean": w("boolean", "waarheidswaarde"),
@@ -335,7 +335,7 @@ TABLE_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "hier is een waarde verplicht ({value}), of bij een afspraak een uitkomst ({outcome}: {words})",
     ),
     "cell_expected_word": w(
-        "expected one of {words}; got {got:cell}", "verwacht een van {words}; maar kreeg {got:cell}"
+        "expected one of {words}; got {got:cell}", "verwacht een van {words}, maar kreeg {got:cell}"
     ),
     "figure_year_outside": w(
         "the year {year} lies outside the perspective {start}-{end} and is neither the year before it nor a "
