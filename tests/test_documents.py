@@ -925,7 +925,7 @@ class TestCli:
     ) -> None:
         """A file that cannot be read or written, or options that do not fit, exit 2 with one clear message."""
         monkeypatch.chdir(tmp_path)
-        assert main(["document", *arguments]) == 2
+        assert main(["document", *arguments, "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert message in captured.err
         assert "Traceback" not in captured.err

@@ -811,7 +811,7 @@ class TestCli:
         """A file that cannot be read exits 2 with its problem on standard error."""
         path = tmp_path / "kapot.yaml"
         path.write_text("schema_version: 1\nid: [x\n", encoding="utf-8")
-        assert main(["report", str(path)]) == 2
+        assert main(["report", str(path), "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert "not valid YAML" in captured.err
         assert captured.out == ""

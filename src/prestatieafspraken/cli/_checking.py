@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 import orjson
@@ -20,6 +19,7 @@ from prestatieafspraken.cli._common import (
     chosen_config,
     date_argument,
     emit,
+    emit_error,
     notice_beside,
     read_input,
 )
@@ -74,11 +74,11 @@ def _check(arguments: argparse.Namespace) -> int:
             else:
                 report = view_for(agreement, arguments.audience).check(as_of=arguments.as_of, config=config)
         except (ConfigError, RuleRegistrationError, UnknownNameError) as error:
-            emit(f"{label}: {error}", stream=sys.stderr)
+            emit_error(error, label=label)
             status = EXIT_UNREADABLE
             continue
         except LoadError as error:
-            emit(str(error), stream=sys.stderr)
+            emit_error(error)
             status = EXIT_UNREADABLE
             continue
         if status != EXIT_UNREADABLE and any(f.severity is Severity.ERROR for f in report.findings):

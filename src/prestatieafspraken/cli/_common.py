@@ -7,11 +7,12 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from prestatieafspraken import examples
-from prestatieafspraken._language import LANGUAGES
+from prestatieafspraken._language import LANGUAGES, Language
 from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.errors import PrestatieafsprakenError
 from prestatieafspraken.model import Agreement
@@ -107,6 +108,22 @@ def emit(text: str, *, stream: TextIO | None = None) -> None:
     """Write *text* and a line end; every control character from a file is shown as an escape (`safe_text`)."""
     target = stream or sys.stdout
     target.write(safe_text(text if text.endswith("\n") else text + "\n"))
+
+
+#: The language errors are printed in: the command's ``--lang`` (`errors_follow`); English for a command without.
+_ERROR_LANGUAGE: ContextVar[Language] = ContextVar("error_language", default="en")
+
+
+def errors_follow(arguments: argparse.Namespace) -> None:
+    """Print the errors of this run in the language of its ``--lang`` (a command without one: English)."""
+    lang = getattr(arguments, "lang", "en")
+    _ERROR_LANGUAGE.set(lang if lang in LANGUAGES else "en")
+
+
+def emit_error(error: PrestatieafsprakenError, *, label: str | None = None) -> None:
+    """Print *error* on standard error in the language of ``--lang``: every problem on a line, with its place."""
+    text = error.describe(_ERROR_LANGUAGE.get())
+    emit(f"{label}: {text}" if label else text, stream=sys.stderr)
 
 
 class UsageError(PrestatieafsprakenError, ValueError):

@@ -44,7 +44,11 @@ def add_tabular(commands: Any) -> None:
     )
     merge.add_argument("file", type=Path, metavar="FILE", help="agreement file, YAML or JSON")
     merge.add_argument("book", type=Path, metavar="BOOK.xlsx|FILE.csv", help="the filled-in realisations")
-    add_options(merge, output="write the merged agreement to this .yaml/.json file, atomically (default: print it)")
+    add_options(
+        merge,
+        lang="the error messages",
+        output="write the merged agreement to this .yaml/.json file, atomically (default: print it)",
+    )
     for name, default, what in (
         ("bytes", "268435456", "bytes the file may expand to (a workbook once decompressed)"),
         ("rows", "100000", "rows the file may have"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -14,6 +13,7 @@ from prestatieafspraken.cli._common import (
     EXIT_UNREADABLE,
     add_options,
     emit,
+    emit_error,
 )
 from prestatieafspraken.errors import LoadError, UnknownNameError
 from prestatieafspraken.model import Agreement
@@ -50,9 +50,9 @@ def _versions(files: Sequence[Path], audience: str | None) -> list[Agreement] | 
             agreement = load(file)
             versions.append(agreement if audience is None else view_for(agreement, audience).agreement)
         except LoadError as error:
-            emit(str(error), stream=sys.stderr)
+            emit_error(error)
         except UnknownNameError as error:
-            emit(f"{file}: {error}", stream=sys.stderr)
+            emit_error(error, label=str(file))
     return versions if len(versions) == len(files) else None
 
 
