@@ -339,9 +339,10 @@ class TestDocument:
         assert visit(browser, write_document(FORMS["jaarschijf"], tmp_path / "jaarschijf.html")) == []
         assert len(printed_pages(browser, pdftotext)) > 1
 
-    def test_the_summary_fits_a_narrow_window(self, browser: WebDriver, tmp_path: Path) -> None:
-        """In the narrowest window, as on a phone, the summary needs no sideways scrolling; a wide table would."""
-        assert visit(browser, write_document(FORMS["samenvatting"], tmp_path / "samenvatting.html")) == []
+    @pytest.mark.parametrize("form", ["volledig", "jaarschijf", "samenvatting"])
+    def test_every_form_fits_a_narrow_window(self, browser: WebDriver, tmp_path: Path, form: str) -> None:
+        """In the narrowest window, as on a phone, no form scrolls sideways; a bare wide table would."""
+        assert visit(browser, write_document(FORMS[form], tmp_path / f"{form}.html")) == []
         scroll, width = _widths_when_narrow(browser)
         assert width < WINDOW[0]
         assert scroll <= width

@@ -75,7 +75,8 @@ h2 { font-size: 1.2rem; color: #01689b; margin-top: 1.8rem; }
 h3 { font-size: 1.05rem; margin-top: 1.2rem; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
 th, td { padding: .25rem .45rem; }
-@media print { body { margin: 0; max-width: none; } .page-break { border: 0; margin: 0; } }
+.wide { overflow-x: auto; }
+@media print { body { margin: 0; max-width: none; } .page-break { border: 0; margin: 0; } .wide { overflow: visible; } }
 """.strip()
 
 # Wide tables to scan: a sans-serif page as wide as the screen.
@@ -143,10 +144,15 @@ class _Writer:
     def table(self, table: Table) -> None:
         name = self.classes.setdefault((table.numeric, table.reference), f"t{len(self.classes)}")
         head = "".join(f"<th>{self.cell(column)}</th>" for column in table.columns)
-        self.body.append(f'<table class="{name}">\n<thead><tr>{head}</tr></thead>\n<tbody>')
+        # In a text the table keeps the page's width; on a narrow screen it scrolls itself, not the page.
+        # (A report's tables are blocks that scroll themselves already.)
+        wrap = self.look == "document"
+        self.body.append(
+            ('<div class="wide">' if wrap else "") + f'<table class="{name}">\n<thead><tr>{head}</tr></thead>\n<tbody>'
+        )
         cell = self.cell
         self.body.extend("<tr>" + "".join(["<td>" + cell(item) for item in row]) for row in table.rows)
-        self.body.append("</tbody>\n</table>")
+        self.body.append("</tbody>\n</table>" + ("</div>" if wrap else ""))
 
     def block(self, block: Block) -> None:
         add = self.body.append
