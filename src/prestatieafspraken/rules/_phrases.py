@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from prestatieafspraken.model import MandateRole
 from prestatieafspraken.vocabulary import Language, label, labelled
 
-__all__ = ["capitalised", "iso_date", "joined", "number", "of_party", "percent", "role"]
+__all__ = ["SHOWN", "capitalised", "iso_date", "joined", "number", "of_party", "percent", "role", "shortened"]
+
+#: How many items a message names from a long list before it counts the rest ("en nog 25").
+SHOWN = 5
 
 
 def number(value: float) -> str:
@@ -52,6 +55,17 @@ def capitalised(text: str) -> str:
 def joined(ids: Iterable[str]) -> str:
     """Ids joined for a message: ``a, b, c``."""
     return ", ".join(ids)
+
+
+def shortened(ids: Sequence[str], lang: Language, *, limit: int = SHOWN) -> str:
+    """Ids joined for a message, at most *limit* of them and then how many more: ``a, b, c, d, e en nog 25``.
+
+    A message stays readable however long the list; the finding's subjects keep every id.
+    """
+    if len(ids) <= limit:
+        return joined(ids)
+    rest = number(len(ids) - limit)
+    return f"{joined(ids[:limit])} " + (f"and {rest} more" if lang == "en" else f"en nog {rest}")
 
 
 def role(held: MandateRole, lang: Language) -> str:

@@ -10,16 +10,17 @@ once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
+from typing import TypeAlias
 
 from prestatieafspraken.model import Bid, Party, PartyKind
 from prestatieafspraken.model.bids import STATUTORY_HORIZON
-from prestatieafspraken.rules._phrases import iso_date, joined
+from prestatieafspraken.rules._phrases import SHOWN, iso_date, joined, number, shortened
 from prestatieafspraken.rules._statutory import BIDDERS, LOCAL, deadline_of
 from prestatieafspraken.rules.context import RuleContext
 from prestatieafspraken.rules.findings import Finding, Severity
 from prestatieafspraken.rules.registry import rule
-from prestatieafspraken.vocabulary import term
+from prestatieafspraken.vocabulary import Language, term
 
 _BID = "Woningwet art. 44: het bod (overzicht van voorgenomen werkzaamheden)"
 
@@ -33,11 +34,6 @@ def _bidding(ctx: RuleContext) -> Iterator[tuple[int, Bid, Party]]:
         party = ctx.index.parties.get(bid.party)
         if party is not None and party.kind in BIDDERS:
             yield position, bid, party
-
-
-def _for_areas(party: Party, areas: frozenset[str]) -> bool:
-    """Whether a party works for some of *areas*; a party without areas, or a bidder without them, for all."""
-    return not areas or not party.areas or not areas.isdisjoint(party.areas)
 
 
 @rule(
@@ -63,28 +59,25 @@ def bid_not_sent(ctx: RuleContext) -> Iterator[Finding]:
     (a bid is made per municipality) and every tenant organisation among them. A party reached through a party in
     ``sent_to`` that represents it (a region for its municipalities, a koepel for its tenant organisations) is
     reached. A party without areas, or a bidder without areas, counts for the whole agreement. One finding per
-    bid, at its ``sent_to``, naming who was not reached.
+    bid, at its ``sent_to``, naming who was not reached: its subjects list them all, its message the first five and
+    how many more ("en nog 25").
     """
+    addressees = _Addressees(ctx)
     for position, bid, bidder in _bidding(ctx):
-        areas = frozenset(bidder.areas)
-        sent = set(bid.sent_to)
-        municipalities = _addressees(ctx, PartyKind.MUNICIPALITY, areas)
-        tenants = _addressees(ctx, PartyKind.TENANT_ORGANISATION, areas)
-        reached = [party for party in (*municipalities, *tenants) if _reached(ctx, party, sent)]
-        no_municipality = bool(municipalities) and not any(party in reached for party in municipalities)
-        missing_tenants = [party for party in tenants if party not in reached]
+        municipalities, no_municipality, missing_tenants = addressees.missed(
+            frozenset(bidder.areas), frozenset(bid.sent_to)
+        )
         if not no_municipality and not missing_tenants:
             continue
         missing_nl, missing_en = [], []
         if no_municipality:
-            ids = _either(municipalities, "of")
-            missing_nl.append(f"de gemeente ({ids})")
-            missing_en.append(f"the municipality ({_either(municipalities, 'or')})")
+            missing_nl.append(f"de gemeente ({_either(municipalities, 'nl')})")
+            missing_en.append(f"the municipality ({_either(municipalities, 'en')})")
         if missing_tenants:
-            ids = joined(missing_tenants)
             organisations = "huurdersorganisatie" if len(missing_tenants) == 1 else "huurdersorganisaties"
-            missing_nl.append(f"{organisations} {ids}")
-            missing_en.append(f"tenant organisation{'s' if len(missing_tenants) > 1 else ''} {ids}")
+            missing_nl.append(f"{organisations} {shortened(missing_tenants, 'nl')}")
+            plural = "s" if len(missing_tenants) > 1 else ""
+            missing_en.append(f"tenant organisation{plural} {shortened(missing_tenants, 'en')}")
         subjects = (bid.id, bid.party, *(municipalities if no_municipality else ()), *missing_tenants)
         yield ctx.finding(
             path=f"$.bids[{position}].sent_to",
@@ -98,20 +91,73 @@ def bid_not_sent(ctx: RuleContext) -> Iterator[Finding]:
         )
 
 
-def _addressees(ctx: RuleContext, kind: PartyKind, areas: frozenset[str]) -> list[str]:
-    """The counted parties of *kind* that work for *areas*, in ``parties`` order."""
-    return [party.id for party in ctx.counted_parties if party.kind is kind and _for_areas(party, areas)]
+#: The kinds of party a bid is sent to (PA407).
+_ADDRESSED = (PartyKind.MUNICIPALITY, PartyKind.TENANT_ORGANISATION)
+
+#: What a bid misses: the municipalities it must reach one of, whether it reaches none, the tenant organisations
+#: it does not reach.
+_Missed: TypeAlias = tuple[tuple[str, ...], bool, tuple[str, ...]]
 
 
-def _reached(ctx: RuleContext, party_id: str, sent: set[str]) -> bool:
-    """Whether a bid sent to *sent* reaches the party: itself, or a party that represents it."""
-    return party_id in sent or any(representative in sent for representative in ctx.representatives_of(party_id))
+class _Addressees:
+    """Whom the bids of one check must reach and whom they reach, each worked out once.
+
+    The counted municipalities and tenant organisations are indexed by area once; the addressees of a set of
+    areas and what a ``sent_to`` misses of them are computed once per distinct pair (the bids of a corporation
+    usually share both), so PA407 costs in proportion to the bids and the parties, not their product.
+    """
+
+    def __init__(self, ctx: RuleContext) -> None:
+        self._all: dict[PartyKind, list[tuple[int, str]]] = {kind: [] for kind in _ADDRESSED}
+        self._everywhere: dict[PartyKind, list[tuple[int, str]]] = {kind: [] for kind in _ADDRESSED}
+        self._by_area: dict[tuple[PartyKind, str], list[tuple[int, str]]] = {}
+        self._represented: dict[str, set[str]] = {}
+        for order, party in enumerate(ctx.counted_parties):
+            if party.kind not in _ADDRESSED:
+                continue
+            placed = (order, party.id)
+            self._all[party.kind].append(placed)
+            for area in dict.fromkeys(party.areas):
+                self._by_area.setdefault((party.kind, area), []).append(placed)
+            if not party.areas:
+                self._everywhere[party.kind].append(placed)
+            for representative in ctx.representatives_of(party.id):
+                self._represented.setdefault(representative, set()).add(party.id)
+        self._missed: dict[tuple[frozenset[str], frozenset[str]], _Missed] = {}
+
+    def missed(self, areas: frozenset[str], sent: frozenset[str]) -> _Missed:
+        """What a bid of a bidder working for *areas* (all, when empty) and sent to *sent* misses."""
+        found = self._missed.get((areas, sent))
+        if found is None:
+            municipalities = self._for(PartyKind.MUNICIPALITY, areas)
+            tenants = self._for(PartyKind.TENANT_ORGANISATION, areas)
+            reached = set(sent).union(*(self._represented.get(party, ()) for party in sent))
+            no_municipality = bool(municipalities) and reached.isdisjoint(municipalities)
+            missing = tuple(party for party in tenants if party not in reached)
+            found = self._missed[(areas, sent)] = (municipalities, no_municipality, missing)
+        return found
+
+    def _for(self, kind: PartyKind, areas: frozenset[str]) -> tuple[str, ...]:
+        """The counted parties of *kind* that work for *areas*, in ``parties`` order.
+
+        A party without areas works for all, and a bidder without areas is answered by all.
+        """
+        if not areas:
+            return tuple(party for _, party in self._all[kind])
+        placed = set(self._everywhere[kind]).union(*(self._by_area.get((kind, area), ()) for area in areas))
+        return tuple(party for _, party in sorted(placed))
 
 
-def _either(ids: Iterable[str], word: str) -> str:
-    """Ids for "one of these": ``a``, ``a of b``, ``a, b of c``."""
-    items = list(ids)
-    return items[0] if len(items) == 1 else f"{joined(items[:-1])} {word} {items[-1]}"
+def _either(ids: Sequence[str], lang: Language) -> str:
+    """Ids for "one of these": ``a``, ``a of b``, ``a, b of c``; after five, ``..., e of een van 25 andere``."""
+    word = "or" if lang == "en" else "of"
+    if len(ids) == 1:
+        return ids[0]
+    if len(ids) <= SHOWN + 1:
+        return f"{joined(ids[:-1])} {word} {ids[-1]}"
+    rest = number(len(ids) - SHOWN)
+    others = f"one of {rest} others" if lang == "en" else f"een van {rest} andere"
+    return f"{joined(ids[:SHOWN])} {word} {others}"
 
 
 @rule(
@@ -178,7 +224,8 @@ def no_bid_for_year(ctx: RuleContext) -> Iterator[Finding]:
     cycle Y that is not missed, of the corporation itself, of a party that represents it (an alliance bidding for
     its members), or of all (a bid milestone without a party). A year is judged only once its bid deadline
     (``bid_deadline_month``/ ``bid_deadline_day`` of Y−1, 1 July by default) has passed as of the check date, so a
-    sound agreement in the middle of its term is quiet. One finding per corporation, at the party, naming the years.
+    sound agreement in the middle of its term is quiet. One finding per corporation, at the party, naming the years
+    (the first five, and how many more).
     """
     bidders = {year: {placed.party for placed in placed_bids} for year, placed_bids in ctx.bids_by_cycle.items()}
     for position, party in enumerate(ctx.agreement.parties):
@@ -201,14 +248,15 @@ def no_bid_for_year(ctx: RuleContext) -> Iterator[Finding]:
         ]
         if not missing:
             continue
-        listed = joined(str(year) for year, _ in missing)
-        due_nl = joined(f"{year} (uiterlijk {iso_date(deadline)})" for year, deadline in missing)
-        due_en = joined(f"{year} (due by {iso_date(deadline)})" for year, deadline in missing)
+        years_missing = [str(year) for year, _ in missing]
+        listed_nl, listed_en = shortened(years_missing, "nl"), shortened(years_missing, "en")
+        due_nl = shortened([f"{year} (uiterlijk {iso_date(deadline)})" for year, deadline in missing], "nl")
+        due_en = shortened([f"{year} (due by {iso_date(deadline)})" for year, deadline in missing], "en")
         yield ctx.finding(
             path=f"$.parties[{position}]",
             subjects=(party.id,),
-            nl=f"{party.id} heeft afspraken voor {listed}, maar er is geen {term('bid', 'nl')} van {party.id} "
+            nl=f"{party.id} heeft afspraken voor {listed_nl}, maar er is geen {term('bid', 'nl')} van {party.id} "
             f"vastgelegd voor {due_nl}: leg het bod vast in bids, of als mijlpaal (kind: bid).",
-            en=f"{party.id} has commitments for {listed}, but no bid of {party.id} is recorded for {due_en}: "
+            en=f"{party.id} has commitments for {listed_en}, but no bid of {party.id} is recorded for {due_en}: "
             "record the bid in bids, or as a milestone (kind: bid).",
         )
