@@ -33,6 +33,8 @@ from prestatieafspraken.model import (
     Scope,
 )
 from prestatieafspraken.report.bid_gap import bid_gap_dict, render_bid_gap
+from prestatieafspraken.rules.config import CheckConfig
+from prestatieafspraken.rules.findings import Finding
 from prestatieafspraken.schema import json_schema
 from prestatieafspraken.serialization import Format, unstructure
 from strategies import agreements, bids
@@ -406,3 +408,78 @@ class TestBidsCommand:
         captured = capsys.readouterr()
         assert message in captured.err
         assert "Traceback" not in captured.err
+
+
+def _findings(agreement: Agreement, code: str, as_of: pendulum.Date = DAY) -> list[Finding]:
+    """The findings of rule *code* alone."""
+    return list(prestatieafspraken.check(agreement, as_of=as_of, config=CheckConfig(select=(code,))).findings)
+
+
+def _tenants(count: int, area: str | None = None) -> tuple[Party, ...]:
+    """*count* tenant organisations ``huurders-00`` ... (for *area*, or for the whole agreement)."""
+    areas = (area,) if area else ()
+    return tuple(
+        Party(id=f"huurders-{n:02}", name=f"Huurders {n}", kind=PartyKind.TENANT_ORGANISATION, areas=areas)
+        for n in range(count)
+    )
+
+
+class TestLongLists:
+    """A message names a handful of parties or years and counts the rest; the subjects keep them all."""
+
+    def test_thirty_tenant_organisations_not_reached(self) -> None:
+        """A bid missing 30 tenant organisations names 5 of them and "en nog 25" / "and 25 more"."""
+        tenants = _tenants(30)
+        parties = (*small().parties, *tenants)
+        (finding,) = _findings(small(parties=parties, bids_=(bid(sent_to=("gemeente",)),)), "PA407")
+        named = [tenant.id for tenant in tenants]
+        assert f"huurdersorganisaties {', '.join(named[:5])} en nog 25:" in finding.message_nl
+        assert f"tenant organisations {', '.join(named[:5])} and 25 more:" in finding.message_en
+        assert named[5] not in finding.message_nl
+        assert named[5] not in finding.message_en
+        assert finding.subjects == ("bod", "wsl", *named)
+
+    def test_five_tenant_organisations_are_all_named(self) -> None:
+        """Five tenant organisations not reached are all named, with nothing counted."""
+        parties = (*small().parties, *_tenants(5))
+        (finding,) = _findings(small(parties=parties, bids_=(bid(sent_to=("gemeente",)),)), "PA407")
+        assert "huurders-04: het bod" in finding.message_nl
+        assert "en nog" not in finding.message_nl
+        assert "more" not in finding.message_en
+
+    def test_one_of_many_municipalities(self) -> None:
+        """A bid of a corporation without areas sent to none of eight municipalities names five and the others."""
+        municipalities = tuple(
+            Party(id=f"gemeente-{n}", name=f"Gemeente {n}", kind=PartyKind.MUNICIPALITY) for n in range(8)
+        )
+        (finding,) = _findings(small(parties=(corporation(), *municipalities), bids_=(bid(),)), "PA407")
+        shown = ", ".join(party.id for party in municipalities[:5])
+        assert f"de gemeente ({shown} of een van 3 andere)" in finding.message_nl
+        assert f"the municipality ({shown} or one of 3 others)" in finding.message_en
+        assert finding.subjects == ("bod", "wsl", *(party.id for party in municipalities))
+
+    def test_bids_of_the_same_sent_to_for_other_areas(self) -> None:
+        """Two corporations of other areas that send to the same parties are each judged for their own areas."""
+        parties = (
+            Party(id="wsl", name="WSL", kind=PartyKind.HOUSING_CORPORATION, areas=("noord",)),
+            Party(id="ws2", name="WS2", kind=PartyKind.HOUSING_CORPORATION, areas=("zuid",)),
+            Party(id="gemeente", name="Gemeente", kind=PartyKind.MUNICIPALITY),
+            *_tenants(2, "noord"),
+            Party(id="huurders-zuid", name="Huurders Zuid", kind=PartyKind.TENANT_ORGANISATION, areas=("zuid",)),
+        )
+        sent = ("gemeente", "huurders-00", "huurders-01")
+        bids_ = (bid("bod-noord", sent_to=sent), Bid(id="bod-zuid", party="ws2", for_year=2026, date=DAY, sent_to=sent))
+        (finding,) = _findings(small(parties=parties, bids_=bids_), "PA407")
+        assert finding.subjects == ("bod-zuid", "ws2", "huurders-zuid")
+
+    def test_seven_years_without_a_bid(self) -> None:
+        """A corporation without a bid for seven years is told of five of them and how many more."""
+        agreement = attrs.evolve(
+            small(commitments=tuple(committed(f"c{year}", 10, year=year) for year in range(2026, 2033))),
+            perspective=Perspective(start=2026, end=2032),
+        )
+        (finding,) = _findings(agreement, "PA409", as_of=pendulum.Date(2033, 1, 1))
+        assert "heeft afspraken voor 2026, 2027, 2028, 2029, 2030 en nog 2, maar" in finding.message_nl
+        assert "has commitments for 2026, 2027, 2028, 2029, 2030 and 2 more, but" in finding.message_en
+        assert "2030 (uiterlijk 2029-07-01) en nog 2:" in finding.message_nl
+        assert "2031" not in finding.message_nl
