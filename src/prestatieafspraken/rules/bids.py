@@ -140,7 +140,7 @@ class _Addressees:
     def _for(self, kind: PartyKind, areas: frozenset[str]) -> tuple[str, ...]:
         """The counted parties of *kind* that work for *areas*, in ``parties`` order.
 
-        A party without areas works for all, and a bidder without areas is answered by all.
+        A party without areas works for every area; for a bidder without areas (*areas* empty) every party counts.
         """
         if not areas:
             return tuple(party for _, party in self._all[kind])
