@@ -45,21 +45,12 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "onbekend bestandstype {suffix!r}; gebruik .yaml, .yml of .json",
     ),
     # --- syntax and encoding ------------------------------------------------------------------------------------
-    # The parsers' own reasons are English: the Dutch text gives them as what the parser reports.
-    "json_syntax": w(
-        "not valid JSON: {reason} (line {line}, column {column})",
-        "geen geldige JSON (regel {line}, kolom {column}); melding van de JSON-lezer: {reason}",
-    ),
+    # The parsers' own reasons are English: the Dutch text gives them as what the parser reports. The line and
+    # column where the parser stopped are the problem's place (``agreement.yaml:37:5 $: ...``), not its text.
+    "json_syntax": w("not valid JSON: {reason}", "geen geldige JSON; melding van de JSON-lezer: {reason}"),
     "toml_syntax": w("not valid TOML: {reason}", "geen geldige TOML; melding van de TOML-lezer: {reason}"),
     "yaml_syntax": w("not valid YAML: {reason}", "geen geldige YAML; melding van de YAML-lezer: {reason}"),
-    "yaml_syntax_at": w(
-        "not valid YAML: {reason} (line {line}, column {column})",
-        "geen geldige YAML (regel {line}, kolom {column}); melding van de YAML-lezer: {reason}",
-    ),
-    "yaml_refused_at": w(
-        "not valid YAML: {reason} (line {line}, column {column})",
-        "geen geldige YAML: {reason} (regel {line}, kolom {column})",
-    ),
+    "yaml_refused_at": w("not valid YAML: {reason}", "geen geldige YAML: {reason}"),
     "yaml_duplicate_key": w(
         "duplicate key {key!r} (a later value would silently replace an earlier one)",
         "de sleutel {key!r} staat er twee keer (een latere waarde zou een eerdere ongemerkt vervangen)",
