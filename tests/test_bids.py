@@ -113,7 +113,7 @@ class TestModel:
             (lambda: Offer(id="O"), "'O' is not an id"),
             (lambda: bid(horizon=0), "a bid covers at least one year, not 0"),
             (lambda: bid(for_year=9990, horizon=10), "runs past the calendar's last year"),
-            (lambda: bid(for_year=1), "the year 1 has no year before or after it"),
+            (lambda: bid(for_year=1), "het jaar 1 heeft geen jaar ervoor of erna"),
         ],
         ids=["value-without-indicator", "empty", "not-a-slug", "no-years", "past-the-calendar", "year-one"],
     )
@@ -392,7 +392,7 @@ class TestBidsCommand:
     @pytest.mark.parametrize(
         ("arguments", "message"),
         [
-            (["--example", "lindeveen-2025-2028", "--year", "1"], "the year 1 has no year before or after it"),
+            (["--example", "lindeveen-2025-2028", "--year", "1"], "het jaar 1 heeft geen jaar ervoor of erna"),
             (["{missing}"], "missing.yaml"),
             (["--example", "lindeveen-2025-2028", "--audience", "iemand"], "unknown audience 'iemand'"),
         ],

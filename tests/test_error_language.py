@@ -39,7 +39,7 @@ def _kinds_in_source() -> set[str]:
     """The kinds the source names in its calls (see `_KIND_CALLS`)."""
     found: set[str] = set()
     for module in SOURCE.rglob("*.py"):
-        reader = "tabular" in module.parts
+        reader = "tabular" in module.parts or "norms" in module.parts
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not (_names_a_kind(node) or (reader and _reads(node))):
                 continue

@@ -647,5 +647,5 @@ class TestConcurrentMerges:
 
         monkeypatch.setattr(_tabular, "load", load_and_change)
         assert main(["import-realisations", str(agreement), str(book), "--output", str(agreement)]) == 2
-        assert "changed while the figures were merged: nothing is written" in capsys.readouterr().err
+        assert "is veranderd terwijl de cijfers werden samengevoegd: er is niets geschreven" in capsys.readouterr().err
         assert agreement.read_text(encoding="utf-8").endswith("# edited meanwhile\n")

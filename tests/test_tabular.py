@@ -1078,13 +1078,13 @@ class TestCommandLine:
         assert (tmp_path / "afspraak.xlsx").exists()
         assert (tmp_path / "afspraak-realisaties-2025.xlsx").exists()
         assert main(["export", str(source), "--to", "xlsx"]) == 2
-        assert "exists already; give --output" in capsys.readouterr().err
+        assert "bestaat al; geef --output" in capsys.readouterr().err
 
     @pytest.mark.parametrize(
         ("arguments", "message"),
         [
-            (["--to", "csv"], "--to csv writes a realisations template only"),
-            (["--to", "xlsx", "--template", "2040"], "takes no figures for 2040"),
+            (["--to", "csv"], "--to csv schrijft alleen een invulsjabloon voor realisaties"),
+            (["--to", "xlsx", "--template", "2040"], "neemt geen cijfers voor 2040"),
         ],
     )
     def test_export_refusals(

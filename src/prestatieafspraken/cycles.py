@@ -134,9 +134,9 @@ def check_year(year: object) -> int:
         CycleError: It is not.
     """
     if type(year) is not int:
-        raise CycleError(f"a year is a whole number such as 2026, got {year!r}")
+        raise CycleError.of("cycle_year_not_whole", got=year)
     if not dt.MINYEAR < year < dt.MAXYEAR:
-        raise CycleError(f"the year {year} has no year before or after it in the calendar; give 2 to 9998")
+        raise CycleError.of("cycle_year_edge", year=year)
     return year
 
 

@@ -134,12 +134,12 @@ def agreement_inputs(arguments: argparse.Namespace, *, many: bool) -> list[tuple
     """The inputs as (label, file) pairs; an example has no file."""
     files: list[Path] = list(arguments.files) if many else [f for f in [arguments.files] if f is not None]
     if arguments.example and files:
-        raise UsageError("give either files or --example, not both")
+        raise UsageError.of("usage_files_and_example")
     if arguments.example:
         examples.text(arguments.example)  # an unknown name fails here, listing the known ones
         return [(f"example:{arguments.example}", None)]
     if not files:
-        raise UsageError("give a FILE or --example NAME (`prestatieafspraken examples` lists the examples)")
+        raise UsageError.of("usage_no_input")
     return [(str(file), file) for file in files]
 
 

@@ -50,9 +50,9 @@ def _document(arguments: argparse.Namespace) -> int:
     output: Path | None = arguments.output
     chosen = arguments.format or (format_of(output) if output is not None else "markdown")
     if chosen == "docx" and output is None:
-        raise UsageError("a Word document is a file: give --output FILE.docx")
+        raise UsageError.of("usage_docx_needs_output")
     if arguments.template is not None and chosen != "docx":
-        raise UsageError(f"--template is a Word file and goes with --format docx, not {chosen}")
+        raise UsageError.of("usage_template_docx", chosen=chosen)
     ((label, file),) = agreement_inputs(arguments, many=False)
     agreement = read_input(label, file)
     built = document(
