@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -11,8 +12,9 @@ import pytest
 
 import prestatieafspraken
 from prestatieafspraken import check, dump, examples, versions
+from prestatieafspraken.calendar import ElectionCalendar
 from prestatieafspraken.cli import main
-from prestatieafspraken.cycles import check_year
+from prestatieafspraken.cycles import StatutoryDates, check_year
 from prestatieafspraken.errors import (
     ArgumentError,
     ConfigError,
@@ -25,6 +27,7 @@ from prestatieafspraken.errors import (
 )
 from prestatieafspraken.graph import central_parties
 from prestatieafspraken.norms._data import parse as parse_norms
+from prestatieafspraken.progress_report import Thresholds
 from prestatieafspraken.tabular._extras import require
 from prestatieafspraken.vocabulary import language
 
@@ -32,7 +35,15 @@ EXAMPLE = "lindeveen-2025-2028"
 SOURCE = Path(prestatieafspraken.__file__).parent
 
 #: The errors that were English only before and say themselves in Dutch now: each is made with a kind.
-_WORDED = {"UsageError", "VersionsError", "ExportError", "ArgumentError", "CycleError", "MissingExtraError"}
+_WORDED = {
+    "UsageError",
+    "VersionsError",
+    "ExportError",
+    "ArgumentError",
+    "CycleError",
+    "MissingExtraError",
+    "ConfigError",
+}
 
 
 def _said(error: PrestatieafsprakenError, dutch: str, english: str) -> None:
@@ -150,6 +161,28 @@ class TestThroughTheApi:
             check_year(year)
         _said(caught.value, dutch, english)
 
+    @pytest.mark.parametrize(
+        ("make", "dutch", "english"),
+        [
+            (lambda: Thresholds(on_track=-1.0), "de drempel on_track moet een eindig getal", "threshold must be"),
+            (
+                lambda: Thresholds(on_track=0.5, needs_acceleration=0.6),
+                "de drempel needs_acceleration (0.6) mag niet boven de drempel on_track (0.5) liggen",
+                "must not be above",
+            ),
+            (lambda: ElectionCalendar(weeks_before=-1), "moet een geheel aantal weken zijn", "whole number of weeks"),
+            (lambda: StatutoryDates(bid_month=2, bid_day=30), "2-30 is geen dag van elk jaar", "not a day of"),
+        ],
+    )
+    def test_a_setting(self, make: Callable[[], object], dutch: str, english: str) -> None:
+        """A threshold, a calendar or a statutory date that cannot be; the near misses (the defaults) can."""
+        assert Thresholds().on_track == 0.95
+        assert ElectionCalendar().weeks_before == 6
+        assert StatutoryDates(bid_month=2, bid_day=28).bid_day == 28
+        with pytest.raises(ConfigError) as caught:
+            make()
+        _said(caught.value, dutch, english)
+
     def test_a_missing_extra(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """An optional module that is not installed names its extra in Dutch."""
         monkeypatch.setitem(sys.modules, "openpyxl", None)  # an import of it fails
@@ -205,6 +238,29 @@ class TestOnTheCommandLine:
             ["graph", "--example", EXAMPLE, "--format", "svg"],
             "vraagt het programma `dot` van Graphviz, dat niet op het PATH staat",
             "which is not on the PATH",
+        )
+
+    def test_a_document_of_a_year_outside_the_perspective(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`document --year` outside the perspective; the near miss 2028 is written."""
+        assert main(["document", "--example", EXAMPLE, "--year", "2028"]) == 0
+        capsys.readouterr()
+        _run_both(
+            capsys,
+            ["document", "--example", EXAMPLE, "--year", "2029"],
+            "het jaar 2029 valt buiten het meerjarig perspectief",
+            "is outside the perspective",
+        )
+
+    def test_a_template_that_is_no_word_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`document --template` of a file that is no Word file."""
+        template = tmp_path / "huisstijl.docx"
+        template.write_text("geen Word", encoding="utf-8")
+        arguments = ["document", "--example", EXAMPLE, "--format", "docx", "--template", str(template)]
+        _run_both(
+            capsys,
+            [*arguments, "--output", str(tmp_path / "out.docx")],
+            "het sjabloon is niet te lezen als Word-bestand",
+            "cannot read the template",
         )
 
     def test_a_year_that_has_no_cycle(self, capsys: pytest.CaptureFixture[str]) -> None:

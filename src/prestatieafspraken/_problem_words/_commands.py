@@ -143,6 +143,49 @@ COMMAND_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "jaren zijn gehele getallen, maar kreeg {first!r} en {last!r}",
     ),
     "norms_to_before_from": w("to = {last} lies before from = {first}", "to = {last} ligt vóór from = {first}"),
+    # --- settings: calendars, thresholds, statutory dates, documents ---------------------------------------------
+    "config_window_order": w(
+        "an election window cannot end ({end}) before it starts ({start}); give an end on or after the start",
+        "een verkiezingsperiode kan niet eindigen ({end}) voordat die begint ({start}); geef een einde op of na het "
+        "begin",
+    ),
+    "config_weeks": w(
+        "ElectionCalendar.{name} must be a whole number of weeks, 0 or more; got {got!r}",
+        "ElectionCalendar.{name} moet een geheel aantal weken zijn, 0 of meer; maar is {got!r}",
+    ),
+    "config_threshold": w(
+        "the {name} threshold must be a finite number of at least 0, not {got!r}",
+        "de drempel {name} moet een eindig getal van minstens 0 zijn, niet {got!r}",
+    ),
+    "config_thresholds_order": w(
+        "the needs_acceleration threshold ({needs_acceleration}) must not be above the on_track threshold ({on_track})",
+        "de drempel needs_acceleration ({needs_acceleration}) mag niet boven de drempel on_track ({on_track}) liggen",
+    ),
+    "config_month_day": w(
+        "{what}: {month}-{day} is not a day of every year; give a month 1-12 and a day in it",
+        "{what}: {month}-{day} is geen dag van elk jaar; geef een maand 1-12 en een dag daarin",
+    ),
+    "config_regie_effective": w(
+        "StatutoryDates.regie_effective is a date or None, got {got!r}",
+        "StatutoryDates.regie_effective is een datum of None, maar kreeg {got!r}",
+    ),
+    "document_year_outside": w(
+        "the year {year} is outside the perspective of {id!r} ({start}-{end}); choose a year from {start} to {end}",
+        "het jaar {year} valt buiten het meerjarig perspectief van {id!r} ({start}-{end}); kies een jaar van "
+        "{start} tot en met {end}",
+    ),
+    "document_template_docx": w(
+        "a template is a Word file and goes with the format docx, not {format!r}",
+        "een sjabloon is een Word-bestand en hoort bij het formaat docx, niet bij {format!r}",
+    ),
+    "document_format_unknown": w(
+        "unknown document format {format!r}: choose markdown, html or docx",
+        "onbekend formaat voor een document {format!r}: kies markdown, html of docx",
+    ),
+    "document_template_unreadable": w(
+        "{template}: cannot read the template as a Word file (.docx or .dotx): {reason}",
+        "{template}: het sjabloon is niet te lezen als Word-bestand (.docx of .dotx); melding: {reason}",
+    ),
     # --- the language of a text -----------------------------------------------------------------------------------
     "language_unknown": w(
         "unknown language {got!r}: choose 'nl' (Nederlands) or 'en' (English)",

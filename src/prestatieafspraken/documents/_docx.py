@@ -79,7 +79,7 @@ def _open(template: Path | None) -> WordDocument:
             word = docx.Document(io.BytesIO(buffer.getvalue()))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise ConfigError(f"{template}: cannot read the template as a Word file (.docx or .dotx): {reason}") from None
+        raise ConfigError.of("document_template_unreadable", template=str(template), reason=reason) from None
     body = word.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
