@@ -113,7 +113,7 @@ class TestModel:
             (lambda: Offer(id="O"), "'O' is not an id"),
             (lambda: bid(horizon=0), "a bid covers at least one year, not 0"),
             (lambda: bid(for_year=9990, horizon=10), "runs past the calendar's last year"),
-            (lambda: bid(for_year=1), "het jaar 1 heeft geen jaar ervoor of erna"),
+            (lambda: bid(for_year=1), "the year 1 has no year before or after it"),
         ],
         ids=["value-without-indicator", "empty", "not-a-slug", "no-years", "past-the-calendar", "year-one"],
     )
@@ -394,7 +394,7 @@ class TestBidsCommand:
         [
             (["--example", "lindeveen-2025-2028", "--year", "1"], "het jaar 1 heeft geen jaar ervoor of erna"),
             (["{missing}"], "missing.yaml"),
-            (["--example", "lindeveen-2025-2028", "--audience", "iemand"], "unknown audience 'iemand'"),
+            (["--example", "lindeveen-2025-2028", "--audience", "iemand"], "de doelgroep 'iemand' bestaat niet"),
         ],
     )
     def test_bad_input_exits_2(

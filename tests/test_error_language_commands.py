@@ -263,6 +263,17 @@ class TestOnTheCommandLine:
             "cannot read the template",
         )
 
+    def test_an_unknown_audience(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`--audience` of a name that is no party; the near miss public is one."""
+        assert main(["graph", "--example", EXAMPLE, "--audience", "public"]) == 0
+        capsys.readouterr()
+        _run_both(
+            capsys,
+            ["graph", "--example", EXAMPLE, "--audience", "iemand"],
+            "gebruik 'public' (openbaar) of het id van een partij: public, gemeente-lindeveen",
+            "use 'public' or a party id",
+        )
+
     def test_a_year_that_has_no_cycle(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`bids --year 1`."""
         _run_both(

@@ -549,7 +549,22 @@ class TestAudience:
     def test_an_unknown_audience(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An audience that is no party exits 2, listing the audiences."""
         output = ["--output", str(tmp_path / "t.csv")]
-        assert main(["export", "--example", EXAMPLE, "--to", "csv", "--template", "2025", "--audience", "x", *output])
+        assert main(
+            [
+                "export",
+                "--example",
+                EXAMPLE,
+                "--to",
+                "csv",
+                "--template",
+                "2025",
+                "--audience",
+                "x",
+                "--lang",
+                "en",
+                *output,
+            ]
+        )
         assert "unknown audience 'x'" in capsys.readouterr().err
 
 

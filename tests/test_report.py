@@ -802,7 +802,7 @@ class TestCli:
     @pytest.mark.parametrize("command", ["report", "check", "graph"])
     def test_unknown_audience_exits_2(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown audience exits 2 with a message that lists the audiences, and no traceback."""
-        assert main([command, "--example", "lindeveen-2025-2028", "--audience", "gemeente"]) == 2
+        assert main([command, "--example", "lindeveen-2025-2028", "--audience", "gemeente", "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert "unknown audience 'gemeente' (did you mean 'gemeente-lindeveen'?)" in captured.err
         assert "Traceback" not in captured.err + captured.out

@@ -313,6 +313,7 @@ _ADVICE_WORDS = {
     "use one of": "advice_any",
     "use one of the agreement's party ids": "advice_party",
     "use one of the shipped examples": "advice_example",
+    "use 'public' or a party id of the agreement": "advice_audience",
 }
 
 

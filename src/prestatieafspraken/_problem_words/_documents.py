@@ -240,6 +240,9 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "advice_any": w("use one of", "gebruik een van"),
     "advice_party": w("use one of the agreement's party ids", "gebruik een van de id's van de partijen"),
     "advice_example": w("use one of the shipped examples", "gebruik een van de meegeleverde voorbeelden"),
+    "advice_audience": w(
+        "use 'public' or a party id of the agreement", "gebruik 'public' (openbaar) of het id van een partij"
+    ),
     # --- planning ----------------------------------------------------------------------------------------------
     "lead_time_field": w(
         "the lead time {name!r} must be a whole number of working days from 0 to {most}, got {got!r}",

@@ -190,3 +190,18 @@ def read_input(label: str, file: Path | None) -> Agreement:
     if file is None:
         return examples.load(label.removeprefix("example:"))
     return load(file)
+
+
+def one_agreement(arguments: argparse.Namespace, *, view: bool = True) -> Agreement:
+    """The one agreement the command reads (FILE or --example); with *view* and ``--audience``, what it may see.
+
+    *view* is ``False`` for a command that hands the audience on to the library itself (a document).
+    """
+    ((label, file),) = agreement_inputs(arguments, many=False)
+    agreement = read_input(label, file)
+    audience: str | None = getattr(arguments, "audience", None)
+    if not view or audience is None:
+        return agreement
+    from prestatieafspraken.views import view_for  # noqa: PLC0415 - views import the rules, slow to import
+
+    return view_for(agreement, audience).agreement

@@ -14,9 +14,8 @@ from prestatieafspraken.cli._common import (
     UsageError,
     add_input,
     add_options,
-    agreement_inputs,
     emit,
-    read_input,
+    one_agreement,
 )
 from prestatieafspraken.serialization import write_atomically
 
@@ -53,8 +52,7 @@ def _document(arguments: argparse.Namespace) -> int:
         raise UsageError.of("usage_docx_needs_output")
     if arguments.template is not None and chosen != "docx":
         raise UsageError.of("usage_template_docx", chosen=chosen)
-    ((label, file),) = agreement_inputs(arguments, many=False)
-    agreement = read_input(label, file)
+    agreement = one_agreement(arguments, view=False)
     built = document(
         agreement, year=arguments.year, audience=arguments.audience, lang=arguments.lang, summary=arguments.summary
     )
