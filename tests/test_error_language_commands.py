@@ -6,6 +6,7 @@ import ast
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -192,95 +193,89 @@ class TestThroughTheApi:
         assert 'pip install "prestatieafspraken[excel]"' in caught.value.describe("nl")
 
 
+_E = ["--example", EXAMPLE]
+
+#: Commands refused with an error that was English only: the arguments, the near miss that runs (or None), and what
+#: is said in Dutch and in English. ``{tmp}`` is a temporary folder.
+_REFUSED = [
+    pytest.param(["check"], None, "geef een BESTAND of --example NAAM", "give a FILE", id="no-input"),
+    pytest.param(["rules", "PA999"], ["rules", "PA101"], "geen regel 'PA999'", "no rule 'PA999'", id="unknown-rule"),
+    pytest.param(
+        ["export", *_E, "--to", "xlsx", "--template", "2040", "--output", "{tmp}/out.xlsx"],
+        ["export", *_E, "--to", "xlsx", "--template", "2026", "--output", "{tmp}/out.xlsx"],
+        "de overeenkomst neemt geen cijfers voor 2040: het meerjarig perspectief is 2025-2028",
+        "takes no figures for 2040",
+        id="template-of-a-year-without-figures",
+    ),
+    pytest.param(
+        ["graph", *_E, "--format", "svg", "--node-limit", "1"],
+        None,
+        "teken de omgeving van één partij met --party ID",
+        "draw one party's neighbourhood",
+        id="graph-too-large",
+    ),
+    pytest.param(
+        ["document", *_E, "--year", "2029"],
+        ["document", *_E, "--year", "2028"],
+        "het jaar 2029 valt buiten het meerjarig perspectief",
+        "is outside the perspective",
+        id="document-year-outside-the-perspective",
+    ),
+    pytest.param(
+        ["graph", *_E, "--audience", "iemand"],
+        ["graph", *_E, "--audience", "public"],
+        "gebruik 'public' (openbaar) of het id van een partij: public, gemeente-lindeveen",
+        "use 'public' or a party id",
+        id="unknown-audience",
+    ),
+    pytest.param(
+        ["bids", *_E, "--year", "1"],
+        ["bids", *_E, "--year", "2026"],
+        "het jaar 1 heeft geen jaar ervoor of erna",
+        "has no year before or after it",
+        id="year-without-a-cycle",
+    ),
+]
+
+
 class TestOnTheCommandLine:
     """The command line prints these errors in the language of --lang, without a traceback."""
 
-    def test_no_input(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A command without a file or an example."""
-        _run_both(capsys, ["check"], "geef een BESTAND of --example NAAM", "give a FILE")
+    @pytest.mark.parametrize("case", [pytest.param(case.values, id=case.id) for case in _REFUSED])
+    def test_refused(self, tmp_path: Path, capsys: pytest.CaptureFixture[str], case: tuple[Any, ...]) -> None:
+        """The command refuses in Dutch by --lang nl and in English by --lang en; its near miss runs."""
+        arguments, near, dutch, english = case
+        if near is not None:
+            assert main([argument.format(tmp=tmp_path) for argument in near]) == 0
+            capsys.readouterr()
+        _run_both(capsys, [argument.format(tmp=tmp_path) for argument in arguments], dutch, english)
 
     def test_a_file_and_an_example(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A file and an example together."""
         path = tmp_path / "a.yaml"
         path.write_text(examples.text(EXAMPLE), encoding="utf-8")
-        _run_both(capsys, ["check", str(path), "--example", EXAMPLE], "niet allebei", "not both")
-
-    def test_an_unknown_rule(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`rules` of a code that is no rule; the near miss PA101 is one."""
-        assert main(["rules", "PA101"]) == 0
-        capsys.readouterr()
-        _run_both(capsys, ["rules", "PA999"], "geen regel 'PA999'", "no rule 'PA999'")
-
-    def test_a_template_for_a_year_without_figures(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """`export --template` of a year the agreement takes no figures for."""
-        arguments = ["export", "--example", EXAMPLE, "--to", "xlsx", "--template", "2040"]
-        _run_both(
-            capsys,
-            [*arguments, "--output", str(tmp_path / "out.xlsx")],
-            "de overeenkomst neemt geen cijfers voor 2040: het meerjarig perspectief is 2025-2028",
-            "takes no figures for 2040",
-        )
-
-    def test_a_graph_too_large(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`graph --format svg` above its node limit."""
-        _run_both(
-            capsys,
-            ["graph", "--example", EXAMPLE, "--format", "svg", "--node-limit", "1"],
-            "teken de omgeving van één partij met --party ID",
-            "draw one party's neighbourhood",
-        )
+        _run_both(capsys, ["check", str(path), *_E], "niet allebei", "not both")
 
     def test_graphviz_not_installed(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
         """`graph --format svg` without Graphviz's `dot` on the PATH."""
         monkeypatch.setenv("PATH", "")
         _run_both(
             capsys,
-            ["graph", "--example", EXAMPLE, "--format", "svg"],
+            ["graph", *_E, "--format", "svg"],
             "vraagt het programma `dot` van Graphviz, dat niet op het PATH staat",
             "which is not on the PATH",
-        )
-
-    def test_a_document_of_a_year_outside_the_perspective(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`document --year` outside the perspective; the near miss 2028 is written."""
-        assert main(["document", "--example", EXAMPLE, "--year", "2028"]) == 0
-        capsys.readouterr()
-        _run_both(
-            capsys,
-            ["document", "--example", EXAMPLE, "--year", "2029"],
-            "het jaar 2029 valt buiten het meerjarig perspectief",
-            "is outside the perspective",
         )
 
     def test_a_template_that_is_no_word_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """`document --template` of a file that is no Word file."""
         template = tmp_path / "huisstijl.docx"
         template.write_text("geen Word", encoding="utf-8")
-        arguments = ["document", "--example", EXAMPLE, "--format", "docx", "--template", str(template)]
+        arguments = ["document", *_E, "--format", "docx", "--template", str(template)]
         _run_both(
             capsys,
             [*arguments, "--output", str(tmp_path / "out.docx")],
             "het sjabloon is niet te lezen als Word-bestand",
             "cannot read the template",
-        )
-
-    def test_an_unknown_audience(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`--audience` of a name that is no party; the near miss public is one."""
-        assert main(["graph", "--example", EXAMPLE, "--audience", "public"]) == 0
-        capsys.readouterr()
-        _run_both(
-            capsys,
-            ["graph", "--example", EXAMPLE, "--audience", "iemand"],
-            "gebruik 'public' (openbaar) of het id van een partij: public, gemeente-lindeveen",
-            "use 'public' or a party id",
-        )
-
-    def test_a_year_that_has_no_cycle(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """`bids --year 1`."""
-        _run_both(
-            capsys,
-            ["bids", "--example", EXAMPLE, "--year", "1"],
-            "het jaar 1 heeft geen jaar ervoor of erna",
-            "has no year before or after it",
         )
 
 
