@@ -235,6 +235,13 @@ _REFUSED = [
         "has no year before or after it",
         id="year-without-a-cycle",
     ),
+    pytest.param(
+        ["report", *_E, "--output", "{tmp}/nergens/r.md"],
+        ["report", *_E, "--output", "{tmp}/r.md"],
+        "r.md: kan de rapportage niet schrijven; melding: ",
+        "cannot write the report",
+        id="report-that-cannot-be-written",
+    ),
 ]
 
 
@@ -249,6 +256,16 @@ class TestOnTheCommandLine:
             assert main([argument.format(tmp=tmp_path) for argument in near]) == 0
             capsys.readouterr()
         _run_both(capsys, [argument.format(tmp=tmp_path) for argument in arguments], dutch, english)
+
+    def test_what_was_written(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        """`export` says what it wrote in the language of --lang."""
+        output = tmp_path / "a.xlsx"
+        arguments = ["export", *_E, "--to", "xlsx", "--output", str(output)]
+        assert main([*arguments, "--lang", "nl"]) == 0
+        assert capsys.readouterr().err == f"{output} geschreven\n"
+        output.unlink()
+        assert main([*arguments, "--lang", "en"]) == 0
+        assert capsys.readouterr().err == f"wrote {output}\n"
 
     def test_a_file_and_an_example(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A file and an example together."""

@@ -47,6 +47,24 @@ COMMAND_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "--template is a Word file and goes with --format docx, not {chosen}",
         "--template is een Word-bestand en hoort bij --format docx, niet bij {chosen}",
     ),
+    # --- what a command says besides its output (on standard error) ----------------------------------------------
+    "cannot_write": w("{file}: cannot write {what}: {reason}", "{file}: kan {what} niet schrijven; melding: {reason}"),
+    "written_document": w("the document", "het document"),
+    "written_report": w("the report", "de rapportage"),
+    "written_file": w("the file", "het bestand"),
+    "written_agreement": w("the agreement", "de overeenkomst"),
+    "wrote": w("wrote {file}", "{file} geschreven"),
+    "figures_merged": w(
+        "{book}: {added} figure(s) added, {moved} status(es) moved",
+        "{book}: {added} cijfer(s) toegevoegd, {moved} status(sen) veranderd",
+    ),
+    "config_beside": w(
+        "note: {beside} is not applied: a configuration next to a data file is never read by itself (it could run "
+        "code or switch checks off); to apply it, give --config {beside}",
+        "let op: {beside} wordt niet toegepast: een configuratie naast een gegevensbestand wordt nooit vanzelf "
+        "gelezen (die zou code kunnen uitvoeren of controles kunnen uitzetten); geef --config {beside} om haar toe "
+        "te passen",
+    ),
     # --- versions: comparing them, and applying changes -----------------------------------------------------------
     "versions_not_a_path": w("{path!r} is not a $.path", "{path!r} is geen $.pad"),
     "versions_path_unreadable": w(

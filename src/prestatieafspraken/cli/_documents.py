@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from prestatieafspraken.cli._common import (
     EXIT_OK,
-    EXIT_UNREADABLE,
     INSTEAD_OF_PRINTING,
     UsageError,
     add_input,
     add_options,
+    cannot_write,
     emit,
     one_agreement,
 )
@@ -63,6 +62,5 @@ def _document(arguments: argparse.Namespace) -> int:
     try:
         write_atomically(output, payload)
     except OSError as error:
-        emit(f"{output}: cannot write the document: {error.strerror or error}", stream=sys.stderr)
-        return EXIT_UNREADABLE
+        return cannot_write(output, "written_document", error)
     return EXIT_OK

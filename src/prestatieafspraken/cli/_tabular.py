@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from prestatieafspraken.cli._common import (
     EXIT_OK,
-    EXIT_UNREADABLE,
     UsageError,
     add_input,
     add_options,
     agreement_inputs,
+    cannot_write,
     emit,
     positive,
     read_input,
+    say_on_stderr,
 )
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import load
@@ -84,9 +84,8 @@ def _export(arguments: argparse.Namespace) -> int:
                 agreement, arguments.template, path=output, lang=arguments.lang, audience=arguments.audience
             )
     except OSError as error:
-        emit(f"{output}: cannot write the file: {error.strerror or error}", stream=sys.stderr)
-        return EXIT_UNREADABLE
-    emit(f"wrote {output}", stream=sys.stderr)
+        return cannot_write(output, "written_file", error)
+    say_on_stderr("wrote", file=str(output))
     return EXIT_OK
 
 
@@ -130,7 +129,7 @@ def _merge_realisations(arguments: argparse.Namespace, output: Path | None) -> i
     before = len(agreement.realisations)
     added = len(merged.realisations) - before
     moved = sum(old != new for old, new in zip(agreement.realisations, merged.realisations, strict=False))
-    emit(f"{book}: {added} figure(s) added, {moved} status(es) moved", stream=sys.stderr)
+    say_on_stderr("figures_merged", book=str(book), added=added, moved=moved)
     if output is None:
         emit(dumps(merged, format="json" if arguments.file.suffix.lower() == ".json" else "yaml"))
         return EXIT_OK
@@ -139,8 +138,7 @@ def _merge_realisations(arguments: argparse.Namespace, output: Path | None) -> i
     try:
         _write_merged(arguments.file, output, agreement, merged)
     except OSError as error:
-        emit(f"{output}: cannot write the agreement: {error.strerror or error}", stream=sys.stderr)
-        return EXIT_UNREADABLE
+        return cannot_write(output, "written_agreement", error)
     return EXIT_OK
 
 
