@@ -23,11 +23,13 @@ from prestatieafspraken.errors import (
     ExportError,
     LoadError,
     MissingExtraError,
+    PlanningError,
     PrestatieafsprakenError,
     VersionsError,
 )
 from prestatieafspraken.graph import central_parties
 from prestatieafspraken.norms._data import parse as parse_norms
+from prestatieafspraken.planning import load_lead_times
 from prestatieafspraken.progress_report import Thresholds
 from prestatieafspraken.tabular._extras import require
 from prestatieafspraken.vocabulary import language
@@ -183,6 +185,22 @@ class TestThroughTheApi:
         with pytest.raises(ConfigError) as caught:
             make()
         _said(caught.value, dutch, english)
+
+    def test_a_lead_times_file_at_its_line(self, tmp_path: Path) -> None:
+        """A syntax error of a lead-times file keeps its line and column; the near miss without one has none."""
+        broken = tmp_path / "lead.yaml"
+        broken.write_text("decision: 5\nreview: [30\n", encoding="utf-8")
+        with pytest.raises(PlanningError) as caught:
+            load_lead_times(broken)
+        assert "geen geldige YAML; melding van de YAML-lezer: " in caught.value.describe("nl")
+        assert "(regel 3, kolom 1)" in caught.value.describe("nl")
+        assert "(line 3, column 1)" in str(caught.value)
+        toml = tmp_path / "lead.toml"
+        toml.write_text("decision = = 5\n", encoding="utf-8")
+        with pytest.raises(PlanningError) as caught:
+            load_lead_times(toml)
+        assert "lead.toml: not valid TOML: " in str(caught.value)
+        assert "(line 1, column" not in str(caught.value)  # TOML's reason says where; the problem has no place
 
     def test_a_missing_extra(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """An optional module that is not installed names its extra in Dutch."""

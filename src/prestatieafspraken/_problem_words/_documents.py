@@ -264,6 +264,7 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "{file}: a lead-times file must end in .toml, .yaml, .yml or .json, got {suffix!r}",
         "{file}: een bestand met doorlooptijden eindigt op .toml, .yaml, .yml of .json, niet op {suffix!r}",
     ),
+    "at_line": w("{text} (line {line}, column {column})", "{text} (regel {line}, kolom {column})"),
     "lead_file_unreadable": w("{file}: {problems:semis}", "{file}: {problems:semis}"),
     "lead_file_not_mapping": w(
         "{file}: expected step names with working days at the top (such as `decision = 15`), got {type}",
