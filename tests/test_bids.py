@@ -394,9 +394,9 @@ class TestBidsCommand:
     @pytest.mark.parametrize(
         ("arguments", "message"),
         [
-            (["--example", "lindeveen-2025-2028", "--year", "1"], "the year 1 has no year before or after it"),
+            (["--example", "lindeveen-2025-2028", "--year", "1"], "het jaar 1 heeft geen jaar ervoor of erna"),
             (["{missing}"], "missing.yaml"),
-            (["--example", "lindeveen-2025-2028", "--audience", "iemand"], "unknown audience 'iemand'"),
+            (["--example", "lindeveen-2025-2028", "--audience", "iemand"], "de doelgroep 'iemand' bestaat niet"),
         ],
     )
     def test_bad_input_exits_2(

@@ -162,12 +162,12 @@ class TestCheck:
         """Giving both a file and --example is a usage error."""
         path = write(tmp_path, "dubbel.yaml", BROKEN_RULES)
         assert main(["check", str(path), "--example", EXAMPLE]) == 2
-        assert "not both" in capsys.readouterr().err
+        assert "niet allebei" in capsys.readouterr().err
 
     def test_nothing_to_check_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without a file or an example the command says what to give."""
         assert main(["check"]) == 2
-        assert "--example NAME" in capsys.readouterr().err
+        assert "--example NAAM" in capsys.readouterr().err
 
     @pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31"])
     @pytest.mark.parametrize("command", ["check", "report"])
@@ -219,7 +219,7 @@ class TestOtherCommands:
     def test_unknown_rule_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`rules` with an unknown code exits 2."""
         assert main(["rules", "PA999"]) == 2
-        assert "no rule 'PA999'" in capsys.readouterr().err
+        assert "geen regel 'PA999'" in capsys.readouterr().err
 
     def test_examples(self, capsys: pytest.CaptureFixture[str]) -> None:
         """`examples` lists the names with titles and `examples NAME` prints the file."""

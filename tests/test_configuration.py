@@ -97,7 +97,7 @@ class TestConfigBesideData:
     def test_notice(self, tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str) -> None:
         """The CLI says in one line on stderr that the configuration next to the file is not applied, and how to."""
         agreement = downloaded(tmp_path / "mail")
-        main([command, str(agreement), AS_OF])
+        main([command, str(agreement), AS_OF, "--lang", "en"])
         beside = agreement.parent / "prestatieafspraken.toml"
         notices = [line for line in capsys.readouterr().err.splitlines() if "not applied" in line]
         expected = (
@@ -111,7 +111,7 @@ class TestConfigBesideData:
         agreement = downloaded(tmp_path / "mail")
         other = write(agreement.parent, "ander.yaml", BROKEN)
         main(["check", str(agreement), str(other)])
-        assert capsys.readouterr().err.count("not applied") == 1
+        assert capsys.readouterr().err.count("wordt niet toegepast") == 1
 
     def test_pyproject_beside(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A pyproject.toml with a [tool.prestatieafspraken] table is noticed as well; one without it is not."""
@@ -119,10 +119,10 @@ class TestConfigBesideData:
         agreement = write(folder, "afspraken.yaml", BROKEN)
         write(folder, "pyproject.toml", "[project]\nname = 'x'\n")
         main(["check", str(agreement)])
-        assert "not applied" not in capsys.readouterr().err
+        assert "niet toegepast" not in capsys.readouterr().err
         write(folder, "pyproject.toml", '[tool.prestatieafspraken]\nignore = ["PA"]\n')
         assert main(["check", str(agreement)]) == 1
-        assert f"note: {folder / 'pyproject.toml'} is not applied" in capsys.readouterr().err
+        assert f"let op: {folder / 'pyproject.toml'} wordt niet toegepast" in capsys.readouterr().err
 
     def test_explicit_config_applies_it(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """`--config` with the file next to the agreement applies it: its plugin runs, its ignore holds."""

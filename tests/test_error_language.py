@@ -39,7 +39,7 @@ def _kinds_in_source() -> set[str]:
     """The kinds the source names in its calls (see `_KIND_CALLS`)."""
     found: set[str] = set()
     for module in SOURCE.rglob("*.py"):
-        reader = "tabular" in module.parts
+        reader = "tabular" in module.parts or "norms" in module.parts
         for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call) or not (_names_a_kind(node) or (reader and _reads(node))):
                 continue
@@ -144,8 +144,8 @@ class TestDescribe:
         dutch = error.describe("nl")
         assert dutch.startswith("kan de overeenkomst niet lezen (1 probleem):")
         assert "geen geldige YAML" in dutch
-        assert "(regel 2, kolom 1)" in dutch
-        assert error.problems[0].kind == "yaml_syntax_at"
+        assert "  2:1 $: geen geldige YAML" in dutch
+        assert error.problems[0].kind == "yaml_syntax"
 
     def test_json_syntax(self) -> None:
         """A JSON syntax error in both languages."""
@@ -300,6 +300,49 @@ def _imports_say(capsys: pytest.CaptureFixture[str], agreement: Path, figures: P
     """`import-realisations` refuses *figures* with *dutch* by --lang nl and *english* by --lang en."""
     for lang, text in (("nl", dutch), ("en", english)):
         assert text in _run(capsys, "import-realisations", str(agreement), str(figures), "--lang", lang)
+
+
+#: A YAML file whose flow list is not closed: the parser stops at line 5, column 6.
+_BROKEN_YAML = "schema_version: 1\nagreement:\n  id: x\n  title: [unclosed\n  foo: bar\n"
+#: A JSON file with two commas in a row: the parser stops at the second, line 4, column 15.
+_BROKEN_JSON = '{\n  "schema_version": 1,\n  "agreement": {\n    "id": "x",,\n  }\n}\n'
+
+
+class TestSyntaxErrorPlace:
+    """A YAML or JSON syntax error is placed at the parser's line and column, as every other problem."""
+
+    @pytest.mark.parametrize(
+        ("name", "text", "line", "column"), [("a.yaml", _BROKEN_YAML, 5, 6), ("a.json", _BROKEN_JSON, 4, 15)]
+    )
+    def test_through_the_api(self, tmp_path: Path, name: str, text: str, line: int, column: int) -> None:
+        """`load` gives the problem at ``$`` its line and column, and the file in front of them."""
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(LoadError) as caught:
+            prestatieafspraken.load(path)
+        problem = caught.value.problems[0]
+        assert (problem.path, problem.line, problem.column) == ("$", line, column)
+        assert f"  {path}:{line}:{column} $: not valid " in str(caught.value)
+        assert f"  {path}:{line}:{column} $: geen geldige " in caught.value.describe("nl")
+        assert f"(line {line}" not in str(caught.value)  # the place says it, once
+
+    def test_a_valid_document_has_no_syntax_problem(self) -> None:
+        """The near miss: the same YAML with its list closed loads as far as its content (no syntax problem)."""
+        with pytest.raises(LoadError) as caught:
+            loads(_BROKEN_YAML.replace("[unclosed", "[closed]"))
+        assert all(problem.kind != "yaml_syntax" for problem in caught.value.problems)
+
+    @pytest.mark.parametrize(
+        ("name", "text", "place"), [("a.yaml", _BROKEN_YAML, "5:6"), ("a.json", _BROKEN_JSON, "4:15")]
+    )
+    def test_on_the_command_line(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, place: str
+    ) -> None:
+        """`check` prints FILE:LINE:COLUMN in either language."""
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        assert f"{path}:{place} $: geen geldige" in _run(capsys, "check", str(path), "--lang", "nl")
+        assert f"{path}:{place} $: not valid" in _run(capsys, "check", str(path), "--lang", "en")
 
 
 class TestCommandLine:

@@ -549,7 +549,22 @@ class TestAudience:
     def test_an_unknown_audience(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An audience that is no party exits 2, listing the audiences."""
         output = ["--output", str(tmp_path / "t.csv")]
-        assert main(["export", "--example", EXAMPLE, "--to", "csv", "--template", "2025", "--audience", "x", *output])
+        assert main(
+            [
+                "export",
+                "--example",
+                EXAMPLE,
+                "--to",
+                "csv",
+                "--template",
+                "2025",
+                "--audience",
+                "x",
+                "--lang",
+                "en",
+                *output,
+            ]
+        )
         assert "unknown audience 'x'" in capsys.readouterr().err
 
 
@@ -647,5 +662,5 @@ class TestConcurrentMerges:
 
         monkeypatch.setattr(_tabular, "load", load_and_change)
         assert main(["import-realisations", str(agreement), str(book), "--output", str(agreement)]) == 2
-        assert "changed while the figures were merged: nothing is written" in capsys.readouterr().err
+        assert "is veranderd terwijl de cijfers werden samengevoegd: er is niets geschreven" in capsys.readouterr().err
         assert agreement.read_text(encoding="utf-8").endswith("# edited meanwhile\n")

@@ -802,7 +802,7 @@ class TestCli:
     @pytest.mark.parametrize("command", ["report", "check", "graph"])
     def test_unknown_audience_exits_2(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown audience exits 2 with a message that lists the audiences, and no traceback."""
-        assert main([command, "--example", "lindeveen-2025-2028", "--audience", "gemeente"]) == 2
+        assert main([command, "--example", "lindeveen-2025-2028", "--audience", "gemeente", "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert "unknown audience 'gemeente' (did you mean 'gemeente-lindeveen'?)" in captured.err
         assert "Traceback" not in captured.err + captured.out
@@ -819,8 +819,10 @@ class TestCli:
     def test_unwritable_output_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An output path in a folder that does not exist exits 2 with a message."""
         target = tmp_path / "nergens" / "rapport.md"
-        assert main(["report", *self.EXAMPLE, "--output", str(target)]) == 2
+        assert main(["report", *self.EXAMPLE, "--output", str(target), "--lang", "en"]) == 2
         assert "cannot write the report" in capsys.readouterr().err
+        assert main(["report", *self.EXAMPLE, "--output", str(target)]) == 2
+        assert "rapport.md: kan de rapportage niet schrijven; melding: " in capsys.readouterr().err
 
     def test_check_with_audience(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Check --audience checks the view, without the findings the withholding causes."""

@@ -1064,7 +1064,7 @@ class TestCommandLine:
         output = tmp_path / "a.xlsx"
         assert main(["export", "--example", EXAMPLE, "--to", "xlsx", "--output", str(output)]) == 0
         assert read_workbook(output) == examples.load(EXAMPLE)
-        assert f"wrote {output}" in capsys.readouterr().err
+        assert f"{output} geschreven" in capsys.readouterr().err
 
     def test_export_never_writes_over_a_file_by_default(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -1078,13 +1078,13 @@ class TestCommandLine:
         assert (tmp_path / "afspraak.xlsx").exists()
         assert (tmp_path / "afspraak-realisaties-2025.xlsx").exists()
         assert main(["export", str(source), "--to", "xlsx"]) == 2
-        assert "exists already; give --output" in capsys.readouterr().err
+        assert "bestaat al; geef --output" in capsys.readouterr().err
 
     @pytest.mark.parametrize(
         ("arguments", "message"),
         [
-            (["--to", "csv"], "--to csv writes a realisations template only"),
-            (["--to", "xlsx", "--template", "2040"], "takes no figures for 2040"),
+            (["--to", "csv"], "--to csv schrijft alleen een invulsjabloon voor realisaties"),
+            (["--to", "xlsx", "--template", "2040"], "neemt geen cijfers voor 2040"),
         ],
     )
     def test_export_refusals(
@@ -1106,7 +1106,7 @@ class TestCommandLine:
         assert main(["import-realisations", str(source), str(book)]) == 0
         printed = capsys.readouterr()
         assert "commitment: c-2025-rent-policy" in printed.out
-        assert "2 figure(s) added, 0 status(es) moved" in printed.err
+        assert "2 cijfer(s) toegevoegd, 0 status(sen) veranderd" in printed.err
         output = tmp_path / "nieuw.json"
         assert main(["import-realisations", str(source), str(book), "--output", str(output)]) == 0
         from prestatieafspraken import load  # noqa: PLC0415
@@ -1154,7 +1154,7 @@ class TestCommandLine:
         source.write_text(examples.text(EXAMPLE), encoding="utf-8")
         book = tmp_path / "r.csv"
         book.write_text(CSV_HEADER + "\nafspraak,c-2025-rent-policy,,,2025,1,2026-04-01,concept\n", encoding="utf-8")
-        assert main(["import-realisations", str(source), str(book)]) == 0
+        assert main(["import-realisations", str(source), str(book), "--lang", "en"]) == 0
         assert "1 figure(s) added" in capsys.readouterr().err
 
 

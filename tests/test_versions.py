@@ -725,7 +725,7 @@ class TestDiffCommand:
     def test_unknown_audience(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """An audience that is no party exits 2 with the valid ones."""
         old, new = _secret_versions(tmp_path)
-        assert main(["diff", str(old), str(new), "--audience=provincie"]) == 2
+        assert main(["diff", str(old), str(new), "--audience=provincie", "--lang", "en"]) == 2
         assert "unknown audience 'provincie'" in capsys.readouterr().err
 
 

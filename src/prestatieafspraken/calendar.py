@@ -154,10 +154,7 @@ def _window_order(instance: ElectionWindow, attribute: attrs.Attribute[Date], va
     """Refuse a window that ends before it starts."""
     del attribute
     if value.toordinal() < instance.start.toordinal():
-        raise ConfigError(
-            f"an election window cannot end ({value.isoformat()}) before it starts "
-            f"({instance.start.isoformat()}); give an end on or after the start"
-        )
+        raise ConfigError.of("config_window_order", end=value.isoformat(), start=instance.start.isoformat())
 
 
 @attrs.frozen(kw_only=True)
@@ -201,9 +198,7 @@ def _non_negative_weeks(instance: ElectionCalendar, attribute: attrs.Attribute[i
     """Refuse a number of weeks that is not a non-negative integer."""
     del instance
     if type(value) is not int or value < 0:
-        raise ConfigError(
-            f"ElectionCalendar.{attribute.name} must be a whole number of weeks, 0 or more; got {value!r}"
-        )
+        raise ConfigError.of("config_weeks", name=attribute.name, got=value)
 
 
 @attrs.frozen(kw_only=True)

@@ -134,9 +134,9 @@ def check_year(year: object) -> int:
         CycleError: It is not.
     """
     if type(year) is not int:
-        raise CycleError(f"a year is a whole number such as 2026, got {year!r}")
+        raise CycleError.of("cycle_year_not_whole", got=year)
     if not dt.MINYEAR < year < dt.MAXYEAR:
-        raise CycleError(f"the year {year} has no year before or after it in the calendar; give 2 to 9998")
+        raise CycleError.of("cycle_year_edge", year=year)
     return year
 
 
@@ -223,9 +223,7 @@ def _month_day(month: int, day: int, what: str) -> None:
     try:
         pendulum.Date(2001, month, day)  # a year that is not a leap year: 29 February comes only now and then
     except (TypeError, ValueError):
-        raise ConfigError(
-            f"{what}: {month}-{day} is not a day of every year; give a month 1-12 and a day in it"
-        ) from None
+        raise ConfigError.of("config_month_day", what=what, month=month, day=day) from None
 
 
 @attrs.frozen(kw_only=True)
@@ -271,7 +269,7 @@ class StatutoryDates:
         _month_day(self.year_end_month, self.year_end_day, "StatutoryDates year-end (signing) deadline")
         _month_day(self.evaluation_month, self.evaluation_day, "StatutoryDates evaluation deadline")
         if self.regie_effective is not None and not isinstance(self.regie_effective, dt.date):
-            raise ConfigError(f"StatutoryDates.regie_effective is a date or None, got {self.regie_effective!r}")
+            raise ConfigError.of("config_regie_effective", got=self.regie_effective)
 
     def bid_deadline(self, year: int) -> pendulum.Date:
         """The last day of the bid for cycle *year*: 1 July of *year* − 1 by default (the day itself is on time)."""

@@ -313,6 +313,7 @@ _ADVICE_WORDS = {
     "use one of": "advice_any",
     "use one of the agreement's party ids": "advice_party",
     "use one of the shipped examples": "advice_example",
+    "use 'public' or a party id of the agreement": "advice_audience",
 }
 
 
@@ -413,4 +414,19 @@ class VersionsError(PrestatieafsprakenError, ValueError):
 
     def __init__(self, message: str, problems: Iterable[Problem] = ()) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
+        self.headline = message
         super().__init__("\n".join([message, *(f"  {problem}" for problem in self.problems)]))
+
+    def listing(self, problems: Iterable[Problem]) -> Self:
+        """This error, listing *problems* (each place where a diff does not fit) after its first line."""
+        self.problems = tuple(problems)
+        self.args = ("\n".join([self.headline, *(f"  {problem}" for problem in self.problems)]),)
+        return self
+
+    def said(self, lang: Language) -> str:
+        """The first line in *lang*, without the problems."""
+        return self.headline if self.message_kind is None else super().said(lang)
+
+    def describe(self, lang: Language = "en") -> str:
+        """The first line and each problem with its place, in *lang* (``"en"``: ``str(error)``)."""
+        return "\n".join([self.said(lang), *(f"  {problem.describe(lang)}" for problem in self.problems)])

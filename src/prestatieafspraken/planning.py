@@ -194,7 +194,13 @@ def load_lead_times(path: str | os.PathLike[str]) -> LeadTimes:
     try:
         data: object = read_document(file, document_format, max_bytes=_MAX_LEAD_TIME_FILE_BYTES, what="the lead times")
     except LoadError as error:
-        raise PlanningError.of("lead_file_unreadable", file=str(file), problems=error.problems) from None
+        placed = [
+            problem
+            if problem.line is None
+            else Said.of("at_line", text=problem, line=problem.line, column=problem.column)
+            for problem in error.problems
+        ]
+        raise PlanningError.of("lead_file_unreadable", file=str(file), problems=placed) from None
     if not isinstance(data, Mapping):
         raise PlanningError.of("lead_file_not_mapping", file=str(file), type=type(data).__name__)
     return LeadTimes.from_mapping(data, source=str(file))

@@ -123,4 +123,4 @@ def _type_schema(type_: Any, definitions: dict[str, Any]) -> dict[str, Any]:  # 
         return {"enum": [member.value for member in type_]}
     if attrs.has(type_):
         return _reference(type_, definitions)
-    raise ExportError(f"no JSON Schema for {type_!r}")  # pragma: no cover - every model type is covered above
+    raise ExportError.of("export_no_schema", type=repr(type_))  # pragma: no cover - every model type is covered above

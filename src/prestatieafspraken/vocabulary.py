@@ -59,7 +59,7 @@ def language(value: str) -> Language:
     wanted = value.strip().casefold()
     if is_language(wanted):
         return wanted
-    raise ConfigError(f"unknown language {value!r}: choose 'nl' (Nederlands) or 'en' (English)")
+    raise ConfigError.of("language_unknown", got=value)
 
 
 _L = Label

@@ -1,4 +1,4 @@
-"""The words of load and import errors: every kind of problem, in English and in Dutch.
+"""The words of the errors: every kind of problem and error, in English and in Dutch.
 
 A problem (`prestatieafspraken.errors.Problem`) and an error with a kind (`PrestatieafsprakenError.of`) carry a
 machine *kind* and its parameters; this module says them in a language. The English text of a kind is the
@@ -29,6 +29,7 @@ from typing import Any, Final
 import attrs
 
 from prestatieafspraken._language import Language
+from prestatieafspraken._problem_words._commands import COMMAND_KINDS
 from prestatieafspraken._problem_words._documents import DOCUMENT_KINDS
 from prestatieafspraken._problem_words._tables import TABLE_KINDS
 
@@ -206,4 +207,4 @@ def place_in(path: str, lang: Language) -> str:
 
 
 #: Every kind of problem and error with a kind: (English, Dutch).
-KINDS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType({**DOCUMENT_KINDS, **TABLE_KINDS})
+KINDS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType({**DOCUMENT_KINDS, **TABLE_KINDS, **COMMAND_KINDS})

@@ -45,21 +45,12 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "onbekend bestandstype {suffix!r}; gebruik .yaml, .yml of .json",
     ),
     # --- syntax and encoding ------------------------------------------------------------------------------------
-    # The parsers' own reasons are English: the Dutch text gives them as what the parser reports.
-    "json_syntax": w(
-        "not valid JSON: {reason} (line {line}, column {column})",
-        "geen geldige JSON (regel {line}, kolom {column}); melding van de JSON-lezer: {reason}",
-    ),
+    # The parsers' own reasons are English: the Dutch text gives them as what the parser reports. The line and
+    # column where the parser stopped are the problem's place (``agreement.yaml:37:5 $: ...``), not its text.
+    "json_syntax": w("not valid JSON: {reason}", "geen geldige JSON; melding van de JSON-lezer: {reason}"),
     "toml_syntax": w("not valid TOML: {reason}", "geen geldige TOML; melding van de TOML-lezer: {reason}"),
     "yaml_syntax": w("not valid YAML: {reason}", "geen geldige YAML; melding van de YAML-lezer: {reason}"),
-    "yaml_syntax_at": w(
-        "not valid YAML: {reason} (line {line}, column {column})",
-        "geen geldige YAML (regel {line}, kolom {column}); melding van de YAML-lezer: {reason}",
-    ),
-    "yaml_refused_at": w(
-        "not valid YAML: {reason} (line {line}, column {column})",
-        "geen geldige YAML: {reason} (regel {line}, kolom {column})",
-    ),
+    "yaml_refused_at": w("not valid YAML: {reason}", "geen geldige YAML: {reason}"),
     "yaml_duplicate_key": w(
         "duplicate key {key!r} (a later value would silently replace an earlier one)",
         "de sleutel {key!r} staat er twee keer (een latere waarde zou een eerdere ongemerkt vervangen)",
@@ -249,6 +240,9 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
     "advice_any": w("use one of", "gebruik een van"),
     "advice_party": w("use one of the agreement's party ids", "gebruik een van de id's van de partijen"),
     "advice_example": w("use one of the shipped examples", "gebruik een van de meegeleverde voorbeelden"),
+    "advice_audience": w(
+        "use 'public' or a party id of the agreement", "gebruik 'public' (openbaar) of het id van een partij"
+    ),
     # --- planning ----------------------------------------------------------------------------------------------
     "lead_time_field": w(
         "the lead time {name!r} must be a whole number of working days from 0 to {most}, got {got!r}",
@@ -270,6 +264,7 @@ DOCUMENT_KINDS: Final[Mapping[str, tuple[str, str]]] = {
         "{file}: a lead-times file must end in .toml, .yaml, .yml or .json, got {suffix!r}",
         "{file}: een bestand met doorlooptijden eindigt op .toml, .yaml, .yml of .json, niet op {suffix!r}",
     ),
+    "at_line": w("{text} (line {line}, column {column})", "{text} (regel {line}, kolom {column})"),
     "lead_file_unreadable": w("{file}: {problems:semis}", "{file}: {problems:semis}"),
     "lead_file_not_mapping": w(
         "{file}: expected step names with working days at the top (such as `decision = 15`), got {type}",

@@ -44,7 +44,7 @@ FiguresFrom = Literal["target", "indicator", "both"]
 
 def _positive(_instance: object, attribute: attrs.Attribute[float], value: float) -> None:
     if not (math.isfinite(value) and value >= 0):
-        raise ConfigError(f"the {attribute.name} threshold must be a finite number of at least 0, not {value!r}")
+        raise ConfigError.of("config_threshold", name=attribute.name, got=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -62,9 +62,8 @@ class Thresholds:
 
     def __attrs_post_init__(self) -> None:
         if self.needs_acceleration > self.on_track:
-            raise ConfigError(
-                f"the needs_acceleration threshold ({self.needs_acceleration}) must not be above the on_track "
-                f"threshold ({self.on_track})"
+            raise ConfigError.of(
+                "config_thresholds_order", needs_acceleration=self.needs_acceleration, on_track=self.on_track
             )
 
     def classify(self, ratio: float) -> ProgressStatus:

@@ -115,7 +115,7 @@ def _rules(arguments: argparse.Namespace) -> int:
     if arguments.code:
         found = REGISTRY.get(arguments.code.upper())
         if found is None:
-            raise UsageError(f"no rule {arguments.code!r}; `prestatieafspraken rules` lists them")
+            raise UsageError.of("usage_no_rule", code=arguments.code)
         lines = [
             f"{found.code} [{found.severity.value}] {found.title(lang)}",
             f"  nl: {found.title_nl}",

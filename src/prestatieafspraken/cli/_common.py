@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from prestatieafspraken import examples
 from prestatieafspraken._language import LANGUAGES, Language
+from prestatieafspraken._problem_words import Said, say
 from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.errors import PrestatieafsprakenError
 from prestatieafspraken.model import Agreement
@@ -120,6 +121,17 @@ def errors_follow(arguments: argparse.Namespace) -> None:
     _ERROR_LANGUAGE.set(lang if lang in LANGUAGES else "en")
 
 
+def say_on_stderr(kind: str, /, **params: object) -> None:
+    """Print the text of *kind* on standard error in the language of ``--lang`` (a notice, what was written)."""
+    emit(say(kind, _ERROR_LANGUAGE.get(), params), stream=sys.stderr)
+
+
+def cannot_write(path: Path, what: str, error: OSError) -> int:
+    """Say that *what* (``"written_report"``, ...) cannot be written to *path*; return the exit status for it."""
+    say_on_stderr("cannot_write", file=str(path), what=Said.of(what), reason=error.strerror or str(error))
+    return EXIT_UNREADABLE
+
+
 def emit_error(error: PrestatieafsprakenError, *, label: str | None = None) -> None:
     """Print *error* on standard error in the language of ``--lang``: every problem on a line, with its place."""
     text = error.describe(_ERROR_LANGUAGE.get())
@@ -134,12 +146,12 @@ def agreement_inputs(arguments: argparse.Namespace, *, many: bool) -> list[tuple
     """The inputs as (label, file) pairs; an example has no file."""
     files: list[Path] = list(arguments.files) if many else [f for f in [arguments.files] if f is not None]
     if arguments.example and files:
-        raise UsageError("give either files or --example, not both")
+        raise UsageError.of("usage_files_and_example")
     if arguments.example:
         examples.text(arguments.example)  # an unknown name fails here, listing the known ones
         return [(f"example:{arguments.example}", None)]
     if not files:
-        raise UsageError("give a FILE or --example NAME (`prestatieafspraken examples` lists the examples)")
+        raise UsageError.of("usage_no_input")
     return [(str(file), file) for file in files]
 
 
@@ -179,14 +191,25 @@ def notice_beside(files: Sequence[Path | None], config: CheckConfig) -> None:
         if beside is None or beside.resolve() == applied or beside.resolve() in seen:
             continue
         seen.add(beside.resolve())
-        emit(
-            f"note: {beside} is not applied: a configuration next to a data file is never read by itself (it could "
-            f"run code or switch checks off); to apply it, give --config {beside}",
-            stream=sys.stderr,
-        )
+        say_on_stderr("config_beside", beside=str(beside))
 
 
 def read_input(label: str, file: Path | None) -> Agreement:
     if file is None:
         return examples.load(label.removeprefix("example:"))
     return load(file)
+
+
+def one_agreement(arguments: argparse.Namespace, *, view: bool = True) -> Agreement:
+    """The one agreement the command reads (FILE or --example); with *view* and ``--audience``, what it may see.
+
+    *view* is ``False`` for a command that hands the audience on to the library itself (a document).
+    """
+    ((label, file),) = agreement_inputs(arguments, many=False)
+    agreement = read_input(label, file)
+    audience: str | None = getattr(arguments, "audience", None)
+    if not view or audience is None:
+        return agreement
+    from prestatieafspraken.views import view_for  # noqa: PLC0415 - views import the rules, slow to import
+
+    return view_for(agreement, audience).agreement

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from prestatieafspraken.cli._common import (
     EXIT_OK,
-    EXIT_UNREADABLE,
     INSTEAD_OF_PRINTING,
     UsageError,
     add_input,
     add_options,
-    agreement_inputs,
+    cannot_write,
     emit,
-    read_input,
+    one_agreement,
 )
 from prestatieafspraken.serialization import write_atomically
 
@@ -50,11 +48,10 @@ def _document(arguments: argparse.Namespace) -> int:
     output: Path | None = arguments.output
     chosen = arguments.format or (format_of(output) if output is not None else "markdown")
     if chosen == "docx" and output is None:
-        raise UsageError("a Word document is a file: give --output FILE.docx")
+        raise UsageError.of("usage_docx_needs_output")
     if arguments.template is not None and chosen != "docx":
-        raise UsageError(f"--template is a Word file and goes with --format docx, not {chosen}")
-    ((label, file),) = agreement_inputs(arguments, many=False)
-    agreement = read_input(label, file)
+        raise UsageError.of("usage_template_docx", chosen=chosen)
+    agreement = one_agreement(arguments, view=False)
     built = document(
         agreement, year=arguments.year, audience=arguments.audience, lang=arguments.lang, summary=arguments.summary
     )
@@ -65,6 +62,5 @@ def _document(arguments: argparse.Namespace) -> int:
     try:
         write_atomically(output, payload)
     except OSError as error:
-        emit(f"{output}: cannot write the document: {error.strerror or error}", stream=sys.stderr)
-        return EXIT_UNREADABLE
+        return cannot_write(output, "written_document", error)
     return EXIT_OK

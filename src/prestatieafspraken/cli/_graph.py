@@ -9,11 +9,9 @@ from prestatieafspraken.cli._common import (
     EXIT_OK,
     add_input,
     add_options,
-    agreement_inputs,
     emit,
-    read_input,
+    one_agreement,
 )
-from prestatieafspraken.views import view_for
 
 
 def add_graph(commands: Any) -> None:
@@ -32,10 +30,7 @@ def add_graph(commands: Any) -> None:
 def _graph(arguments: argparse.Namespace) -> int:
     from prestatieafspraken.graph import render_graph, render_svg  # noqa: PLC0415 - networkx is slow to import
 
-    ((label, file),) = agreement_inputs(arguments, many=False)
-    agreement = read_input(label, file)
-    if arguments.audience is not None:
-        agreement = view_for(agreement, arguments.audience).agreement
+    agreement = one_agreement(arguments)
     if arguments.format == "svg":
         emit(render_svg(agreement, lang=arguments.lang, party=arguments.party, node_limit=arguments.node_limit))
         return EXIT_OK

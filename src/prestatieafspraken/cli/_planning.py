@@ -14,12 +14,10 @@ from prestatieafspraken.cli._common import (
     EXIT_OK,
     add_input,
     add_options,
-    agreement_inputs,
     date_argument,
     emit,
-    read_input,
+    one_agreement,
 )
-from prestatieafspraken.views import view_for
 
 
 def add_plan(commands: Any) -> None:
@@ -81,10 +79,7 @@ def _bids(arguments: argparse.Namespace) -> int:
     from prestatieafspraken.bids import bid_gap  # noqa: PLC0415 - start-up
     from prestatieafspraken.report.bid_gap import render_bid_gap  # noqa: PLC0415
 
-    ((label, file),) = agreement_inputs(arguments, many=False)
-    agreement = read_input(label, file)
-    if arguments.audience is not None:
-        agreement = view_for(agreement, arguments.audience).agreement
+    agreement = one_agreement(arguments)
     gap = bid_gap(agreement, arguments.year)
     emit(render_bid_gap(gap, agreement, format=arguments.format, lang=arguments.lang))
     return EXIT_OK
@@ -101,8 +96,7 @@ def _plan_cycle(arguments: argparse.Namespace) -> int:
         usage("give --year Y: the year of the jaarschijf to plan")
     if arguments.parties is not None:
         usage("--parties is for a plan without FILE: a cycle is planned for the agreement's own parties")
-    ((label, file),) = agreement_inputs(arguments, many=False)
-    agreement = read_input(label, file)
+    agreement = one_agreement(arguments)
     lead_times = load_lead_times(arguments.lead_times) if arguments.lead_times is not None else None
     statutory = DEFAULT_STATUTORY_DATES
     if arguments.year_end == "12-01":

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.cli._common import (
     EXIT_OK,
-    EXIT_UNREADABLE,
     INSTEAD_OF_PRINTING,
     add_input,
     add_options,
     agreement_inputs,
+    cannot_write,
     chosen_config,
     date_argument,
     emit,
@@ -54,6 +53,5 @@ def _report(arguments: argparse.Namespace) -> int:
     try:
         write_atomically(arguments.output, safe_text(text).encode("utf-8"))
     except OSError as error:
-        emit(f"{arguments.output}: cannot write the report: {error.strerror or error}", stream=sys.stderr)
-        return EXIT_UNREADABLE
+        return cannot_write(arguments.output, "written_report", error)
     return EXIT_OK

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
 from prestatieafspraken.cli._common import (
     EXIT_OK,
-    EXIT_UNREADABLE,
     UsageError,
     add_input,
     add_options,
     agreement_inputs,
+    cannot_write,
     emit,
     positive,
     read_input,
+    say_on_stderr,
 )
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import load
@@ -64,7 +64,7 @@ def _export(arguments: argparse.Namespace) -> int:
 
     ((label, file),) = agreement_inputs(arguments, many=False)
     if arguments.to == "csv" and arguments.template is None:
-        raise UsageError("--to csv writes a realisations template only: add --template YEAR")
+        raise UsageError.of("usage_csv_needs_template")
     agreement = read_input(label, file)
     if arguments.audience is not None and arguments.template is None:
         agreement = view_for(agreement, arguments.audience).agreement  # nothing the audience may not see
@@ -75,7 +75,7 @@ def _export(arguments: argparse.Namespace) -> int:
             stem = f"{stem}-{'realisaties' if arguments.lang == 'nl' else 'realisations'}-{arguments.template}"
         output = (file.parent if file is not None else Path.cwd()) / f"{stem}.{arguments.to}"
         if output.exists():
-            raise UsageError(f"{output} exists already; give --output {output} to write over it")
+            raise UsageError.of("usage_output_exists", output=str(output))
     try:
         if arguments.template is None:
             write_workbook(agreement, output)
@@ -84,9 +84,8 @@ def _export(arguments: argparse.Namespace) -> int:
                 agreement, arguments.template, path=output, lang=arguments.lang, audience=arguments.audience
             )
     except OSError as error:
-        emit(f"{output}: cannot write the file: {error.strerror or error}", stream=sys.stderr)
-        return EXIT_UNREADABLE
-    emit(f"wrote {output}", stream=sys.stderr)
+        return cannot_write(output, "written_file", error)
+    say_on_stderr("wrote", file=str(output))
     return EXIT_OK
 
 
@@ -100,7 +99,7 @@ def _import_realisations(arguments: argparse.Namespace) -> int:
 
     output: Path | None = arguments.output
     if output is not None and output.suffix.lower() not in (".yaml", ".yml", ".json"):
-        raise UsageError(f"cannot tell the format of --output {output}: use .yaml, .yml or .json")
+        raise UsageError.of("usage_output_format", output=str(output))
     if output is None:
         return _merge_realisations(arguments, None)
     with locked(output):
@@ -130,17 +129,16 @@ def _merge_realisations(arguments: argparse.Namespace, output: Path | None) -> i
     before = len(agreement.realisations)
     added = len(merged.realisations) - before
     moved = sum(old != new for old, new in zip(agreement.realisations, merged.realisations, strict=False))
-    emit(f"{book}: {added} figure(s) added, {moved} status(es) moved", stream=sys.stderr)
+    say_on_stderr("figures_merged", book=str(book), added=added, moved=moved)
     if output is None:
         emit(dumps(merged, format="json" if arguments.file.suffix.lower() == ".json" else "yaml"))
         return EXIT_OK
     if fingerprint(output) != read:
-        raise UsageError(f"{output} changed while the figures were merged: nothing is written; run the merge again")
+        raise UsageError.of("usage_output_changed", output=str(output))
     try:
         _write_merged(arguments.file, output, agreement, merged)
     except OSError as error:
-        emit(f"{output}: cannot write the agreement: {error.strerror or error}", stream=sys.stderr)
-        return EXIT_UNREADABLE
+        return cannot_write(output, "written_agreement", error)
     return EXIT_OK
 
 

@@ -235,14 +235,14 @@ class Document:
         from prestatieafspraken.errors import ConfigError  # noqa: PLC0415
 
         if template is not None and format != "docx":
-            raise ConfigError(f"a template is a Word file and goes with the format docx, not {format!r}")
+            raise ConfigError.of("document_template_docx", format=format)
         if format == "markdown":
             return self.to_markdown().encode("utf-8")
         if format == "html":
             return self.to_html().encode("utf-8")
         if format == "docx":
             return self.to_docx(template=template)
-        raise ConfigError(f"unknown document format {format!r}: choose markdown, html or docx")
+        raise ConfigError.of("document_format_unknown", format=format)
 
     def write(self, path: Path, *, format: DocumentFormat | None = None, template: Path | None = None) -> None:  # noqa: A002
         """Write the document to *path* atomically (a failed write leaves an existing file as it was).

@@ -62,12 +62,11 @@ def document(
         UnknownAudienceError: *audience* is neither ``"public"`` nor a party of the agreement.
     """
     if not is_language(lang):
-        raise ConfigError(f"unknown language {lang!r}: choose 'nl' (Nederlands) or 'en' (English)")
+        raise ConfigError.of("language_unknown", got=lang)
     perspective = agreement.perspective
     if year is not None and year not in perspective:
-        raise ConfigError(
-            f"the year {year} is outside the perspective of {agreement.id!r} ({perspective.start}-{perspective.end}); "
-            f"choose a year from {perspective.start} to {perspective.end}"
+        raise ConfigError.of(
+            "document_year_outside", year=year, id=agreement.id, start=perspective.start, end=perspective.end
         )
     withheld: frozenset[str] = frozenset()
     if audience is not None:

@@ -16,6 +16,7 @@ import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.documents._blocks import (
     Block,
     Diagram,
@@ -53,9 +54,8 @@ def _require_docx() -> None:
     try:
         import docx  # noqa: F401, PLC0415 - optional
     except ImportError:
-        raise MissingExtraError(
-            "Word documents need python-docx, which is not installed: "
-            'pip install "prestatieafspraken[docx]" (or pip install python-docx)'
+        raise MissingExtraError.of(
+            "missing_extra", purpose=Said.of("extra_docx"), module="python-docx", extra="docx"
         ) from None
 
 
@@ -79,7 +79,7 @@ def _open(template: Path | None) -> WordDocument:
             word = docx.Document(io.BytesIO(buffer.getvalue()))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        raise ConfigError(f"{template}: cannot read the template as a Word file (.docx or .dotx): {reason}") from None
+        raise ConfigError.of("document_template_unreadable", template=str(template), reason=reason) from None
     body = word.element.body
     for child in list(body):
         if child.tag != qn("w:sectPr"):
@@ -269,7 +269,7 @@ class _Writer:
         elif isinstance(block, Diagram):
             self.diagram(block)
         else:  # pragma: no cover - Block is a closed union
-            raise ExportError(f"not a block of a document: {block!r}")
+            raise ExportError.of("export_not_block", block=repr(block))
 
 
 _BODY_END = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sectPr\b")

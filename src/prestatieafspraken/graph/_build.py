@@ -255,7 +255,7 @@ def central_parties(agreement: Agreement, top: int = 5) -> tuple[tuple[str, floa
         ArgumentError: *top* is negative (also a `ValueError`).
     """
     if top < 0:
-        raise ArgumentError(f"top must be 0 or more, got {top}")
+        raise ArgumentError.of("argument_top", top=top)
     nx = networkx()
     index = agreement.index
     pairs: set[tuple[str, str]] = set()

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, Literal
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import ExportError, MissingExtraError, UnknownNameError
 from prestatieafspraken.graph._build import neighbourhood, responsibility_graph
 from prestatieafspraken.graph._export import _DOT_SHAPES, _dot_attributes, _dot_quoted
@@ -170,37 +171,27 @@ def _least_nodes(agreement: Agreement) -> int:
 def _within_limit(nodes: int, node_limit: int, *, exact: bool, party: str | None = None) -> None:
     if nodes <= node_limit:
         return
-    counted = f"{nodes:,} nodes" if exact else f"at least {nodes:,} nodes"
-    advice = (
-        f"draw less around {party!r} (a smaller radius)"
-        if party is not None
-        else "draw one party's neighbourhood with --party ID (party=... in Python)"
-    )
-    raise ExportError(
-        f"the graph has {counted}, more than the {node_limit:,} Graphviz draws in reasonable time: {advice}, "
-        "or raise the limit with --node-limit N (node_limit=... in Python)"
+    raise ExportError.of(
+        "graph_too_large",
+        counted=Said.of("graph_nodes" if exact else "graph_nodes_at_least", count=nodes),
+        limit=node_limit,
+        advice=Said.of("graph_advice_radius", party=party) if party is not None else Said.of("graph_advice_party"),
     )
 
 
 def _run_dot(dot_text: str, timeout: float, output: Literal["svg", "png"] = "svg") -> bytes:
     program = shutil.which("dot")
     if program is None:
-        raise MissingExtraError(
-            f"drawing the graph as SVG needs Graphviz's `dot` program, which is not on the PATH: install it with "
-            f"`{_INSTALL}` (Debian, Ubuntu) or from https://graphviz.org/download/, or choose --format dot or mermaid"
-        )
+        raise MissingExtraError.of("missing_dot", install=_INSTALL)
     try:
         done = subprocess.run(  # noqa: S603 - a fixed program found on PATH, no shell, the DOT text on stdin
             [program, f"-T{output}"], input=dot_text.encode("utf-8"), capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired:
-        raise ExportError(
-            f"Graphviz took longer than {timeout:g} s to draw the graph: draw one party's neighbourhood with "
-            "--party ID (party=... in Python)"
-        ) from None
+        raise ExportError.of("graph_dot_timeout", timeout=f"{timeout:g}") from None
     if done.returncode != 0:
         problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise ExportError(f"Graphviz could not draw the graph: {problem[0] if problem else f'exit {done.returncode}'}")
+        raise ExportError.of("graph_dot_failed", reason=problem[0] if problem else f"exit {done.returncode}")
     return done.stdout
 
 
@@ -210,11 +201,11 @@ def _embeddable(svg: str) -> str:
     try:
         root = ET.fromstring(element)  # noqa: S314 - Graphviz's output of text the library escaped, no DTD left
     except ET.ParseError as error:
-        raise ExportError(f"Graphviz wrote an SVG that does not parse: {error}") from None
+        raise ExportError.of("graph_svg_unparsable", reason=str(error)) from None
     for found in root.iter():
         name = found.tag.rsplit("}", 1)[-1]
         if name in _NOT_ALLOWED or any(attribute.endswith("href") for attribute in found.attrib):
-            raise ExportError(f"Graphviz wrote an SVG with a <{name}> element or a link, which a picture must not have")
+            raise ExportError.of("graph_svg_unsafe", name=name)
     return element
 
 
@@ -306,5 +297,5 @@ def draw_png(dot_text: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
     """
     png = _run_dot(dot_text, timeout, "png")
     if not png.startswith(_PNG_SIGNATURE):
-        raise ExportError("Graphviz wrote no PNG image")
+        raise ExportError.of("graph_no_png")
     return png

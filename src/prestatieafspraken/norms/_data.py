@@ -51,7 +51,7 @@ def parse(text: str, *, origin: str = DATA_FILE) -> Mapping[str, Norm]:
     try:
         document = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as error:
-        raise LoadError([Problem(path="$", message=f"not valid TOML: {error}")], source=origin, what=_WHAT) from None
+        raise LoadError([Problem.of("toml_syntax", "$", reason=str(error))], source=origin, what=_WHAT) from None
     reader = _Reader()
     norms = reader.document(document)
     if reader.problems:
@@ -68,18 +68,18 @@ class _Reader:
         self.declared: set[str] = set()
         self.used: set[str] = set()
 
-    def problem(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path=path, message=message))
+    def problem(self, path: str, kind: str, /, **params: object) -> None:
+        self.problems.append(Problem.of(kind, path, **params))
 
     def unknown_keys(self, path: str, table: Mapping[str, Any], allowed: frozenset[str]) -> None:
         for key in table:
             if key not in allowed:
-                self.problem(f"{path}.{key}", f"unknown key {key!r}; expected one of: {', '.join(sorted(allowed))}")
+                self.problem(f"{path}.{key}", "unknown_key", keys=repr(key), allowed=sorted(allowed))
 
     def table(self, path: str, item: object) -> dict[str, Any] | None:
         if isinstance(item, dict):
             return item
-        self.problem(path, f"expected a table, got {type(item).__name__}")
+        self.problem(path, "norms_table", type=type(item).__name__)
         return None
 
     def document(self, document: dict[str, Any]) -> dict[str, Norm]:
@@ -92,9 +92,9 @@ class _Reader:
             if norm is not None:
                 norms[name] = norm
         if not norms and not self.problems:
-            self.problem("$.norms", "no norms: add at least one [norms.NAME] table")
+            self.problem("$.norms", "norms_none")
         for key in self.sources.keys() - self.used:
-            self.problem(f"$.sources.{key}", "a source no value names; remove it or name it in a value's sources")
+            self.problem(f"$.sources.{key}", "norms_source_unused")
         return norms
 
     def source(self, path: str, key: str, item: object) -> None:
@@ -105,9 +105,9 @@ class _Reader:
         self.unknown_keys(path, table, _SOURCE_KEYS)
         title, url = table.get("title"), table.get("url")
         if not isinstance(title, str) or not title.strip():
-            self.problem(f"{path}.title", "a source needs a title: the publisher and the page's title")
+            self.problem(f"{path}.title", "norms_source_title")
         if not isinstance(url, str) or not url.startswith(_SCHEMES) or any(c.isspace() for c in url):
-            self.problem(f"{path}.url", "a source needs the page's web address (url), starting with https://")
+            self.problem(f"{path}.url", "norms_source_url")
         if isinstance(title, str) and isinstance(url, str):
             self.sources[key] = Source(title=title, url=url)
 
@@ -118,7 +118,7 @@ class _Reader:
         self.unknown_keys(path, table, frozenset(_TEXT_KEYS))
         texts = [table.get(lang) for lang in _TEXT_KEYS]
         if not all(isinstance(text, str) and text.strip() for text in texts):
-            self.problem(path, 'give the text in Dutch and English: { nl = "...", en = "..." }')
+            self.problem(path, "norms_texts")
             return None
         return str(texts[0]), str(texts[1])
 
@@ -127,7 +127,7 @@ class _Reader:
             if member.value == item:
                 return member
         allowed = ", ".join(repr(member.value) for member in kind)
-        self.problem(path, f"expected one of {allowed}, got {item!r}")
+        self.problem(path, "norms_choice", allowed=allowed, got=item)
         return None
 
     def norm(self, path: str, name: str, item: object) -> Norm | None:
@@ -135,11 +135,11 @@ class _Reader:
         if table is None:
             return None
         if not _NAME.match(name):
-            self.problem(path, f"a norm's name is lowercase words joined by hyphens, got {name!r}")
+            self.problem(path, "norms_name", name=name)
         self.unknown_keys(path, table, _NORM_KEYS)
         missing = [key for key in _NORM_REQUIRED if key not in table]
         for key in missing:
-            self.problem(f"{path}.{key}", "required key is missing")
+            self.problem(f"{path}.{key}", "missing_key")
         if missing:
             return None
         label = self.text(f"{path}.label", table["label"])
@@ -164,7 +164,7 @@ class _Reader:
 
     def values(self, path: str, items: object) -> tuple[NormValue, ...] | None:
         if not isinstance(items, list) or not items:
-            self.problem(path, "a norm needs at least one value: add a [[norms.NAME.values]] block")
+            self.problem(path, "norms_no_values")
             return None
         entries = [self.entry(f"{path}[{index}]", item) for index, item in enumerate(items)]
         if any(entry is None for entry in entries):
@@ -172,10 +172,7 @@ class _Reader:
         found = tuple(entry for entry in entries if entry is not None)
         for index, (before, after) in enumerate(itertools.pairwise(found), start=1):
             if after.first_year <= before.last_year:
-                self.problem(
-                    f"{path}[{index}]",
-                    f"years {after.span} come after {before.span}: list the values in ascending years, each year once",
-                )
+                self.problem(f"{path}[{index}]", "norms_years_order", after=after.span, before=before.span)
         return found
 
     def entry(self, path: str, item: object) -> NormValue | None:
@@ -186,10 +183,10 @@ class _Reader:
         years = self.years(path, table)
         figure = table.get("value")
         if isinstance(figure, bool) or not isinstance(figure, int | Decimal):
-            self.problem(f"{path}.value", f"expected a number as published, e.g. 932.93, got {figure!r}")
+            self.problem(f"{path}.value", "norms_value_number", got=figure)
             figure = None
         elif not Decimal(figure).is_finite() or figure < 0:
-            self.problem(f"{path}.value", f"expected a finite number of at least 0, got {figure}")
+            self.problem(f"{path}.value", "norms_value_finite", got=figure)
             figure = None
         found = self.named_sources(f"{path}.sources", table.get("sources"))
         note = self.text(f"{path}.note", table["note"]) if "note" in table else (None, None)
@@ -206,7 +203,7 @@ class _Reader:
 
     def named_sources(self, path: str, keys: object) -> tuple[Source, ...] | None:
         if not isinstance(keys, list) or not keys:
-            self.problem(path, "every value needs at least one source: a key of [sources]")
+            self.problem(path, "norms_value_sources")
             return None
         found: list[Source] = []
         for index, key in enumerate(keys):
@@ -214,7 +211,7 @@ class _Reader:
                 self.used.add(key)
                 found.append(self.sources[key])
             elif key not in self.declared:  # a declared but broken source is reported where it is declared
-                self.problem(f"{path}[{index}]", f"no source {key!r} in [sources]")
+                self.problem(f"{path}[{index}]", "norms_no_source", key=key)
         return tuple(found) if len(found) == len(keys) else None
 
     def years(self, path: str, table: Mapping[str, Any]) -> tuple[int, int] | None:
@@ -224,12 +221,12 @@ class _Reader:
         elif given == ["from", "to"]:
             first, last = table["from"], table["to"]
         else:
-            self.problem(path, "give either year = Y, or from = Y1 and to = Y2 for a value that held several years")
+            self.problem(path, "norms_year_or_span")
             return None
         if not all(isinstance(year, int) and not isinstance(year, bool) for year in (first, last)):
-            self.problem(path, f"years are whole numbers, got {first!r} and {last!r}")
+            self.problem(path, "norms_years_whole", first=first, last=last)
             return None
         if first > last:
-            self.problem(f"{path}.to", f"to = {last} lies before from = {first}")
+            self.problem(f"{path}.to", "norms_to_before_from", last=last, first=first)
             return None
         return first, last

@@ -57,7 +57,7 @@ def render_findings(
         ).to_markdown()
     if format == "json":
         return orjson.dumps(report.to_dict(lang=lang, file=file), option=orjson.OPT_INDENT_2).decode() + "\n"
-    raise ExportError(f"unknown findings format {format!r}; use {', '.join(map(repr, FINDINGS_FORMATS))}")
+    raise ExportError.of("export_findings_format", format=format, known=", ".join(map(repr, FINDINGS_FORMATS)))
 
 
 def findings_blocks(report: Report, lang: Language, *, file: str | None = None, note: str | None = None) -> list[Block]:

@@ -77,7 +77,7 @@ def render_plan(
         return _table(plan, "en" if lang == "en" else "nl")
     if format == "json":
         return orjson.dumps(plan_data(plan), option=orjson.OPT_INDENT_2).decode()
-    raise ExportError(f"unknown plan format {format!r}; use {', '.join(map(repr, PLAN_FORMATS))}")
+    raise ExportError.of("export_plan_format", format=format, known=", ".join(map(repr, PLAN_FORMATS)))
 
 
 def _table(plan: ProcessPlan, lang: Language) -> str:

@@ -39,10 +39,7 @@ def _agreement(given: object) -> Agreement:
         from prestatieafspraken.serialization import load  # noqa: PLC0415 - serialization imports the rules
 
         return load(given)
-    raise ArgumentError(
-        f"check() takes an Agreement or the path of its file, got {type(given).__name__}; "
-        "read a file with prestatieafspraken.load(path) or pass its path"
-    )
+    raise ArgumentError.of("argument_check_takes", type=type(given).__name__)
 
 
 def check(

@@ -148,5 +148,5 @@ def dump(
     file = Path(path)
     chosen = format if format is not None else _SUFFIXES.get(file.suffix.lower())
     if chosen is None:
-        raise ExportError(f"cannot tell the format of {file.name!r}; use .yaml, .yml or .json or pass format=")
+        raise ExportError.of("export_file_suffix", name=file.name)
     write_atomically(file, render(agreement, _check_format(chosen)))

@@ -17,6 +17,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal, TypeAlias
 
+import attrs
 import orjson
 import yaml
 
@@ -254,8 +255,8 @@ def parse(
         if format == "toml":
             return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
         return parse_yaml(text, max_expanded_bytes=max_expanded_bytes)
-    except orjson.JSONDecodeError as error:
-        problem = Problem.of("json_syntax", "$", reason=error.msg, line=error.lineno, column=error.colno)
+    except json.JSONDecodeError as error:  # orjson's is one too
+        problem = attrs.evolve(Problem.of("json_syntax", "$", reason=error.msg), line=error.lineno, column=error.colno)
     except tomllib.TOMLDecodeError as error:
         problem = Problem.of("toml_syntax", "$", reason=str(error))
     except yaml.MarkedYAMLError as error:
@@ -273,12 +274,11 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
     """A YAML syntax error as a problem: PyYAML's own words, or those of a value the loader refuses."""
     mark = error.problem_mark or error.context_mark
     reason: object = " ".join(part for part in (error.context, error.problem) if part)
-    kind = "yaml_syntax_at"
+    kind = "yaml_syntax"
     if isinstance(error, _RefusedError):
         reason, kind = error.words, "yaml_refused_at"
-    if mark is None:
-        return Problem.of("yaml_syntax", "$", reason=reason)
-    return Problem.of(kind, "$", reason=reason, line=mark.line + 1, column=mark.column + 1)
+    problem = Problem.of(kind, "$", reason=reason)
+    return problem if mark is None else attrs.evolve(problem, line=mark.line + 1, column=mark.column + 1)
 
 
 # --- files ---------------------------------------------------------------------------------------------------

@@ -5,14 +5,15 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import MissingExtraError
 
 __all__ = ["EXTRAS", "require"]
 
-#: The pip extra that installs each optional module, and what it is needed for.
+#: The pip extra that installs each optional module, and what it is needed for (a kind of `_problem_words`).
 EXTRAS: dict[str, tuple[str, str]] = {
-    "openpyxl": ("excel", "Excel workbooks"),
-    "pandas": ("pandas", "DataFrames"),
+    "openpyxl": ("excel", "extra_excel"),
+    "pandas": ("pandas", "extra_pandas"),
 }
 
 
@@ -22,7 +23,4 @@ def require(module: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError:
         extra, purpose = EXTRAS[module]
-        raise MissingExtraError(
-            f"{purpose} need {module}, which is not installed: "
-            f'pip install "prestatieafspraken[{extra}]" (or pip install {module})'
-        ) from None
+        raise MissingExtraError.of("missing_extra", purpose=Said.of(purpose), module=module, extra=extra) from None

@@ -286,10 +286,7 @@ def decode_mapping(text: str) -> dict[str, Number]:
 
 def text_too_long(place: str, length: int) -> ExportError:
     """The error for a text of *length* characters (escaped) at *place* (``Agreement!B4``): more than a cell holds."""
-    return ExportError(
-        f"{place}: a text of {length:,} characters does not fit in a cell (at most {MAX_CELL_TEXT:,}); shorten it, "
-        "or keep this agreement in YAML or JSON"
-    )
+    return ExportError.of("export_cell_too_long", place=place, length=length, limit=MAX_CELL_TEXT)
 
 
 def _write_text(cell: Cell, text: str) -> None:

@@ -95,9 +95,8 @@ def _items(agreement: Agreement, layout: ListSheet) -> Iterable[tuple[str | None
         inner = get(owner, layout.attributes)[1]
         # Rows name their item by id and are read into the first item with it: a later one cannot have rows.
         if inner and owner.id in seen:
-            raise ExportError(
-                f"two items of {'.'.join(layout.parent[0].wire)} have the id {owner.id!r}: the sheet {layout.name} "
-                "names the item each row belongs to by its id, so give each its own id"
+            raise ExportError.of(
+                "export_ids_twice", parent=".".join(layout.parent[0].wire), id=owner.id, sheet=layout.name
             )
         seen.add(owner.id)
         yield from ((owner.id, item) for item in inner)

@@ -184,10 +184,7 @@ class SheetWriter:
         self._rows += 1
         number = str(self._rows)
         if self._rows > LAST_ROW:
-            raise ExportError(
-                f"{self.name}: more than {LAST_ROW:,} rows, the most a sheet holds; keep this agreement in YAML or "
-                "JSON, or write a part of it"
-            )
+            raise ExportError.of("export_too_many_rows", sheet=self.name, limit=LAST_ROW)
         encoders = self._encoders if kinds is None else [_ENCODERS[kind] for kind in kinds]
         parts = [f'<row r="{number}">']
         for letter, encode, value in zip(self._letters, encoders, values, strict=True):

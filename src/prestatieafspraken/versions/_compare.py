@@ -134,7 +134,7 @@ def _items(
         return
     record, cls = shape.item, shape.cls
     if record is None or cls is None:  # pragma: no cover - a list of records always has both
-        raise VersionsError("not a list of records")
+        raise VersionsError.of("versions_not_records")
     kind = item_kind(cls)
     key = record.model_key if model else record.key
     old_keys, new_keys = _Keys([key(entry) for entry in old]), _Keys([key(entry) for entry in new])

@@ -90,10 +90,10 @@ def _labelled(
 ) -> list[tuple[str, Version]]:
     if isinstance(versions, Mapping):
         if labels is not None:
-            raise VersionsError("give labels either as the keys of a mapping of versions or as labels=, not both")
+            raise VersionsError.of("versions_labels_twice")
         return list(versions.items())
     if isinstance(versions, str | os.PathLike):
-        raise VersionsError("history takes a sequence of versions: put the one file in a list")
+        raise VersionsError.of("versions_one_file")
     items = list(versions)
     if labels is None:
         labels = [
@@ -101,7 +101,7 @@ def _labelled(
             for number, version in enumerate(items, start=1)
         ]
     if len(labels) != len(items):
-        raise VersionsError(f"{len(labels)} label(s) for {len(items)} version(s): give one label per version")
+        raise VersionsError.of("versions_label_count", labels=len(labels), versions=len(items))
     return list(zip(labels, items, strict=True))
 
 
@@ -137,7 +137,7 @@ def history(versions: Sequence[Version] | Mapping[str, Version], *, labels: Sequ
     """
     labelled = _labelled(versions, labels)
     if not labelled:
-        raise VersionsError("history needs at least one version")
+        raise VersionsError.of("versions_none")
     agreements = [read_version(version) for _, version in labelled]
     diffs = tuple(diff(older, newer) for older, newer in itertools.pairwise(agreements))
     names = [label for label, _ in labelled]

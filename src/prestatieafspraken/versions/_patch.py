@@ -35,13 +35,13 @@ def parse_path(path: str) -> list[Segment]:
         VersionsError: The path is not of that form.
     """
     if not path.startswith("$"):
-        raise VersionsError(f"{path!r} is not a $.path")
+        raise VersionsError.of("versions_not_a_path", path=path)
     segments: list[Segment] = []
     position = 1
     while position < len(path):
         found = _SEGMENT.match(path, position)
         if found is None:
-            raise VersionsError(f"{path!r} is not a $.path: cannot read it from {path[position:]!r}")
+            raise VersionsError.of("versions_path_unreadable", path=path, rest=path[position:])
         name, index, key = found.groups()
         if index is not None:
             segments.append(int(index))
@@ -54,24 +54,25 @@ def parse_path(path: str) -> list[Segment]:
 class _MisfitError(VersionsError):
     """A change that does not fit the agreement, at one place (gathered into one `VersionsError` by `patch`)."""
 
-    def __init__(self, path: str, message: str) -> None:
-        self.problem = Problem(path=path, message=message)
-        super().__init__(message, [self.problem])
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(problem.message, [problem])
+        self.worded(problem.kind, problem.params)
 
 
 def _step(container: Any, shape: Shape, segment: Segment, path: str) -> tuple[Any, Shape]:
     """The value one segment further, and its shape; a left-out record or list is made (empty) on the way."""
     if isinstance(segment, int):
         if shape.kind != "items" or shape.item is None or not isinstance(container, list):
-            raise _MisfitError(path, "expected a list of items here")
+            raise _MisfitError(Problem.of("misfit_list", path))
         if segment >= len(container):
-            raise _MisfitError(path, f"the list has {len(container)} item(s), so no item {segment}")
+            raise _MisfitError(Problem.of("misfit_count", path, count=len(container), index=segment))
         return container[segment], shape.item
     if not isinstance(container, dict):
-        raise _MisfitError(path, "expected a mapping here")
+        raise _MisfitError(Problem.of("misfit_mapping", path))
     field = shape.fields.get(segment) if shape.kind == "record" else _SCALAR
     if field is None:
-        raise _MisfitError(path, f"the format has no key {segment!r} here")
+        raise _MisfitError(Problem.of("misfit_no_key", path, key=segment))
     if segment not in container and field.kind in ("record", "mapping", "items"):
         container[segment] = [] if field.kind == "items" else {}
     return container.get(segment), field
@@ -84,7 +85,7 @@ def _parent(data: dict[str, Wire], path: str) -> tuple[Any, Shape, Segment]:
     """The container that holds the last segment of *path*, its shape, and that segment."""
     segments = parse_path(path)
     if not segments:
-        raise _MisfitError(path, "a change applies to a key or an item, not to the whole agreement")
+        raise _MisfitError(Problem.of("misfit_whole", path))
     container: Any = data
     shape = agreement_shape()
     for segment in segments[:-1]:
@@ -117,26 +118,26 @@ class _Plan:
         if change.kind is ChangeKind.ADDED:
             items, items_shape = _step(container, shape, name, change.old_path)
             if items_shape.kind != "items" or not isinstance(items, list):
-                raise _MisfitError(change.old_path, "expected a list of items here")
+                raise _MisfitError(Problem.of("misfit_list", change.old_path))
             self.appends.append((items, change.new))
             return
         if change.kind is ChangeKind.REMOVED:
             if not isinstance(container, list) or not isinstance(name, int):
-                raise _MisfitError(change.old_path, "expected an item of a list here")
+                raise _MisfitError(Problem.of("misfit_item", change.old_path))
             if name >= len(container):
-                raise _MisfitError(change.old_path, f"the list has {len(container)} item(s), so no item {name}")
+                raise _MisfitError(Problem.of("misfit_count", change.old_path, count=len(container), index=name))
             if container[name] != change.old:
-                raise _MisfitError(change.old_path, f"expected the {change.item} {change.id} here")
+                raise _MisfitError(Problem.of("misfit_that_item", change.old_path, item=change.item, id=change.id))
             self.removals.setdefault(id(container), (container, []))[1].append(name)
             return
         if not isinstance(container, dict) or not isinstance(name, str):
-            raise _MisfitError(change.old_path, "expected a key here")
+            raise _MisfitError(Problem.of("misfit_key", change.old_path))
         if shape.kind == "record" and name not in shape.fields:
-            raise _MisfitError(change.old_path, f"the format has no key {name!r} here")
+            raise _MisfitError(Problem.of("misfit_no_key", change.old_path, key=name))
         default = shape.defaults.get(name) if shape.kind == "record" else None
         found = container.get(name, default)
         if not _same(shape, name, found, change.old):
-            raise _MisfitError(change.old_path, f"expected {change.old!r}, found {found!r}")
+            raise _MisfitError(Problem.of("misfit_value", change.old_path, old=change.old, found=found))
         self.sets.append((container, name, change.new))
 
     def run(self) -> None:
@@ -171,11 +172,11 @@ def patch(agreement: Agreement, changes: Iterable[Change]) -> Agreement:
         except _MisfitError as misfit:
             problems.append(misfit.problem)
         except VersionsError as error:
-            problems.append(Problem(path=change.old_path, message=str(error)))
+            problems.append(Problem.from_error(change.old_path, error))
     if problems:
-        raise VersionsError(f"the changes do not fit the agreement {agreement.id!r}", problems)
+        raise VersionsError.of("versions_misfit", id=agreement.id).listing(problems)
     plan.run()
     try:
         return loads(orjson.dumps(data), format="json")
     except LoadError as error:
-        raise VersionsError("the changes together do not make an agreement", error.problems) from None
+        raise VersionsError.of("versions_no_agreement").listing(error.problems) from None

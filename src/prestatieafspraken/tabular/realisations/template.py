@@ -233,9 +233,12 @@ def realisations_template(
         agreement, withheld = view.agreement, view.withheld_commitments
     if not FigureYears(agreement).allows_some(year):
         perspective = agreement.perspective
-        raise ExportError(
-            f"the agreement takes no figures for {year}: its perspective is {perspective.start}-{perspective.end}; "
-            f"figures are also taken for {perspective.start - 1} (the starting level) and a target's baseline year"
+        raise ExportError.of(
+            "export_no_figures_year",
+            year=year,
+            start=perspective.start,
+            end=perspective.end,
+            before=perspective.start - 1,
         )
     rows = [row for row in _template_rows(agreement, year) if not (row.kind == "commitment" and row.id in withheld)]
     values = [_template_values(agreement, row, year, language) for row in rows]
@@ -245,7 +248,7 @@ def realisations_template(
     elif suffix == ".csv":
         payload = _template_csv(values, language)
     else:
-        raise ExportError(f"cannot tell what to write from the suffix of {file.name!r}: use .xlsx or .csv")
+        raise ExportError.of("export_template_suffix", name=file.name)
     write_file(file, payload)
 
 
