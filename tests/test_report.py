@@ -26,7 +26,7 @@ from prestatieafspraken.documents._words import label
 from prestatieafspraken.documents._words import rounded as number
 from prestatieafspraken.model import Outcome, ProgressStatus
 from prestatieafspraken.progress_report import progress
-from prestatieafspraken.report import ReportFormat, charts, render_report
+from prestatieafspraken.report import FINDINGS_PER_RULE, ReportFormat, charts, render_report
 from prestatieafspraken.report.details import expected_path, realised_path
 from prestatieafspraken.report.lights import colour
 from prestatieafspraken.views import UnknownAudienceError
@@ -600,9 +600,38 @@ class TestSize:
         assert "<details open>" not in large
         assert large.index("<h2>Samenvatting</h2>") < large.index("<details>")
 
+    def test_a_rule_with_many_findings_lists_the_first_and_counts_the_rest(self, large: str) -> None:
+        """Of PA201's 2,000 findings the report lists 100 and counts the other 1,900; a rule of fewer lists all."""
+        section = _section(large, "<details><summary><h3>PA201 (")
+        assert section.count("<tr>") == 1 + FINDINGS_PER_RULE  # the head and the listed findings
+        assert "De andere 1.900 bevindingen van PA201 staan niet in dit verslag" in section
+        assert "$.commitments[99]" in section
+        assert "$.commitments[100]" not in section
+        fewer = _section(large, "<details><summary><h3>PA307 (")  # 75 findings
+        assert fewer.count("<tr>") == 1 + 75
+        assert "De andere" not in fewer
+
+    def test_every_finding_is_listed_when_asked(self) -> None:
+        """``findings_per_rule=None`` lists every finding, in English too; a small limit counts the rest."""
+        agreement = loads(orjson.dumps(mid_size(2_000)), format="json")
+        as_of = dt.date(2026, 6, 1)
+        every = render_report(agreement, as_of=as_of, lang="en", findings_per_rule=None, charts=False, picture=False)
+        assert "| `$.commitments[1999]` |" in every
+        assert "are not in this report" not in every
+        few = render_report(agreement, as_of=as_of, lang="en", findings_per_rule=3, charts=False, picture=False)
+        assert "| `$.commitments[2]` |" in few
+        assert "| `$.commitments[3]` |" not in few
+        assert "The other 1,997 findings of PA201 are not in this report" in few
+
     def test_every_commitment_is_there(self, large: str) -> None:
         """Folding leaves nothing out: every commitment has its row."""
         assert all(f"<td>c-{n:05d}\n" in large or f"<td>c-{n:05d}<" in large for n in range(0, 2_000, 97))
+
+
+def _section(html: str, start: str) -> str:
+    """The folded section of *html* that begins with *start*."""
+    begin = html.index(start)
+    return html[begin : html.index("</details>", begin)]
 
 
 class TestExamples:

@@ -303,6 +303,16 @@ SENTENCES: Mapping[str, tuple[str, str]] = MappingProxyType(
             "All data, including those with visibility 'parties' or 'restricted'.",
         ),
         "no_findings": ("Geen bevindingen.", "No findings."),
+        "findings_not_listed": (
+            (
+                "De andere {count} bevindingen van {code} staan niet in dit verslag; de controle (prestatieafspraken "
+                "check) noemt ze alle."
+            ),
+            (
+                "The other {count} findings of {code} are not in this report; the check (prestatieafspraken "
+                "check) lists them all."
+            ),
+        ),
         "view_findings": (
             (
                 "De controle is uitgevoerd op wat deze weergave toont; bevindingen die alleen het achterhouden van "

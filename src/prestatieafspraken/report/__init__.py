@@ -11,11 +11,13 @@ With an audience, the report is that of `prestatieafspraken.views.view_for` (agr
 what the audience may see, says what it withholds and why, and gives the collective totals.
 """
 
+from prestatieafspraken.report.content import FINDINGS_PER_RULE
 from prestatieafspraken.report.findings import FindingsFormat, render_findings
 from prestatieafspraken.report.plans import PlanFormat, plan_data, render_plan
 from prestatieafspraken.report.render import ReportFormat, render_report
 
 __all__ = [
+    "FINDINGS_PER_RULE",
     "FindingsFormat",
     "PlanFormat",
     "ReportFormat",

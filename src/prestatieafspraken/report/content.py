@@ -9,6 +9,7 @@ reference column.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Final
 
 import pendulum
 
@@ -25,7 +26,11 @@ from prestatieafspraken.rules import CheckConfig, Report, check
 from prestatieafspraken.views import PUBLIC, View, view_for
 from prestatieafspraken.vocabulary import Language, term
 
-__all__ = ["report_blocks"]
+__all__ = ["FINDINGS_PER_RULE", "report_blocks"]
+
+#: How many findings of one rule the report lists when the findings are many (a national file has thousands of
+#: one rule); the section's title counts them all, and a sentence says where the rest are.
+FINDINGS_PER_RULE: Final = 100
 
 
 def report_blocks(
@@ -37,6 +42,7 @@ def report_blocks(
     config: CheckConfig | None,
     draw_charts: bool,
     picture: bool = True,
+    findings_per_rule: int | None = FINDINGS_PER_RULE,
 ) -> list[Block]:
     """The blocks of the report of *agreement* (for *audience*, when given): the summary first, then the details.
 
@@ -60,7 +66,7 @@ def report_blocks(
     else:
         blocks.append(Paragraph(text=says("no_progress", lang)))
         blocks += _picture(shown, lang) if picture else []
-    blocks += _findings(findings, view, lang)
+    blocks += _findings(findings, view, lang, findings_per_rule)
     if view is not None:
         blocks += _withheld(view, lang)
         blocks += _totals(view, names)
@@ -93,11 +99,13 @@ def _introduction(agreement: Agreement, as_of: pendulum.Date, audience: str | No
     return ". ".join(part.rstrip(".") for part in parts) + "."
 
 
-def _findings(report: Report, view: View | None, lang: Language) -> list[Block]:
+def _findings(report: Report, view: View | None, lang: Language, per_rule: int | None) -> list[Block]:
     """The check's findings: as `render_findings` writes them, or, when many, one folded section per rule.
 
     A national file has thousands of findings of a few dozen rules; per rule the source is said once, and each
-    finding keeps its place and message.
+    finding keeps its place and message. Of a rule with more than *per_rule* findings the first *per_rule* are
+    listed and a sentence counts the others and says that ``check`` lists them all: thousands of rows of one
+    rule would make the report too large to open and no one reads them there.
     """
     note = says("view_findings", lang) if view is not None and view.withheld_commitments else None
     blocks = findings_blocks(report, lang, note=note)
@@ -109,9 +117,13 @@ def _findings(report: Report, view: View | None, lang: Language) -> list[Block]:
         severity = found[0].severity.word(lang)
         title = f"{code} ({severity}): {rounded(len(found), lang)} {term('finding', lang, plural=len(found) != 1)}"
         sources = "; ".join(dict.fromkeys(finding.source for finding in found if finding.source))
-        rows = tuple((finding.path, finding.message(lang)) for finding in found)
+        listed = found if per_rule is None else found[:per_rule]
+        rows = tuple((finding.path, finding.message(lang)) for finding in listed)
         inner: list[Block] = [Paragraph(text=f"{says('col_source', lang)}: {sources}")] if sources else []
         inner.append(Table(columns=columns, rows=rows, reference=frozenset({0})))
+        if len(listed) < len(found):
+            others = rounded(len(found) - len(listed), lang)
+            inner.append(Paragraph(text=says("findings_not_listed", lang, count=others, code=code)))
         blocks.append(Section(level=3, title=title, blocks=tuple(inner)))
     return blocks
 

@@ -9,7 +9,7 @@ from prestatieafspraken.documents._blocks import Document
 from prestatieafspraken.documents._words import capital
 from prestatieafspraken.errors import UnknownNameError
 from prestatieafspraken.model import Agreement
-from prestatieafspraken.report.content import report_blocks
+from prestatieafspraken.report.content import FINDINGS_PER_RULE, report_blocks
 from prestatieafspraken.rules import CheckConfig
 from prestatieafspraken.vocabulary import Language, term
 
@@ -28,6 +28,7 @@ def render_report(
     config: CheckConfig | None = None,
     charts: bool = True,
     picture: bool = True,
+    findings_per_rule: int | None = FINDINGS_PER_RULE,
 ) -> str:
     """Write the progress report of *agreement* for a steering group: the summary first, then the details.
 
@@ -55,6 +56,9 @@ def render_report(
             (inline SVG in HTML, an SVG data image in Markdown). It needs Graphviz's ``dot``; without it, or above
             `prestatieafspraken.documents.PICTURE_NODE_LIMIT` nodes (a national file), a sentence says so instead.
             ``False`` leaves it out.
+        findings_per_rule: When the findings are many (more than 30), they are grouped per rule, and of a rule
+            with more than this many findings only the first are listed, with a sentence that counts the others
+            (`prestatieafspraken check` lists them all); ``None`` lists every finding.
 
     Raises:
         UnknownNameError: *audience* is neither ``"public"`` nor a party of the agreement, or *format* or *lang*
@@ -65,7 +69,14 @@ def render_report(
     if lang not in ("nl", "en"):
         raise UnknownNameError("language", lang, ("nl", "en"))
     blocks = report_blocks(
-        agreement, as_of=as_of, audience=audience, lang=lang, config=config, draw_charts=charts, picture=picture
+        agreement,
+        as_of=as_of,
+        audience=audience,
+        lang=lang,
+        config=config,
+        draw_charts=charts,
+        picture=picture,
+        findings_per_rule=findings_per_rule,
     )
     title = f"{capital(term('report', lang))}: {agreement.title}"
     written = Document(title=title, lang=lang, blocks=tuple(blocks), look="report")
