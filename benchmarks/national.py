@@ -54,7 +54,23 @@ measurement runs in a fresh Python process, so that one size or step does not le
   and of the whole process (``resource.getrusage(...).ru_maxrss``, the load's peak included, what a user's command
   takes); the target is the export at most 1.5 times the check.
 
-``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
+- **commands**: in one more process per size, every other command as the CLI runs it after the load, and ``check``
+  of the same file, in the same rounds, each on an agreement as just loaded (its index not built): ``check`` printed
+  as text, ``diff`` and ``history`` of the agreement and its newer version (as in diff), ``plan FILE --year`` (the
+  next cycle), ``bids``, ``graph --format svg`` of the whole agreement (refused above the node limit: what the
+  command does then), of a province's neighbourhood and of the largest corporation's, ``document --year`` and
+  ``document --summary`` (Markdown), the realisations template of the current year as CSV and its import filled in
+  (up to 1e4 commitments: see ``_COMMANDS_UP_TO``), ``view_for`` the public and the largest corporation, and
+  ``progress``; each as a ratio to check. And in one more process per size for check and each of
+  ``_COMMAND_MEMORY``, after the load: the peak resident memory of the step and of the whole process.
+
+**Bounds.** After the tables the script prints every bound (`BOUNDS`: the targets of docs/performance.md) at the
+measured sizes it applies to, and exits with 1 when one is broken, else 0.
+
+``--json FILE`` also writes every figure as JSON (after each size); ``--tables FILE`` prints the tables and bounds
+of such a file without measuring; ``--no-memory`` skips the memory processes; ``--only GROUP...`` runs only some
+of the groups above (time, diff, document, report, export, commands); ``--quick`` is a first look in a few
+minutes (1e3 and 1e4 commitments, three rounds, no memory).
 """
 
 from __future__ import annotations
@@ -1695,7 +1711,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a first look in a few minutes: 1e3 and 1e4 commitments (unless --sizes), 3 rounds, no memory",
     )
     parser.add_argument(
-        "--tables", type=Path, metavar="FILE", help="measure nothing: print the tables and bounds of a --json FILE"
+        "--tables",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="measure nothing: print the tables and bounds of --json files (of one size, the groups of all files)",
     )
     parser.add_argument("--worker", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
@@ -1703,7 +1723,11 @@ def main(argv: list[str] | None = None) -> int:
         _worker(arguments.worker)
         return 0
     if arguments.tables is not None:
-        return _print(json.loads(arguments.tables.read_text()), arguments.seed)
+        merged: dict[int, dict[str, Any]] = {}
+        for file in arguments.tables:
+            for result in json.loads(file.read_text()):
+                merged.setdefault(result["commitments"], {}).update(result)
+        return _print([merged[size] for size in sorted(merged)], arguments.seed)
     if arguments.quick:
         if "--sizes" not in (argv if argv is not None else sys.argv):
             arguments.sizes = [1_000, 10_000]
@@ -1725,7 +1749,7 @@ def _print(results: list[dict[str, Any]], seed: int) -> int:
     for key, table in _TABLES:
         if any(key in result for result in results):
             print()
-            for line in table(results):
+            for line in table([result for result in results if key in result]):
                 print(line)
     print()
     broken = 0
