@@ -1426,18 +1426,29 @@ def _commands_worker(path: Path, repeat: int) -> dict[str, Any]:
             commands.prepare(step)
         times: dict[str, list[float]] = {step: [] for step in actions}
         made: dict[str, str | int | None] = {}
+        peaks: dict[str, int] = {}
         for _ in range(repeat):
             for step, action in actions.items():
                 gc.collect()
+                before = _rss()
+                _reset_peak()
                 started = time.perf_counter()
-                result = action()
+                try:
+                    result = action()
+                except Exception as error:  # noqa: BLE001 - a command that fails is shown in the table, not fatal
+                    made[step] = f"failed: {type(error).__name__}: {error}"[:200]
+                    continue
                 times[step].append(time.perf_counter() - started)
+                # In this process, after the other steps: memory they freed is reused, so this is a lower bound
+                peaks[step] = max(peaks.get(step, 0), _peak() - before)
                 made[step] = _made(result)
                 del result
+        rows = commands.rows if "import-csv" in actions else None
     return {
-        "seconds": {step: statistics.median(values) for step, values in times.items()},
+        "seconds": {step: statistics.median(values) for step, values in times.items() if values},
         "made": made,
-        "csv_rows": commands.rows,
+        "peaks": peaks,
+        "csv_rows": rows,
         "corporation": commands.corporation,
     }
 
@@ -1464,7 +1475,7 @@ def _command_memory_worker(path: Path, step: str) -> dict[str, int]:
 def _command_rows(results: list[dict[str, Any]]) -> Iterator[str]:
     """Per command and size: seconds, the ratio to check in the same rounds, and peak memory against check's."""
     yield (
-        f"{'command':<52} {'commitments':>11} {'seconds':>8} {'x check':>7} {'made':>10} "
+        f"{'command':<52} {'commitments':>11} {'seconds':>8} {'x check':>7} {'made':>10} {'in-run MiB':>10} "
         f"{'step peak MiB':>13} {'process MiB':>11} {'x check':>7}"
     )
     for step in ("check", *_COMMANDS):
@@ -1475,7 +1486,9 @@ def _command_rows(results: list[dict[str, Any]]) -> Iterator[str]:
             name = _COMMAND_NAMES.get(step, "check (the baseline)")
             seconds = timed["seconds"].get(step)
             if seconds is None:
-                yield f"{name:<52} {size:>11} not measured above {_COMMANDS_UP_TO[step]:,} commitments"
+                failed = timed["made"].get(step)
+                why = failed or f"not measured above {_COMMANDS_UP_TO[step]:,} commitments"
+                yield f"{name:<52} {size:>11} {why}"
                 continue
             made = timed["made"].get(step)
             shown = "refused" if isinstance(made, str) else f"{made:,}" if isinstance(made, int) else ""
@@ -1486,8 +1499,11 @@ def _command_rows(results: list[dict[str, Any]]) -> Iterator[str]:
                     f"{memory[step]['peak'] / _MIB:>13.0f} {memory[step]['process'] / _MIB:>11.0f} "
                     f"{memory[step]['process'] / memory['check']['process']:>7.2f}"
                 )
+            in_run = timed.get("peaks", {}).get(step)
+            shown_run = "" if in_run is None else f"{in_run / _MIB:,.0f}"
             yield (
-                f"{name:<52} {size:>11} {seconds:>8.3f} {seconds / timed['seconds']['check']:>7.2f} {shown:>10} {peaks}"
+                f"{name:<52} {size:>11} {seconds:>8.3f} {seconds / timed['seconds']['check']:>7.2f} {shown:>10} "
+                f"{shown_run:>10} {peaks}"
             )
 
 
@@ -1570,6 +1586,14 @@ def _load_memory(kind: str) -> Callable[[dict[str, Any]], float | None]:
     return figure
 
 
+def _failures(result: dict[str, Any]) -> float | None:
+    """The commands that failed (raised an error that is not a refusal of the command)."""
+    timed = result.get("commands")
+    if timed is None:
+        return None
+    return float(sum(isinstance(made, str) and made.startswith("failed: ") for made in timed["made"].values()))
+
+
 def _html_megabytes(result: dict[str, Any]) -> float | None:
     report = result.get("report")
     return None if report is None else float(report["bytes"] / 1e6)
@@ -1591,6 +1615,7 @@ BOUNDS: tuple[_Bound, ...] = (
         _Bound(f"document, {step} / check", _ratio("document", step), limit)
         for step, limit in (("build", 2), ("markdown", 2), ("html", 2), ("docx", 3))
     ),
+    _Bound("commands that fail", _failures, 0, smallest=1_000, unit=""),
     *(_Bound(f"{_COMMAND_NAMES[step]} / check", _ratio("commands", step), limit) for step, limit in _COMMAND_BOUNDS),
     *(
         _Bound(f"{_COMMAND_NAMES[step]}, process peak / check's", _process_peak("commands_memory", step), 1.5)
