@@ -72,7 +72,7 @@ class TestCheck:
         """A file that cannot be read exits 2 with its problem and path on stderr, and no traceback."""
         text, expected = UNREADABLE[name]
         path = write(tmp_path, name, text)
-        assert main(["check", str(path)]) == 2
+        assert main(["check", str(path), "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert expected in captured.err
         assert str(path) in captured.err
@@ -80,7 +80,7 @@ class TestCheck:
 
     def test_missing_file_exits_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A missing file exits 2 with a clear message."""
-        assert main(["check", str(tmp_path / "nergens.yaml")]) == 2
+        assert main(["check", str(tmp_path / "nergens.yaml"), "--lang", "en"]) == 2
         assert "cannot open the file" in capsys.readouterr().err
 
     def test_unreadable_wins_over_findings(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -123,7 +123,7 @@ class TestCheck:
 
     def test_unknown_code_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A selected prefix that no rule has is an error, not a silent no-op."""
-        assert main(["check", "--example", EXAMPLE, "--select=PA9"]) == 2
+        assert main(["check", "--example", EXAMPLE, "--select=PA9", "--lang", "en"]) == 2
         assert "no rule code starts with 'PA9'" in capsys.readouterr().err
 
     @pytest.mark.parametrize(
@@ -155,7 +155,7 @@ class TestCheck:
         """A configuration with an unknown key or parameter exits 2 and says what is wrong."""
         path = write(tmp_path, "dubbel.yaml", BROKEN_RULES)
         config = write(tmp_path, "prestatieafspraken.toml", "[params]\nproces_months = 5\n")
-        assert main(["check", str(path), "--config", str(config)]) == 2
+        assert main(["check", str(path), "--config", str(config), "--lang", "en"]) == 2
         assert "unknown rule parameter 'proces_months'" in capsys.readouterr().err
 
     def test_files_and_example_together_exit_2(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -244,7 +244,7 @@ def test_entry_point_runs_without_traceback(tmp_path: Path) -> None:
     """The installed entry point exits 2 on a bad file with a message on stderr and no traceback."""
     path = write(tmp_path, "kapot.yaml", "a: [1\n")
     result = subprocess.run(
-        [sys.executable, "-c", "from prestatieafspraken.cli import run; run()", "check", str(path)],
+        [sys.executable, "-c", "from prestatieafspraken.cli import run; run()", "check", str(path), "--lang", "en"],
         capture_output=True,
         text=True,
         check=False,

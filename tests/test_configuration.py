@@ -190,7 +190,7 @@ class TestProjectConfig:
     def test_broken_project_config_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A project configuration that cannot be used exits 2 with what is wrong, for every command."""
         write(Path.cwd(), "prestatieafspraken.toml", "[params]\nproces_months = 5\n")
-        assert main(["check", "--example", "lindeveen-2025-2028"]) == 2
+        assert main(["check", "--example", "lindeveen-2025-2028", "--lang", "en"]) == 2
         assert "unknown rule parameter 'proces_months'" in capsys.readouterr().err
         write(Path.cwd(), "prestatieafspraken.toml", "select = [\n")
         for command in (
@@ -198,7 +198,7 @@ class TestProjectConfig:
             ["report", "--example", "lindeveen-2025-2028"],
             ["rules"],
         ):
-            assert main(command) == 2
+            assert main([*command, "--lang", "en"]) == 2
             err = capsys.readouterr().err
             assert "prestatieafspraken.toml: cannot read the configuration" in err
             assert "Traceback" not in err
@@ -210,12 +210,12 @@ class TestExplicitConfig:
     def test_pyproject_without_table(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A pyproject.toml without [tool.prestatieafspraken] given with --config is an error, not silently none."""
         config = write(tmp_path, "pyproject.toml", "[project]\nname = 'x'\n")
-        assert main(["check", "--example", "lindeveen-2025-2028", "--config", str(config)]) == 2
+        assert main(["check", "--example", "lindeveen-2025-2028", "--config", str(config), "--lang", "en"]) == 2
         assert "has no [tool.prestatieafspraken] table" in capsys.readouterr().err
 
     def test_missing_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A --config that does not exist exits 2."""
-        assert main(["rules", "--config", str(tmp_path / "weg.toml")]) == 2
+        assert main(["rules", "--config", str(tmp_path / "weg.toml"), "--lang", "en"]) == 2
         assert "weg.toml: cannot read the configuration" in capsys.readouterr().err
 
     def test_config_and_no_config(self, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,7 @@ import sys
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NamedTuple, cast
 
 import attrs
 import docx
@@ -33,6 +33,7 @@ from prestatieafspraken.documents import (
     Table,
     TitlePage,
     format_of,
+    plain,
 )
 from prestatieafspraken.documents._jaarschijf import jaarschijf
 from prestatieafspraken.documents._summary import MAX_ITEMS
@@ -75,8 +76,8 @@ def texts(built: Document) -> Iterator[str]:
         elif isinstance(block, Items):
             yield from block.items
         elif isinstance(block, Table):
-            yield from block.columns
-            yield from (cell for row in block.rows for cell in row)
+            yield from map(plain, block.columns)
+            yield from (plain(cell) for row in block.rows for cell in row)
         elif isinstance(block, Signature):
             yield block.party
             yield from block.lines
@@ -89,7 +90,7 @@ def chapters(built: Document) -> list[str]:
 
 def references(built: Document) -> list[str]:
     """The cells of the reference columns of every table."""
-    return [row[i] for b in built.blocks if isinstance(b, Table) for row in b.rows for i in sorted(b.reference)]
+    return [plain(row[i]) for b in built.blocks if isinstance(b, Table) for row in b.rows for i in sorted(b.reference)]
 
 
 def docx_text(payload: bytes) -> str:
@@ -246,7 +247,7 @@ class TestStructure:
     def test_mutual_conditions_show_both_texts(self, lindeveen: Agreement) -> None:
         """A condition names both commitments by party and text."""
         built = document(lindeveen)
-        row = next(r for b in built.blocks if isinstance(b, Table) for r in b.rows if "←" in r[-1])
+        row = next(r for b in built.blocks if isinstance(b, Table) for r in b.rows if "←" in plain(r[-1]))
         assert row[1] == "Gemeente Lindeveen: De gemeente biedt bouwlocaties aan tegen een sociale grondprijs."
         assert row[-1] == "c-2025-new-build ← c-2025-building-land"
 
@@ -620,8 +621,11 @@ class TestAudience:
     @pytest.mark.parametrize("audience", ["public", TENANTS])
     @pytest.mark.parametrize("summary", [False, True])
     def test_no_leak_in_any_form(self, lindeveen: Agreement, audience: str, *, summary: bool) -> None:
-        """A restricted commitment's text and value appear in none of Markdown, HTML and Word."""
-        built = document(with_secret(lindeveen), audience=audience, year=2026, summary=summary)
+        """A restricted commitment's text and value appear in none of Markdown, HTML and Word.
+
+        Without the picture, whose coordinates may hold any digits: tests/test_pictures.py reads its texts.
+        """
+        built = document(with_secret(lindeveen), audience=audience, year=2026, summary=summary, picture=False)
         for shown in (built.to_markdown(), built.to_html(), docx_text(built.to_docx())):
             assert "XYZ" not in shown
             assert "777" not in shown
@@ -708,8 +712,11 @@ class TestEscaping:
             assert len(widths) == 1, table
 
     def test_html_escapes_everything(self, lindeveen: Agreement) -> None:
-        """The HTML holds no tag but its own; texts are escaped, control characters replaced."""
-        html = document(hostile(lindeveen), year=2025).to_html()
+        """The HTML holds no tag but its own; texts are escaped, control characters replaced.
+
+        The picture's SVG is read in tests/test_pictures.py.
+        """
+        html = document(hostile(lindeveen), year=2025, picture=False).to_html()
         assert "<script>" not in html
         assert "<b>" not in html
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
@@ -918,7 +925,7 @@ class TestCli:
     ) -> None:
         """A file that cannot be read or written, or options that do not fit, exit 2 with one clear message."""
         monkeypatch.chdir(tmp_path)
-        assert main(["document", *arguments]) == 2
+        assert main(["document", *arguments, "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert message in captured.err
         assert "Traceback" not in captured.err
@@ -935,6 +942,62 @@ class TestCli:
 # --- real clients --------------------------------------------------------------------------------------------------
 
 
+def squeezed(text: str) -> str:
+    """*text* without any whitespace: a PDF's text compares whatever the lines wrap."""
+    return "".join(text.split())
+
+
+class Form(NamedTuple):
+    """One form of Lindeveen's document: the CLI's options, texts its PDF must hold, and near-misses it must not."""
+
+    options: tuple[str, ...]
+    shows: tuple[str, ...]
+    hides: tuple[str, ...]
+
+
+TITLE = "Prestatieafspraken Lindeveen 2025-2028"
+#: How the signature page starts: on a page of its own, the heading and the sentence above the signatures.
+SIGNING = "Ondertekening Zo overeengekomen"
+#: The three forms: the full text, the jaarschijf 2026 (not 2025's commitments), the summary (no signature page).
+FORMS = {
+    "volledig": Form(
+        options=(),
+        shows=(
+            TITLE,
+            "Meerjarig perspectief 2025–2028",
+            "Huurdersvereniging Lindeveen",
+            "De gemeente biedt bouwlocaties aan tegen een sociale grondprijs.",
+            "De gemeente start de wijkaanpak in De Hoven.",
+            f"{SIGNING} door de partijen, die hieronder tekenen.",
+        ),
+        hides=("Jaarschijf 2026",),
+    ),
+    "jaarschijf": Form(
+        options=("--year", "2026"),
+        shows=(
+            TITLE,
+            "Jaarschijf 2026 · Meerjarig perspectief 2025–2028",
+            "Woonstichting Lindeveen",
+            "Afspraken voor 2026",
+            "De gemeente zet de wijkaanpak voort in De Hoven en start in Oosterkwartier.",
+            f"{SIGNING} voor 2026 door de partijen, die hieronder tekenen.",
+        ),
+        hides=("Afspraken voor 2025", "De gemeente start de wijkaanpak in De Hoven."),
+    ),
+    "samenvatting": Form(
+        options=("--summary", "--year", "2026"),
+        shows=(
+            "Wat is er afgesproken voor 2026?",
+            f"Een korte uitleg van: {TITLE}.",
+            "Wat is afgesproken voor huurders?",
+            "De huursomstijging blijft onder de inflatie.",
+            "Heeft u een vraag? Neem contact op met Huurdersvereniging Lindeveen.",
+        ),
+        hides=("Ondertekening", "De gemeente biedt bouwlocaties aan tegen een sociale grondprijs."),
+    ),
+}
+
+
 def _tool(name: str) -> str:
     found = shutil.which(name)
     if found is None:
@@ -945,43 +1008,105 @@ def _tool(name: str) -> str:
     return found
 
 
+def to_pdf(sources: list[Path], folder: Path) -> list[Path]:
+    """Headless LibreOffice's PDFs of *sources*, made in *folder*.
+
+    LibreOffice runs with a profile of its own in *folder* (tests running in parallel do not lock each other) and a
+    time limit.
+
+    HTML is opened in Writer (the import filter ``HTML (StarWriter)``), as a text document to print: LibreOffice
+    7.4's Writer/Web, which opens ``.html`` by default, leaves a heading that opens the body out of its PDF.
+    """
+    html = [source.suffix == ".html" for source in sources]
+    assert all(html) or not any(html), "convert Word files and HTML apart"
+    subprocess.run(
+        [
+            _tool("soffice"),
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            *(["--infilter=HTML (StarWriter)"] if all(html) else []),
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder / "pdf"),
+            *map(str, sources),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "HOME": str(folder)},
+    )
+    return [folder / "pdf" / f"{source.stem}.pdf" for source in sources]
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF, as poppler's pdftotext reads it."""
+    done = subprocess.run(
+        [_tool("pdftotext"), "-raw", str(path), "-"], check=True, capture_output=True, text=True, timeout=60
+    )
+    return done.stdout.split("\f")[:-1]  # each page ends with a form feed
+
+
+def landscape_pages(path: Path) -> list[int]:
+    """The numbers of the pages of a PDF that are wider than high, as poppler's pdfinfo measures them."""
+    done = subprocess.run(
+        [_tool("pdfinfo"), "-f", "1", "-l", "9999", str(path)], check=True, capture_output=True, text=True, timeout=60
+    )
+    sizes = re.findall(r"^Page\s+(\d+) size:\s+([\d.]+) x ([\d.]+) pts", done.stdout, re.MULTILINE)
+    assert sizes, done.stdout
+    return [int(number) for number, width, height in sizes if float(width) > float(height)]
+
+
 @pytest.mark.libreoffice
 class TestLibreOffice:
-    """LibreOffice opens what the library writes: the Word file and the HTML become PDFs with the content."""
+    """LibreOffice opens what the library writes: the three forms, as Word file and as HTML, become PDFs.
 
-    def test_docx_and_html_to_pdf(self, lindeveen: Agreement, tmp_path: Path) -> None:
-        """Headless LibreOffice converts both to PDF; pdftotext finds the title, a party and a commitment text."""
-        soffice, pdftotext = _tool("soffice"), _tool("pdftotext")
-        built = document(lindeveen)
-        built.write(tmp_path / "afspraken.docx")
-        built.write(tmp_path / "afspraken-web.html")
-        profile = (tmp_path / "profile").as_uri()  # a profile of its own: parallel runs do not lock each other
-        subprocess.run(
-            [
-                soffice,
-                f"-env:UserInstallation={profile}",
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(tmp_path / "pdf"),
-                str(tmp_path / "afspraken.docx"),
-                str(tmp_path / "afspraken-web.html"),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=300,
-            env={**os.environ, "HOME": str(tmp_path)},
-        )
-        for name in ("afspraken.pdf", "afspraken-web.pdf"):
-            done = subprocess.run(
-                [pdftotext, "-raw", str(tmp_path / "pdf" / name), "-"],
-                check=True,
-                capture_output=True,
-                text=True,
-                timeout=60,
-            )
-            text = " ".join(done.stdout.split())
-            assert "Prestatieafspraken Lindeveen" in text, name
-            assert "Huurdersvereniging Lindeveen" in text, name
-            assert "De gemeente biedt bouwlocaties aan tegen een sociale grondprijs." in text, name
+    The PDFs have the content, and the Word file's pages break and turn where the document says.
+    """
+
+    @pytest.mark.parametrize("name", FORMS)
+    def test_word_and_html_to_pdf(self, tmp_path: Path, name: str) -> None:
+        """Headless LibreOffice converts the form both ways; pdftotext finds its texts and not the near-misses."""
+        form = FORMS[name]
+        word, html = tmp_path / f"{name}.docx", tmp_path / f"{name}-web.html"
+        for source in (word, html):
+            assert main(["document", "--example", LINDEVEEN, *form.options, "--output", str(source)]) == 0
+        for pdf in [*to_pdf([word], tmp_path), *to_pdf([html], tmp_path)]:
+            text = squeezed("".join(pdf_pages(pdf)))
+            for expected in form.shows:
+                assert squeezed(expected) in text, (pdf.name, expected)
+            for unexpected in form.hides:
+                assert squeezed(unexpected) not in text, (pdf.name, unexpected)
+
+    @pytest.mark.parametrize("name", ["volledig", "jaarschijf"])
+    def test_pages_of_the_agreement(self, tmp_path: Path, name: str) -> None:
+        """The title page stands alone; the first chapter and the signature page each start a page.
+
+        The commitments are on landscape pages, one run of them between portrait ones.
+        """
+        source = tmp_path / f"{name}.docx"
+        assert main(["document", "--example", LINDEVEEN, *FORMS[name].options, "--output", str(source)]) == 0
+        (pdf,) = to_pdf([source], tmp_path)
+        pages = [squeezed(page) for page in pdf_pages(pdf)]
+        assert pages[0].startswith(squeezed(TITLE))
+        assert "Partijen" not in pages[0]
+        assert pages[1].startswith(squeezed("Partijen Deze afspraken zijn gemaakt door de volgende partijen."))
+        signing = [number for number, page in enumerate(pages) if page.startswith(squeezed(SIGNING))]
+        assert len(signing) == 1
+        assert all("Zoovereengekomen" not in page for page in pages[: signing[0]])
+        landscape = landscape_pages(pdf)
+        assert landscape
+        assert landscape == list(range(landscape[0], landscape[-1] + 1))  # one run of landscape pages
+        assert 1 not in landscape
+        assert len(pages) not in landscape
+        assert any(squeezed("Afspraken per thema") in pages[number - 1] for number in landscape)
+
+    def test_the_summary_is_one_page(self, tmp_path: Path) -> None:
+        """The tenants' summary is one portrait page in Word, headed by its plain-language question."""
+        source = tmp_path / "samenvatting.docx"
+        assert main(["document", "--example", LINDEVEEN, *FORMS["samenvatting"].options, "--output", str(source)]) == 0
+        (pdf,) = to_pdf([source], tmp_path)
+        pages = pdf_pages(pdf)
+        assert len(pages) == 1
+        assert squeezed(pages[0]).startswith(squeezed("Wat is er afgesproken voor 2026?"))
+        assert landscape_pages(pdf) == []

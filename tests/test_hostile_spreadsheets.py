@@ -246,11 +246,11 @@ class TestLimits:
         source.write_text(examples.text(EXAMPLE), encoding="utf-8")
         path = tmp_path / "r.csv"
         path.write_text(CSV_HEADER + "\n" + "afspraak;c-2025-rent-policy;;;2025;twaalf;;concept\n" * 2000, "utf-8")
-        assert main(["import-realisations", str(source), str(path), "--max-problems", "5"]) == 2
+        assert main(["import-realisations", str(source), str(path), "--max-problems", "5", "--lang", "en"]) == 2
         assert len(capsys.readouterr().err.splitlines()) == 7
-        assert main(["import-realisations", str(source), str(path), "--max-rows", "100"]) == 2
+        assert main(["import-realisations", str(source), str(path), "--max-rows", "100", "--lang", "en"]) == 2
         assert "over the limit max_rows = 100" in capsys.readouterr().err
-        assert main(["import-realisations", str(source), str(path), "--max-bytes", "1000"]) == 2
+        assert main(["import-realisations", str(source), str(path), "--max-bytes", "1000", "--lang", "en"]) == 2
         assert "over the limit max_bytes = 1,000" in capsys.readouterr().err
 
     @pytest.mark.parametrize("option", ["--max-rows=0", "--max-bytes=-1", "--max-problems=x"])
@@ -402,7 +402,7 @@ class TestDamage:
         source = tmp_path / "a.yaml"
         source.write_text(examples.text(EXAMPLE), encoding="utf-8")
         rewrite(filled, cell_value("N4", "NaN"))
-        assert main(["import-realisations", str(source), str(filled)]) == 2
+        assert main(["import-realisations", str(source), str(filled), "--lang", "en"]) == 2
         error = capsys.readouterr().err
         assert "Realisaties!N4: the cell's saved number is 'NaN'" in error
         assert "Traceback" not in error

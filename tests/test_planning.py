@@ -625,7 +625,7 @@ class TestPlanCommand:
         if file_text is not None:
             file.write_text(file_text, encoding="utf-8")
         argv = [arg.format(file=file, missing=tmp_path / "missing.toml") for arg in arguments]
-        assert main(["plan", *argv]) == 2
+        assert main(["plan", *argv, "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert message in captured.err
         assert "Traceback" not in captured.err
@@ -637,7 +637,7 @@ class TestPlanCommand:
         self, capsys: pytest.CaptureFixture[str], signing: str, output: str
     ) -> None:
         """A signing so early that the plan would start before 0001-01-01 exits 2 with one clear message."""
-        assert main(["plan", "--signing", signing, "--format", output]) == 2
+        assert main(["plan", "--signing", signing, "--format", output, "--lang", "en"]) == 2
         captured = capsys.readouterr()
         assert captured.err == (
             f"the plan for a signing on {signing} would start before 0001-01-01, where the calendar begins; "
@@ -655,7 +655,7 @@ class TestPlanCommand:
 
     def test_weekend_at_the_end_of_the_calendar(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A weekend signing in the calendar's last days names the working days around it."""
-        assert main(["plan", "--signing", "9999-12-25"]) == 2
+        assert main(["plan", "--signing", "9999-12-25", "--lang", "en"]) == 2
         assert "such as 9999-12-24 (before) or 9999-12-27 (after)" in capsys.readouterr().err
 
     def test_api_raises_a_planning_error(self) -> None:
@@ -883,5 +883,5 @@ class TestPlanCycleCommand:
 
     def test_a_year_outside_the_perspective_exits_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A year the agreement does not cover exits 2 with the perspective in the message."""
-        assert main(["plan", "--example", "lindeveen-2025-2028", "--year", "2030"]) == 2
+        assert main(["plan", "--example", "lindeveen-2025-2028", "--year", "2030", "--lang", "en"]) == 2
         assert "not a year of the perspective 2025-2028" in capsys.readouterr().err

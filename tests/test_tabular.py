@@ -1122,7 +1122,7 @@ class TestCommandLine:
         realisations_template(examples.load(EXAMPLE), 2025, path=book)
         edit(book, {**GOOD, "N3": "twee", "P4": "klaar"})
         output = tmp_path / "nieuw.yaml"
-        assert main(["import-realisations", str(source), str(book), "--output", str(output)]) == 2
+        assert main(["import-realisations", str(source), str(book), "--output", str(output), "--lang", "en"]) == 2
         error = capsys.readouterr().err
         assert "cannot read the realisations (2 problems)" in error
         assert "Realisaties!N3: expected a number" in error
@@ -1145,7 +1145,7 @@ class TestCommandLine:
         source = tmp_path / "afspraak.yaml"
         source.write_text(examples.text(EXAMPLE), encoding="utf-8")
         extra = ["--output", str(tmp_path / output)] if output else []
-        assert main(["import-realisations", str(source), str(tmp_path / book), *extra]) == 2
+        assert main(["import-realisations", str(source), str(tmp_path / book), *extra, "--lang", "en"]) == 2
         assert message in capsys.readouterr().err
 
     def test_import_a_csv_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

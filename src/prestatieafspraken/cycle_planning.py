@@ -378,15 +378,12 @@ def plan_cycle(
     """
     if type(year) is not int or year not in agreement.perspective:
         first, last = agreement.perspective.start, agreement.perspective.end
-        raise PlanningError(f"the year {year!r} is not a year of the perspective {first}-{last}; give one of them")
+        raise PlanningError.of("cycle_year_outside", year=year, first=first, last=last)
     if type(evaluation_lead) is not int or not 0 <= evaluation_lead <= _YEAR_OF_WORKING_DAYS:
-        raise PlanningError(
-            f"the evaluation lead must be a whole number of working days from 0 to {_YEAR_OF_WORKING_DAYS}, "
-            f"got {evaluation_lead!r}"
-        )
+        raise PlanningError.of("evaluation_lead", most=_YEAR_OF_WORKING_DAYS, got=evaluation_lead)
     parties = [party for party in agreement.parties if agreement.index.is_counted(party.id)]
     if not parties:
-        raise PlanningError("the agreement has no counted party (founding or joined) to plan for")
+        raise PlanningError.of("no_counted_party")
     deadline = statutory.signing_deadline(year)
     signing_day = previous_working_day(deadline) if signing is None else _as_date(signing)
     process = plan_backwards(

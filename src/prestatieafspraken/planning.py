@@ -25,6 +25,7 @@ from typing import Any, Final
 import attrs
 from pendulum import Date
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.calendar import (
     DEFAULT_CALENDAR,
     CalendarRangeError,
@@ -90,10 +91,7 @@ def _lead_time(instance: LeadTimes, attribute: attrs.Attribute[int], value: int)
     """Refuse a lead time that is not a whole number of working days from 0 to `_MAX_LEAD_TIME`."""
     del instance
     if type(value) is not int or not 0 <= value <= _MAX_LEAD_TIME:
-        raise PlanningError(
-            f"the lead time {attribute.name!r} must be a whole number of working days from 0 to {_MAX_LEAD_TIME}, "
-            f"got {value!r}"
-        )
+        raise PlanningError.of("lead_time_field", name=attribute.name, most=_MAX_LEAD_TIME, got=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,24 +144,23 @@ class LeadTimes:
             PlanningError: A step name that is not in `LEAD_TIME_STEPS`, a step given twice, or a value that is
                 not a whole number of working days from 0 to 1300. Every problem is listed.
         """
-        where = f"{source}: " if source else ""
-        problems: list[str] = []
+        problems: list[Said] = []
         given: dict[str, Any] = {}
         for key, value in values.items():
             raw: object = key  # a file may hold keys that are not text
             name = raw.replace("-", "_") if isinstance(raw, str) else raw
             if name not in LEAD_TIME_STEPS:
-                problems.append(f"unknown step {key!r}; the steps are {', '.join(LEAD_TIME_STEPS)}")
+                problems.append(Said.of("lead_step_unknown", key=key, steps=LEAD_TIME_STEPS))
             elif name in given:
-                problems.append(f"step {name!r} is given twice")
+                problems.append(Said.of("lead_step_twice", name=name))
             elif type(value) is not int or not 0 <= value <= _MAX_LEAD_TIME:
-                problems.append(
-                    f"step {key!r} must be a whole number of working days from 0 to {_MAX_LEAD_TIME}, got {value!r}"
-                )
+                problems.append(Said.of("lead_step_value", key=key, most=_MAX_LEAD_TIME, got=value))
             else:
                 given[name] = value
         if problems:
-            raise PlanningError(f"{where}invalid lead times: " + "; ".join(problems))
+            if source:
+                raise PlanningError.of("lead_times_invalid_in", file=source, problems=tuple(problems))
+            raise PlanningError.of("lead_times_invalid", problems=tuple(problems))
         return cls(**given)
 
     def to_dict(self) -> dict[str, int]:
@@ -193,18 +190,13 @@ def load_lead_times(path: str | os.PathLike[str]) -> LeadTimes:
     suffix = file.suffix.lower()
     document_format = _LEAD_TIME_FORMATS.get(suffix)
     if document_format is None:
-        raise PlanningError(
-            f"{file}: a lead-times file must end in .toml, .yaml, .yml or .json, got {suffix or 'no suffix'!r}"
-        )
+        raise PlanningError.of("lead_file_suffix", file=str(file), suffix=suffix or "no suffix")
     try:
         data: object = read_document(file, document_format, max_bytes=_MAX_LEAD_TIME_FILE_BYTES, what="the lead times")
     except LoadError as error:
-        raise PlanningError(f"{file}: " + "; ".join(problem.message for problem in error.problems)) from None
+        raise PlanningError.of("lead_file_unreadable", file=str(file), problems=error.problems) from None
     if not isinstance(data, Mapping):
-        raise PlanningError(
-            f"{file}: expected step names with working days at the top (such as `decision = 15`), "
-            f"got {type(data).__name__}"
-        )
+        raise PlanningError.of("lead_file_not_mapping", file=str(file), type=type(data).__name__)
     return LeadTimes.from_mapping(data, source=str(file))
 
 
@@ -315,7 +307,7 @@ def generic_parties(count: int) -> tuple[Party, ...]:
         PlanningError: `count` is not a whole number of 1 or more.
     """
     if type(count) is not int or count < 1:
-        raise PlanningError(f"the number of parties must be a whole number of 1 or more, got {count!r}")
+        raise PlanningError.of("parties_count", got=count)
     return tuple(
         Party(
             id=f"partij-{number}",
@@ -333,14 +325,14 @@ def _party_list(parties: Sequence[Party] | int) -> tuple[Party, ...]:
         return generic_parties(parties)
     given: tuple[object, ...] = tuple(parties)
     if not given:
-        raise PlanningError("give at least one party to plan for (or a number of generic parties)")
+        raise PlanningError.of("parties_none")
     found = tuple(party for party in given if isinstance(party, Party))
     if len(found) < len(given):
         strangers = [repr(party) for party in given if not isinstance(party, Party)]
-        raise PlanningError(f"parties must be Party objects or a number; got {', '.join(strangers[:3])}")
+        raise PlanningError.of("parties_strangers", strangers=strangers[:3])
     repeated = sorted(party for party, count in Counter(party.id for party in found).items() if count > 1)
     if repeated:
-        raise PlanningError(f"party {', '.join(map(repr, repeated))} is given more than once; give each party once")
+        raise PlanningError.of("parties_repeated", ids=repeated)
     return found
 
 
@@ -437,29 +429,24 @@ def plan_backwards(
     """
     signing = _as_date(signing)
     if not is_working_day(signing):
-        what = "a weekend day" if signing.weekday() >= 5 else "a public holiday"  # noqa: PLR2004 - Saturday
-        raise PlanningError(
-            f"the signing date {signing.isoformat()} is {what}, not a Dutch working day; choose a working day, "
-            f"such as {_nearest_working_days(signing)}"
-        )
+        what = Said.of("weekend_day" if signing.weekday() >= 5 else "public_holiday")  # noqa: PLR2004 - Saturday
+        nearest = _nearest_working_days(signing)
+        raise PlanningError.of("signing_not_working_day", day=signing.isoformat(), what=what, nearest=nearest)
     try:
         return _plan(signing, parties=parties, lead_times=lead_times, calendar=calendar, municipality=municipality)
     except CalendarRangeError:
-        raise PlanningError(
-            f"the plan for a signing on {signing.isoformat()} would start before 0001-01-01, where the calendar "
-            "begins; choose a later signing date or shorter lead times"
-        ) from None
+        raise PlanningError.of("plan_before_calendar", day=signing.isoformat()) from None
 
 
-def _nearest_working_days(day: Date) -> str:
+def _nearest_working_days(day: Date) -> tuple[Said, ...]:
     """The working days nearest to *day*, before and after it, for a message (those inside the calendar)."""
     found = []
-    for name, move in (("before", previous_working_day), ("after", next_working_day)):
+    for name, move in (("day_before", previous_working_day), ("day_after", next_working_day)):
         try:
-            found.append(f"{move(day).isoformat()} ({name})")
+            found.append(Said.of(name, day=move(day).isoformat()))
         except CalendarRangeError:
             continue
-    return " or ".join(found)
+    return tuple(found)
 
 
 def _plan(

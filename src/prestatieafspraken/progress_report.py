@@ -60,22 +60,18 @@ leaves room:
 
 from __future__ import annotations
 
-from prestatieafspraken._progress import (
+from prestatieafspraken._progress import progress
+from prestatieafspraken._progress._records import (
     CommitmentProgress,
-    FigureIndex,
     FiguresFrom,
-    FigureSource,
     FlowTotals,
     ProgressReport,
-    ProgressStatus,
     RollUp,
     TargetProgress,
     Thresholds,
-    YearFigure,
-    counts_as_of,
-    progress,
-    yearly,
 )
+from prestatieafspraken.figures import FigureIndex, FigureSource, YearFigure, counts_as_of, yearly
+from prestatieafspraken.model import ProgressStatus
 
 __all__ = [
     "CommitmentProgress",

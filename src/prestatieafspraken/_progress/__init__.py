@@ -11,36 +11,13 @@ import pendulum
 
 from prestatieafspraken import _collector
 from prestatieafspraken._progress._compute import Progress
-from prestatieafspraken._progress._records import (
-    CommitmentProgress,
-    FiguresFrom,
-    FlowTotals,
-    ProgressReport,
-    RollUp,
-    TargetProgress,
-    Thresholds,
-)
+from prestatieafspraken._progress._records import CommitmentProgress, ProgressReport, RollUp, TargetProgress, Thresholds
 from prestatieafspraken._progress._rollups import report
 from prestatieafspraken.calendar import today
-from prestatieafspraken.figures import FigureIndex, FigureSource, YearFigure, counts_as_of, yearly
-from prestatieafspraken.model import Agreement, ProgressStatus, SubjectKind
+from prestatieafspraken.model import Agreement, SubjectKind
 
-__all__ = [
-    "CommitmentProgress",
-    "FigureIndex",
-    "FigureSource",
-    "FiguresFrom",
-    "FlowTotals",
-    "ProgressReport",
-    "ProgressStatus",
-    "RollUp",
-    "TargetProgress",
-    "Thresholds",
-    "YearFigure",
-    "counts_as_of",
-    "progress",
-    "yearly",
-]
+#: What the package's own modules import from here; the public names are `prestatieafspraken.progress_report`'s.
+__all__ = ["CommitmentProgress", "ProgressReport", "RollUp", "TargetProgress", "Thresholds", "progress"]
 
 
 def progress(

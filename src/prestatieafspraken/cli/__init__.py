@@ -1,8 +1,8 @@
 """The command line: ``prestatieafspraken check | report | graph | plan | export | ... | schema`` (DESIGN §7).
 
 Bad input never shows a traceback: a file that cannot be read gives one message per problem with its ``$.path``
-on standard error and exit status 2. Each group of commands is a private module of this package; this one
-assembles the parser and runs the chosen command.
+on standard error and exit status 2, in the language of the command's ``--lang``. Each group of commands is a
+private module of this package; this one assembles the parser and runs the chosen command.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from importlib.metadata import version as _version
 
 from prestatieafspraken.cli._checking import add_catalogue, add_check, add_schema
-from prestatieafspraken.cli._common import EXIT_OK, EXIT_UNREADABLE, Parser, emit
+from prestatieafspraken.cli._common import EXIT_OK, EXIT_UNREADABLE, Parser, emit_error, errors_follow
 from prestatieafspraken.cli._documents import add_document
 from prestatieafspraken.cli._graph import add_graph
 from prestatieafspraken.cli._norms import add_norms
@@ -51,10 +51,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line and return its exit status."""
     arguments = _parser().parse_args(argv)
     run: Callable[[argparse.Namespace], int] = arguments.run
+    errors_follow(arguments)
     try:
         return run(arguments)
     except PrestatieafsprakenError as error:
-        emit(str(error), stream=sys.stderr)
+        emit_error(error)
         return EXIT_UNREADABLE
     except BrokenPipeError:  # pragma: no cover - e.g. piped into `head`
         return EXIT_OK

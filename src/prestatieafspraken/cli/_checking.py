@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import Any
 
 import orjson
@@ -14,13 +13,13 @@ from prestatieafspraken.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     UsageError,
-    add_audience,
-    add_config,
     add_input,
+    add_options,
     agreement_inputs,
     chosen_config,
     date_argument,
     emit,
+    emit_error,
     notice_beside,
     read_input,
 )
@@ -34,11 +33,9 @@ def add_check(commands: Any) -> None:
     add_input(check, many=True)
     check.add_argument("--as-of", type=date_argument, metavar="DATE", help="the check date (default: today)")
     check.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    check.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the messages")
     check.add_argument("--select", metavar="CODES", help="comma-separated codes or prefixes to run (as ruff)")
     check.add_argument("--ignore", metavar="CODES", help="comma-separated codes or prefixes not to run")
-    add_config(check)
-    add_audience(check)
+    add_options(check, lang="the messages", audience=True, config=True)
     check.set_defaults(run=_check)
 
 
@@ -50,8 +47,7 @@ def add_catalogue(commands: Any) -> None:
 
     rules = commands.add_parser("rules", help="print the rule catalogue, or one rule")
     rules.add_argument("code", nargs="?", metavar="CODE")
-    rules.add_argument("--lang", choices=("nl", "en"), default="nl")
-    add_config(rules)
+    add_options(rules, lang=True, config=True)
     rules.set_defaults(run=_rules)
 
 
@@ -78,11 +74,11 @@ def _check(arguments: argparse.Namespace) -> int:
             else:
                 report = view_for(agreement, arguments.audience).check(as_of=arguments.as_of, config=config)
         except (ConfigError, RuleRegistrationError, UnknownNameError) as error:
-            emit(f"{label}: {error}", stream=sys.stderr)
+            emit_error(error, label=label)
             status = EXIT_UNREADABLE
             continue
         except LoadError as error:
-            emit(str(error), stream=sys.stderr)
+            emit_error(error)
             status = EXIT_UNREADABLE
             continue
         if status != EXIT_UNREADABLE and any(f.severity is Severity.ERROR for f in report.findings):

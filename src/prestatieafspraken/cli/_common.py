@@ -7,10 +7,12 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Sequence
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from prestatieafspraken import examples
+from prestatieafspraken._language import LANGUAGES, Language
 from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.errors import PrestatieafsprakenError
 from prestatieafspraken.model import Agreement
@@ -50,25 +52,49 @@ def add_input(parser: argparse.ArgumentParser, *, many: bool) -> None:
     parser.add_argument("--example", metavar="NAME", help="use a shipped example instead of a file")
 
 
-def add_config(parser: argparse.ArgumentParser) -> None:
-    """``--config PATH`` and ``--no-config``: which configuration the rules run with (docs/security.md)."""
-    chosen = parser.add_mutually_exclusive_group()
-    chosen.add_argument(
-        "--config",
-        type=Path,
-        metavar="PATH",
-        help="the configuration to apply: a prestatieafspraken.toml or pyproject.toml (default: the project's, "
-        "found from the current folder up; never one next to a checked file)",
-    )
-    chosen.add_argument("--no-config", action="store_true", help="apply no configuration file at all")
+#: The help of ``--output`` for a command that prints what it writes unless told otherwise.
+INSTEAD_OF_PRINTING = "write to this file (atomically) instead of printing"
 
 
-def add_audience(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--audience",
-        metavar="public|PARTY",
-        help="show only what this audience may see: 'public' or a party id (values it may not see are withheld)",
-    )
+def add_options(
+    parser: argparse.ArgumentParser,
+    *,
+    lang: str | bool = False,
+    audience: bool = False,
+    config: bool = False,
+    output: str | None = None,
+) -> None:
+    """Declare the options the commands share, each worded here once, in this order.
+
+    Args:
+        parser: The command's parser.
+        lang: ``--lang nl|en`` (default ``nl``): a string names what is written in that language ("the report"),
+            ``True`` declares the option without a help text.
+        audience: ``--audience public|PARTY``: only what that audience may see (docs/views.md).
+        config: ``--config PATH`` and ``--no-config``: which configuration the rules run with (docs/security.md).
+        output: ``--output PATH``, with this help text (`INSTEAD_OF_PRINTING` for most commands).
+    """
+    if lang is not False:
+        help_text = f"language of {lang}" if isinstance(lang, str) else None
+        parser.add_argument("--lang", choices=LANGUAGES, default="nl", help=help_text)
+    if audience:
+        parser.add_argument(
+            "--audience",
+            metavar="public|PARTY",
+            help="show only what this audience may see: 'public' or a party id (values it may not see are withheld)",
+        )
+    if config:
+        chosen = parser.add_mutually_exclusive_group()
+        chosen.add_argument(
+            "--config",
+            type=Path,
+            metavar="PATH",
+            help="the configuration to apply: a prestatieafspraken.toml or pyproject.toml (default: the project's, "
+            "found from the current folder up; never one next to a checked file)",
+        )
+        chosen.add_argument("--no-config", action="store_true", help="apply no configuration file at all")
+    if output is not None:
+        parser.add_argument("--output", type=Path, metavar="PATH", help=output)
 
 
 class Parser(argparse.ArgumentParser):
@@ -82,6 +108,22 @@ def emit(text: str, *, stream: TextIO | None = None) -> None:
     """Write *text* and a line end; every control character from a file is shown as an escape (`safe_text`)."""
     target = stream or sys.stdout
     target.write(safe_text(text if text.endswith("\n") else text + "\n"))
+
+
+#: The language errors are printed in: the command's ``--lang`` (`errors_follow`); English for a command without.
+_ERROR_LANGUAGE: ContextVar[Language] = ContextVar("error_language", default="en")
+
+
+def errors_follow(arguments: argparse.Namespace) -> None:
+    """Print the errors of this run in the language of its ``--lang`` (a command without one: English)."""
+    lang = getattr(arguments, "lang", "en")
+    _ERROR_LANGUAGE.set(lang if lang in LANGUAGES else "en")
+
+
+def emit_error(error: PrestatieafsprakenError, *, label: str | None = None) -> None:
+    """Print *error* on standard error in the language of ``--lang``: every problem on a line, with its place."""
+    text = error.describe(_ERROR_LANGUAGE.get())
+    emit(f"{label}: {text}" if label else text, stream=sys.stderr)
 
 
 class UsageError(PrestatieafsprakenError, ValueError):

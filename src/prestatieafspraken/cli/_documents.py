@@ -10,9 +10,10 @@ from typing import Any
 from prestatieafspraken.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
+    INSTEAD_OF_PRINTING,
     UsageError,
-    add_audience,
     add_input,
+    add_options,
     agreement_inputs,
     emit,
     read_input,
@@ -32,17 +33,13 @@ def add_document(commands: Any) -> None:
         choices=("markdown", "html", "docx"),
         help="default: from the suffix of --output (.md, .html, .docx), else markdown",
     )
-    add_audience(document)
-    document.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the document")
     document.add_argument(
         "--summary", action="store_true", help="the one-page summary for tenants' members (plain Dutch, B1)"
     )
     document.add_argument(
         "--template", type=Path, metavar="HOUSE.docx", help="with docx: use the styles of this Word file or template"
     )
-    document.add_argument(
-        "--output", type=Path, metavar="PATH", help="write to this file (atomically) instead of printing"
-    )
+    add_options(document, lang="the document", audience=True, output=INSTEAD_OF_PRINTING)
     document.set_defaults(run=_document)
 
 

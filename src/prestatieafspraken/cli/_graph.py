@@ -7,8 +7,8 @@ from typing import Any
 
 from prestatieafspraken.cli._common import (
     EXIT_OK,
-    add_audience,
     add_input,
+    add_options,
     agreement_inputs,
     emit,
     read_input,
@@ -22,11 +22,10 @@ def add_graph(commands: Any) -> None:
     add_input(graph, many=False)
     graph.add_argument("--format", choices=("mermaid", "dot", "graphml", "json", "svg"), default="mermaid")
     graph.add_argument("--party", metavar="ID", help="only the neighbourhood of this party")
-    graph.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the picture's labels (svg)")
     graph.add_argument(
         "--node-limit", type=int, default=300, metavar="N", help="draw an svg of at most N nodes (default: 300)"
     )
-    add_audience(graph)
+    add_options(graph, lang="the picture's labels (svg)", audience=True)
     graph.set_defaults(run=_graph)
 
 

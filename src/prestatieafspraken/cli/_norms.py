@@ -5,10 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from prestatieafspraken.cli._common import (
-    EXIT_OK,
-    emit,
-)
+from prestatieafspraken.cli._common import EXIT_OK, add_options, emit
 
 
 def add_norms(commands: Any) -> None:
@@ -17,7 +14,7 @@ def add_norms(commands: Any) -> None:
     norms.add_argument("name", nargs="?", metavar="NAME", help="one norm, e.g. social-rent-limit")
     norms.add_argument("--year", type=int, metavar="Y", help="only the value that holds in year Y")
     norms.add_argument("--format", choices=("text", "json"), default="text")
-    norms.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of labels and notes")
+    add_options(norms, lang="labels and notes")
     norms.set_defaults(run=_norms)
 
 

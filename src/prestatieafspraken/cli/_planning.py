@@ -12,8 +12,8 @@ import orjson
 
 from prestatieafspraken.cli._common import (
     EXIT_OK,
-    add_audience,
     add_input,
+    add_options,
     agreement_inputs,
     date_argument,
     emit,
@@ -43,7 +43,7 @@ def add_plan(commands: Any) -> None:
     )
     plan.add_argument("--lead-times", type=Path, metavar="FILE", help="TOML or YAML file: step name = working days")
     plan.add_argument("--format", choices=("text", "json"), default="text")
-    plan.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the text output")
+    add_options(plan, lang="the text output")
     plan.set_defaults(run=_plan, usage=plan.error)
 
 
@@ -73,8 +73,7 @@ def add_bids(commands: Any) -> None:
     add_input(bids, many=False)
     bids.add_argument("--year", type=int, metavar="Y", help="only this year (default: every year)")
     bids.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    bids.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the text and Markdown output")
-    add_audience(bids)
+    add_options(bids, lang="the text and Markdown output", audience=True)
     bids.set_defaults(run=_bids)
 
 

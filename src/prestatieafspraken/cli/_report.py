@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from prestatieafspraken._terminal import safe_text
 from prestatieafspraken.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
-    add_audience,
-    add_config,
+    INSTEAD_OF_PRINTING,
     add_input,
+    add_options,
     agreement_inputs,
     chosen_config,
     date_argument,
@@ -30,12 +29,7 @@ def add_report(commands: Any) -> None:
     add_input(report, many=False)
     report.add_argument("--as-of", type=date_argument, metavar="DATE", help="the report date (default: today)")
     report.add_argument("--format", choices=("markdown", "html"), default="markdown")
-    report.add_argument(
-        "--output", type=Path, metavar="PATH", help="write to this file (atomically) instead of printing"
-    )
-    add_audience(report)
-    add_config(report)
-    report.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the report")
+    add_options(report, lang="the report", audience=True, config=True, output=INSTEAD_OF_PRINTING)
     report.set_defaults(run=_report)
 
 

@@ -11,8 +11,8 @@ from prestatieafspraken.cli._common import (
     EXIT_OK,
     EXIT_UNREADABLE,
     UsageError,
-    add_audience,
     add_input,
+    add_options,
     agreement_inputs,
     emit,
     positive,
@@ -31,14 +31,12 @@ def add_tabular(commands: Any) -> None:
     export.add_argument(
         "--template", type=int, metavar="YEAR", help="write the realisations template of YEAR to fill in"
     )
-    export.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the template")
-    export.add_argument(
-        "--output",
-        type=Path,
-        metavar="PATH",
-        help="the file to write, atomically (default: named after the input, never over an existing file)",
+    add_options(
+        export,
+        lang="the template",
+        audience=True,
+        output="the file to write, atomically (default: named after the input, never over an existing file)",
     )
-    add_audience(export)
     export.set_defaults(run=_export)
 
     merge = commands.add_parser(
@@ -46,11 +44,10 @@ def add_tabular(commands: Any) -> None:
     )
     merge.add_argument("file", type=Path, metavar="FILE", help="agreement file, YAML or JSON")
     merge.add_argument("book", type=Path, metavar="BOOK.xlsx|FILE.csv", help="the filled-in realisations")
-    merge.add_argument(
-        "--output",
-        type=Path,
-        metavar="PATH",
-        help="write the merged agreement to this .yaml/.json file, atomically (default: print it)",
+    add_options(
+        merge,
+        lang="the error messages",
+        output="write the merged agreement to this .yaml/.json file, atomically (default: print it)",
     )
     for name, default, what in (
         ("bytes", "268435456", "bytes the file may expand to (a workbook once decompressed)"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -12,8 +11,9 @@ from prestatieafspraken.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_UNREADABLE,
-    add_audience,
+    add_options,
     emit,
+    emit_error,
 )
 from prestatieafspraken.errors import LoadError, UnknownNameError
 from prestatieafspraken.model import Agreement
@@ -29,15 +29,13 @@ def add_versions(commands: Any) -> None:
     compare.add_argument("old", type=Path, metavar="OLD", help="the older version, YAML or JSON")
     compare.add_argument("new", type=Path, metavar="NEW", help="the newer version, YAML or JSON")
     compare.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    compare.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the output")
-    add_audience(compare)
+    add_options(compare, lang="the output", audience=True)
     compare.set_defaults(run=_diff)
 
     versions = commands.add_parser("history", help="the current agreement and each item's changes over versions")
     versions.add_argument("files", nargs="+", type=Path, metavar="FILE", help="the versions, oldest first")
     versions.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    versions.add_argument("--lang", choices=("nl", "en"), default="nl", help="language of the output")
-    add_audience(versions)
+    add_options(versions, lang="the output", audience=True)
     versions.set_defaults(run=_history)
 
 
@@ -52,9 +50,9 @@ def _versions(files: Sequence[Path], audience: str | None) -> list[Agreement] | 
             agreement = load(file)
             versions.append(agreement if audience is None else view_for(agreement, audience).agreement)
         except LoadError as error:
-            emit(str(error), stream=sys.stderr)
+            emit_error(error)
         except UnknownNameError as error:
-            emit(f"{file}: {error}", stream=sys.stderr)
+            emit_error(error, label=str(file))
     return versions if len(versions) == len(files) else None
 
 

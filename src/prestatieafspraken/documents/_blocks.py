@@ -1,14 +1,17 @@
-"""The document as a few kinds of block (title page, headings, paragraphs, lists, tables, signatures, page breaks).
+"""The one block model of everything the library writes for people: the agreement as a document and the report.
 
-The content is built once from the agreement and written as Markdown, HTML or Word (docx) by the renderers, so
-the three forms cannot drift apart. Blocks hold plain text; each renderer escapes it for its format.
+A text is built once as a few kinds of block (title page, headings, paragraphs, lists, tables, collapsible
+sections, signatures, page breaks, the picture of who does what for whom) and written as Markdown, HTML or Word
+(docx) by one writer per form, so the forms cannot drift apart and the document and the report cannot either.
+Blocks hold plain text; each writer escapes it for its form. A table cell is plain text, a traffic light (`Light`:
+a colour with its word, so that the colour is never the only sign) or a small picture (`Picture`: an SVG chart).
 """
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Literal
+from typing import Literal, TypeAlias
 
 import attrs
 
@@ -16,20 +19,33 @@ from prestatieafspraken.vocabulary import Language
 
 __all__ = [
     "Block",
+    "Cell",
+    "Colour",
+    "Diagram",
     "Document",
     "DocumentFormat",
     "Heading",
     "Items",
+    "Light",
+    "Look",
     "PageBreak",
     "Paragraph",
+    "Picture",
+    "Section",
     "Signature",
     "Table",
     "TitlePage",
-    "clean",
+    "format_of",
+    "plain",
 ]
 
 #: The forms a document is written in.
 DocumentFormat = Literal["markdown", "html", "docx"]
+#: How an HTML page looks: ``"document"`` a text to read and print (a serif page of reading width),
+#: ``"report"`` wide tables to scan (a sans-serif page as wide as the screen).
+Look: TypeAlias = Literal["document", "report"]
+#: The colours of a traffic light; ``grey`` is no verdict (not started, or no data).
+Colour: TypeAlias = Literal["green", "orange", "red", "grey"]
 
 
 # Characters that may not appear in XML or HTML text: C0 controls other than tab, newline and carriage return,
@@ -76,16 +92,44 @@ class Items:
 
 
 @attrs.frozen(kw_only=True)
-class Table:
-    """A table of plain-text cells with a header row.
+class Light:
+    """A traffic light in a table: its colour, and the words that say it."""
 
-    The columns in `reference` hold ids (shown small, as code): the reader reads names and texts, the ids are
-    there to find an item back in the file.
+    colour: Colour
+    text: str
+    """What the colour says, in words ("versnelling nodig", "rood"): a text never relies on colour alone."""
+
+
+@attrs.frozen(kw_only=True)
+class Picture:
+    """A small chart as SVG text (starting at its ``<svg>`` element), with a title that is its alternative text."""
+
+    title: str
+    svg: str
+
+
+Cell: TypeAlias = str | Light | Picture
+
+
+def plain(cell: Cell) -> str:
+    """A cell as plain text: a light by its words, a picture by its title."""
+    if isinstance(cell, Light):
+        return cell.text
+    return cell.title if isinstance(cell, Picture) else cell
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """A table of cells with a header row.
+
+    The columns in `reference` hold ids or paths (shown small, as code): the reader reads names and texts, the ids
+    are there to find an item back in the file. The columns in `numeric` hold numbers, aligned right.
     """
 
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    columns: tuple[Cell, ...]
+    rows: tuple[tuple[Cell, ...], ...]
     reference: frozenset[int] = frozenset()
+    numeric: frozenset[int] = frozenset()
 
 
 @attrs.frozen(kw_only=True)
@@ -112,7 +156,32 @@ class PageBreak:
     orientation: Literal["portrait", "landscape"] | None = None
 
 
-Block = TitlePage | Heading | Paragraph | Items | Table | Signature | PageBreak
+@attrs.frozen(kw_only=True)
+class Section:
+    """A titled group of blocks: a collapsible ``<details>`` in HTML (open when `open`), a heading elsewhere."""
+
+    level: int
+    title: str
+    blocks: tuple[Block, ...]
+    open: bool = False
+
+
+@attrs.frozen(kw_only=True)
+class Diagram:
+    """A picture Graphviz draws from its DOT text when the document is written (`missing` when it cannot).
+
+    Inline SVG in HTML, an SVG data image in Markdown, a PNG in Word (`prestatieafspraken.documents._diagram`).
+    """
+
+    title: str
+    """The caption and alternative text."""
+    dot: str
+    """The DOT text (`prestatieafspraken.graph.picture_dot`)."""
+    missing: str
+    """The sentence said instead of the picture when ``dot`` is gone or fails while writing."""
+
+
+Block: TypeAlias = TitlePage | Heading | Paragraph | Items | Table | Section | Signature | PageBreak | Diagram
 
 
 @attrs.frozen(kw_only=True)
@@ -126,6 +195,8 @@ class Document:
     title: str
     lang: Language
     blocks: tuple[Block, ...]
+    look: Look = "document"
+    """How the HTML page looks (`Look`); the report is written with ``"report"``."""
 
     def to_markdown(self) -> str:
         """The document as Markdown (GitHub-flavoured tables; every text escaped, so it shows literally)."""

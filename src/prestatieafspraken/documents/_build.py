@@ -32,6 +32,7 @@ def document(
     audience: str | None = None,
     lang: Language = "nl",
     summary: bool = False,
+    picture: bool = True,
 ) -> Document:
     """The agreement as a document to circulate and sign, its jaarschijf, or the tenants' one-page summary.
 
@@ -50,6 +51,11 @@ def document(
         lang: ``"nl"`` (default) or ``"en"``.
         summary: The one-page summary for tenants' members in plain language (B1): what was agreed for them in
             *year* (default: the current year within the perspective) and how to follow it.
+        picture: End the chapter on the parties with the picture of who does what for whom (of the year's
+            commitments in a jaarschijf; of what the audience may see), drawn by Graphviz when the document is
+            written: inline SVG in HTML, an SVG data image in Markdown, a PNG in Word. Without Graphviz, or above
+            `prestatieafspraken.documents.PICTURE_NODE_LIMIT` nodes, a sentence says so instead. ``False`` leaves
+            it out. The summary has no picture.
 
     Raises:
         ConfigError: *year* is outside the perspective, or *lang* is not ``"nl"`` or ``"en"``.
@@ -74,7 +80,7 @@ def document(
         blocks = list(summary_blocks(names, jaarschijf(agreement, chosen_year)))
         title = says("summary_title", lang, year=chosen_year)
     else:
-        chosen = Chosen(names, jaarschijf(agreement, year) if year is not None else None)
+        chosen = Chosen(names, jaarschijf(agreement, year) if year is not None else None, picture=picture)
         blocks = [*agreement_chapters(names, chosen, audience), *signature_page(names, chosen)]
         title = agreement.title
     return Document(title=title, lang=lang, blocks=tuple(blocks))

@@ -18,16 +18,19 @@ from typing import TYPE_CHECKING
 
 from prestatieafspraken.documents._blocks import (
     Block,
+    Diagram,
     Document,
     Heading,
     Items,
     PageBreak,
     Paragraph,
+    Section,
     Signature,
     Table,
     TitlePage,
     clean,
 )
+from prestatieafspraken.documents._diagram import drawn_png
 from prestatieafspraken.documents._wordml import W, page_break_xml, paragraph_xml, table_xml, widths
 from prestatieafspraken.errors import ConfigError, ExportError, MissingExtraError
 
@@ -41,6 +44,7 @@ _LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
 _BLANK = "_" * 32
 _A4 = (7_560_000, 10_692_000)  # 210 x 297 mm in EMU (36,000 per mm)
 _MARGIN = 720_000  # 2 cm
+_CAPTION_ROOM = 1_080_000  # 3 cm below a picture for its caption
 _TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 _DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 
@@ -154,6 +158,14 @@ class _Sections:
         across = max(width, height) if self.current == "landscape" else min(width, height)
         return across - int(self.sentinel.left_margin or 0) - int(self.sentinel.right_margin or 0)
 
+    @property
+    def usable_height(self) -> int:
+        """The height between the margins of the current section, less room for a caption, in EMU."""
+        width, height = int(self.sentinel.page_width or _A4[0]), int(self.sentinel.page_height or _A4[1])
+        down = min(width, height) if self.current == "landscape" else max(width, height)
+        margins = int(self.sentinel.top_margin or 0) + int(self.sentinel.bottom_margin or 0)
+        return down - margins - _CAPTION_ROOM
+
     def end_section(self, next_orientation: str) -> str:
         """The paragraph that ends the current section; the next one is in *next_orientation*.
 
@@ -204,7 +216,32 @@ class _Writer:
             paragraph_xml(f"{block.date}: {_BLANK}", space_after=24),
         ]
 
-    def write(self, block: Block) -> None:
+    def heading(self, level: int, text: str) -> str:
+        """A heading in Word's style of its level."""
+        return paragraph_xml(text, style_id=self.style_id(f"Heading {min(max(level, 1), 9)}"))
+
+    def diagram(self, block: Diagram) -> None:
+        """The picture as a PNG as large as it is drawn, made smaller to fit the page, with its caption.
+
+        Without Graphviz, or when it fails, the sentence said instead.
+        """
+        png = drawn_png(block)
+        if png is None:
+            self.parts.append(paragraph_xml(block.missing))
+            return
+        from docx.image.image import Image  # noqa: PLC0415 - python-docx is optional
+
+        image = Image.from_blob(png)
+        width, height = int(image.width), int(image.height)
+        scale = min(1.0, self.sections.usable / max(width, 1), self.sections.usable_height / max(height, 1))
+        width, height = int(width * scale), int(height * scale)
+        inline = self.word.part.new_pic_inline(io.BytesIO(png), width, height)
+        self.parts += [
+            f'<w:p xmlns:w="{W}"><w:pPr><w:keepNext/></w:pPr><w:r><w:drawing>{inline.xml}</w:drawing></w:r></w:p>',
+            paragraph_xml(block.title, style_id=self.style_id("Caption")),
+        ]
+
+    def write(self, block: Block) -> None:  # noqa: C901 - one branch per kind of block
         """Write one block (a page break with an orientation ends a section)."""
         add = self.parts.append
         if isinstance(block, TitlePage):
@@ -213,7 +250,7 @@ class _Writer:
                 add(paragraph_xml(block.subtitle, style_id=self.style_id("Subtitle")))
             self.parts += [paragraph_xml(line) for line in block.lines]
         elif isinstance(block, Heading):
-            add(paragraph_xml(block.text, style_id=self.style_id(f"Heading {min(max(block.level, 1), 9)}")))
+            add(self.heading(block.level, block.text))
         elif isinstance(block, Paragraph):
             add(paragraph_xml(block.text))
         elif isinstance(block, Items):
@@ -225,6 +262,12 @@ class _Writer:
             self.signature(block)
         elif isinstance(block, PageBreak):
             add(page_break_xml() if block.orientation is None else self.sections.end_section(block.orientation))
+        elif isinstance(block, Section):
+            add(self.heading(block.level, block.title))
+            for inner in block.blocks:
+                self.write(inner)
+        elif isinstance(block, Diagram):
+            self.diagram(block)
         else:  # pragma: no cover - Block is a closed union
             raise ExportError(f"not a block of a document: {block!r}")
 

@@ -1,26 +1,41 @@
-"""Writing a document as Markdown: GitHub-flavoured tables, every text escaped so that it shows literally.
+"""Writing blocks as Markdown: GitHub-flavoured tables, every text escaped so that it shows literally.
 
-A text from the file is data, never markup: ``*``, ``|``, ``<script>``, a leading ``#`` or ``1.`` all show as
-written. A page break has no Markdown form; it becomes a thematic break (``---``).
+One writer serves the agreement as a document and the progress report. A text from the file is data, never
+markup: ``*``, ``|``, ``<script>``, a leading ``#`` or ``1.`` all show as written. A page break has no Markdown
+form; it becomes a thematic break (``---``); a section is its heading and its blocks. A traffic light is a
+coloured emoji before its words (🟢 op koers), so it shows in any viewer and the words still say it without colour.
+
+Pictures (the sparklines, the picture of who does what for whom) are SVG data images (``data:image/svg+xml``), so
+the Markdown stays one self-contained text, as the HTML is: VS Code, MkDocs, pandoc, Obsidian, Typora and every
+browser show them. GitHub and GitLab do not show data images in a file's preview; they show the alternative text,
+and the HTML report or ``prestatieafspraken graph FILE --format svg`` gives the picture there.
 """
 
 from __future__ import annotations
 
+import base64
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from prestatieafspraken.documents._blocks import (
+    Block,
+    Cell,
+    Diagram,
     Document,
     Heading,
     Items,
+    Light,
     PageBreak,
     Paragraph,
+    Picture,
+    Section,
     Signature,
     Table,
     TitlePage,
     clean,
 )
+from prestatieafspraken.documents._diagram import drawn_svg
 
 __all__ = ["to_markdown"]
 
@@ -40,6 +55,7 @@ _ESCAPED = str.maketrans(
 # a heading; every text here is one line of its own paragraph, so there is no line above to underline.)
 _LINE_START = re.compile(r"^(?:[-+](?=\s|$)|\d+(?=[.)](?:\s|$)))")
 _BLANK = "\\_" * 24
+_EMOJI = {"green": "🟢", "orange": "🟠", "red": "🔴", "grey": "⚪"}
 
 
 def _text(text: str) -> str:
@@ -57,13 +73,26 @@ def _code(text: str) -> str:
     return f"`` {shown} ``" if "`" in shown else f"`{shown}`"
 
 
-def _table(table: Table) -> str:
-    def cell(index: int, text: str) -> str:
-        return _code(text) if index in table.reference else _text(text)
+def _image(title: str, svg: str) -> str:
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f"![{_text(title)}](data:image/svg+xml;base64,{data})"
 
-    header = "| " + " | ".join(_text(column) for column in table.columns) + " |"
-    rule = "|" + "|".join("---" for _ in table.columns) + "|"
-    rows = ["| " + " | ".join(cell(i, text) for i, text in enumerate(row)) + " |" for row in table.rows]
+
+def _cell(cell: Cell, *, code: bool = False) -> str:
+    if isinstance(cell, Light):
+        return f"{_EMOJI[cell.colour]} {_text(cell.text)}"
+    if isinstance(cell, Picture):
+        return _image(cell.title, cell.svg)
+    return _code(cell) if code else _text(cell)
+
+
+def _table(table: Table) -> str:
+    header = "| " + " | ".join(_cell(column) for column in table.columns) + " |"
+    rule = "|" + "|".join("---:" if i in table.numeric else "---" for i in range(len(table.columns))) + "|"
+    rows = [
+        "| " + " | ".join(_cell(cell, code=i in table.reference) for i, cell in enumerate(row)) + " |"
+        for row in table.rows
+    ]
     return "\n".join([header, rule, *rows])
 
 
@@ -100,17 +129,32 @@ def _page_break(_block: PageBreak) -> str:
     return "---"
 
 
+def _section(block: Section) -> str:
+    return "\n\n".join(["#" * min(max(block.level, 1), 6) + " " + _text(block.title), *_parts(block.blocks)])
+
+
+def _diagram(block: Diagram) -> str:
+    svg = drawn_svg(block)
+    return _text(block.missing) if svg is None else _image(block.title, svg)
+
+
 _WRITERS: dict[type, Callable[[Any], str]] = {
     TitlePage: _title_page,
     Heading: _heading,
     Paragraph: _paragraph,
     Items: _items,
     Table: _table,
+    Section: _section,
     Signature: _signature,
     PageBreak: _page_break,
+    Diagram: _diagram,
 }
+
+
+def _parts(blocks: Iterable[Block]) -> Iterator[str]:
+    return (_WRITERS[type(block)](block) for block in blocks)
 
 
 def to_markdown(document: Document) -> str:
     """The document as one Markdown text."""
-    return "\n\n".join(_WRITERS[type(block)](block) for block in document.blocks) + "\n"
+    return "\n\n".join(_parts(document.blocks)) + "\n"

@@ -1,10 +1,16 @@
-"""Names and texts instead of ids: how a document names parties, themes, goals, amounts and commitments."""
+"""Names and texts instead of ids: how the document and the report name parties, themes, targets and commitments.
+
+A reader reads names, not ids: "Woonstichting Lindeveen", "Nieuwbouw sociale huur in Lindeveen, 2025–2028", the
+text of a commitment. The ids stay in a reference column. Where a name is missing (a dangling reference, a blank
+name, a commitment without text) the text falls back to what the file does say, never to nothing.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from prestatieafspraken.documents._words import joined, number, says, short_day
+from prestatieafspraken._progress import TargetProgress
+from prestatieafspraken.documents._words import joined, number, rounded, says, short_day
 from prestatieafspraken.model import (
     Aggregation,
     Agreement,
@@ -15,7 +21,7 @@ from prestatieafspraken.model import (
 )
 from prestatieafspraken.vocabulary import Language, term
 
-__all__ = ["Names", "capital"]
+__all__ = ["Names"]
 
 # Units as files write them (free text), and the recurring term a document writes for them.
 _UNIT_TERMS = {
@@ -33,11 +39,6 @@ _EUROS = frozenset({"eur", "euro", "euros", "€"})
 _SHARES = frozenset({"share", "ratio", "aandeel", "%", "percent", "procent"})
 
 
-def capital(text: str) -> str:
-    """The text with its first letter a capital, as a heading or a column starts."""
-    return text[:1].upper() + text[1:]
-
-
 class Names:
     """The names and texts of one agreement's items in one language; an id that names nothing stays an id."""
 
@@ -47,11 +48,12 @@ class Names:
         self.lang: Language = lang
         self.withheld = withheld
         """Commitments whose text and value the reader may not see."""
+        self._target_themes = {target.id: target.theme for target in reversed(agreement.targets)}
 
     def party(self, party_id: str) -> str:
-        """A party's name."""
+        """A party's name; its id when the agreement does not know it or its name is blank."""
         found = self.index.parties.get(party_id)
-        return found.name if found is not None else party_id
+        return found.name if found is not None and found.name.strip() else party_id
 
     def parties(self, party_ids: Iterable[str]) -> str:
         """Parties' names as a sentence lists them: "A, B en C"."""
@@ -60,18 +62,52 @@ class Names:
     def area(self, area_id: str) -> str:
         """An area's name; a key that names a party (a breakdown may name parties) gives the party's name."""
         found = self.index.areas.get(area_id)
-        if found is not None:
+        if found is not None and found.name.strip():
             return found.name
         return self.party(area_id)
 
-    def theme(self, theme_id: str) -> str:
-        """A theme's label: the declared one, else the standard label."""
+    def theme(self, theme_id: str | None) -> str:
+        """A theme's label: the declared one, else the standard label, else its id; "zonder thema" for none."""
+        if theme_id is None:
+            return term("no_theme", self.lang)
         return theme_label(theme_id, lang=self.lang, declared=self.index.themes.get(theme_id))
 
-    def indicator(self, indicator_id: str) -> str:
-        """An indicator's label."""
+    def indicator(self, indicator_id: str | None) -> str:
+        """An indicator's label; its id when the agreement does not know it; empty for none."""
+        if indicator_id is None:
+            return ""
         found = self.index.indicators.get(indicator_id)
-        return found.label if found is not None else indicator_id
+        return found.label if found is not None and found.label.strip() else indicator_id
+
+    def commitment_theme(self, commitment: Commitment) -> str | None:
+        """A commitment's theme: its own, else its target's (as the progress roll-ups count it)."""
+        if commitment.theme is None and commitment.target is not None:
+            return self._target_themes.get(commitment.target)
+        return commitment.theme
+
+    def target(self, record: TargetProgress) -> str:
+        """A target as a steering group names it: its indicator, place and years ("Nieuwbouw, Lindeveen, 2025–2028")."""
+        target = record.target
+        parts = [self.indicator(target.indicator)]
+        if target.area is not None:
+            parts.append(self.area(target.area))
+        parts.append(f"{record.first_year}–{record.by}" if record.first_year != record.by else str(record.by))
+        return ", ".join(parts)
+
+    def part(self, record: TargetProgress) -> str:
+        """One part of a target's breakdown, by its area's or party's name ("› Noord")."""
+        if record.party is not None:
+            return f"› {self.party(record.party)}"
+        return f"› {self.area(record.area)}" if record.area is not None else "›"
+
+    def commitment(self, commitment: Commitment) -> str:
+        """A commitment in a table: its text; without one, its indicator and value; without those, its id."""
+        if commitment.text is not None and commitment.text.strip():
+            return commitment.text
+        if commitment.indicator is not None:
+            shown = self.indicator(commitment.indicator)
+            return f"{shown}: {rounded(commitment.value, self.lang)}" if commitment.value is not None else shown
+        return commitment.id
 
     def amount(self, value: Number, indicator_id: str | None = None, *, unit: str | None = None) -> str:
         """A value with its unit in words: "100 woningen", "€ 932,93", "30%"."""

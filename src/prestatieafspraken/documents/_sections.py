@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+import attrs
+
 from prestatieafspraken.documents._blocks import Block, Heading, Items, PageBreak, Paragraph, Table, TitlePage
+from prestatieafspraken.documents._diagram import diagram
 from prestatieafspraken.documents._jaarschijf import YearSlice
-from prestatieafspraken.documents._names import Names, capital
-from prestatieafspraken.documents._words import day, joined, number, says, short_day
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, day, joined, number, says, short_day
 from prestatieafspraken.model import (
     Commitment,
     Framework,
@@ -32,8 +35,10 @@ MAX_NAMED = 12
 class Chosen:
     """What a document shows: the whole agreement, or the jaarschijf of one year."""
 
-    def __init__(self, names: Names, year_slice: YearSlice | None) -> None:
+    def __init__(self, names: Names, year_slice: YearSlice | None, *, picture: bool = True) -> None:
         agreement = names.agreement
+        self.picture = picture
+        """Whether the chapter on the parties ends with the picture of who does what for whom."""
         self.year = year_slice.year if year_slice is not None else None
         self.commitments: tuple[Commitment, ...] = (
             year_slice.commitments if year_slice is not None else agreement.commitments
@@ -154,6 +159,12 @@ def _who_does_what(names: Names, chosen: Chosen) -> Iterator[Block]:
             if party.id in executes or party.id in benefits
         ),
     )
+    if chosen.picture:
+        # The jaarschijf draws the year's commitments only; the agreement is the one the reader may see.
+        shown = names.agreement
+        if chosen.year is not None:
+            shown = attrs.evolve(shown, commitments=chosen.commitments)
+        yield diagram(shown, lang)
 
 
 def assignment(names: Names) -> Iterator[Block]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from prestatieafspraken.documents._blocks import Block, Heading, PageBreak, Paragraph, Signature
-from prestatieafspraken.documents._names import Names, capital
+from prestatieafspraken.documents._names import Names
 from prestatieafspraken.documents._sections import Chosen
-from prestatieafspraken.documents._words import day, joined, says
+from prestatieafspraken.documents._words import capital, day, joined, says
 from prestatieafspraken.model import CoalitionStatus, Mandate, MandateRole, MilestoneKind, MilestoneStatus, Party
 from prestatieafspraken.vocabulary import label, term
 

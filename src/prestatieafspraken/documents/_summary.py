@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 from prestatieafspraken.documents._blocks import Block, Heading, Items, Paragraph
 from prestatieafspraken.documents._jaarschijf import YearSlice
-from prestatieafspraken.documents._names import Names, capital
-from prestatieafspraken.documents._words import day, number, says
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, day, number, says
 from prestatieafspraken.model import CommitmentKind, MandateRole, MilestoneKind, MilestoneStatus, PartyKind
 from prestatieafspraken.vocabulary import label
 

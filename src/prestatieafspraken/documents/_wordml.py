@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from prestatieafspraken.documents._blocks import Table, clean
+from prestatieafspraken.documents._blocks import Table, clean, plain
 
 __all__ = ["W", "page_break_xml", "paragraph_xml", "table_xml", "widths"]
 
@@ -35,7 +35,7 @@ def widths(table: Table, usable: int) -> list[int]:
     Word and LibreOffice otherwise give every column the same width and break words in the middle.
     """
     columns = range(len(table.columns))
-    cells = [[table.columns[i], *(row[i] for row in table.rows)] for i in columns]
+    cells = [[plain(table.columns[i]), *(plain(row[i]) for row in table.rows)] for i in columns]
     char = [_REF_CHAR if i in table.reference else _TEXT_CHAR for i in columns]
     # Ids wrap after their hyphens; words of text are kept whole (a date such as 31-12-2025 too).
     words = [
@@ -44,7 +44,7 @@ def widths(table: Table, usable: int) -> list[int]:
     ]
     longest = [max(map(len, words[i]), default=1) for i in columns]
     # The header is bold, so a little wider.
-    header = [max(map(len, table.columns[i].split()), default=1) * _BOLD_CHAR for i in columns]
+    header = [max(map(len, cells[i][0].split()), default=1) * _BOLD_CHAR for i in columns]
     least = [min(_MOST_LEAST, max(longest[i] * char[i], header[i]) + _PADDING) for i in columns]
     if sum(least) >= usable:
         return [usable * width // sum(least) for width in least]
@@ -78,7 +78,7 @@ def table_xml(table: Table, column_widths: list[int], style_id: str | None) -> s
         *(f'<w:gridCol w:w="{width}"/>' for width in twips),
         '</w:tblGrid><w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>',
         *(
-            f"{cell_start[i]}{_run(column, reference=False, bold=True)}</w:tc>"
+            f"{cell_start[i]}{_run(plain(column), reference=False, bold=True)}</w:tc>"
             for i, column in enumerate(table.columns)
         ),
         "</w:tr>",
@@ -86,7 +86,7 @@ def table_xml(table: Table, column_widths: list[int], style_id: str | None) -> s
     reference = [i in table.reference for i in range(len(table.columns))]
     for row in table.rows:
         parts.append("<w:tr>")
-        parts += [f"{cell_start[i]}{_run(text, reference=reference[i])}</w:tc>" for i, text in enumerate(row)]
+        parts += [f"{cell_start[i]}{_run(plain(cell), reference=reference[i])}</w:tc>" for i, cell in enumerate(row)]
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)

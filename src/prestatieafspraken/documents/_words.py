@@ -1,21 +1,24 @@
-"""The document's fixed sentences in Dutch and English, and dates, numbers and lists written as each language does.
+"""Words as the document and the report write them: their fixed sentences, and dates, numbers and lists.
 
-The words for enum members and recurring terms come from `prestatieafspraken.vocabulary`; what is here are the
-sentences and headings only a document uses. The Dutch of the tenants' summary is plain (B1): short sentences,
-no jargon, every term explained.
+`says` gives a fixed sentence of `prestatieafspraken.documents._sentences` (the one table of them) in Dutch or
+English; `label` reads a word of the vocabulary or a sentence by its key. Dates, numbers and lists are written as
+each language writes them. The words for enum members and recurring terms come from
+`prestatieafspraken.vocabulary` (`term` and `label`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from decimal import Decimal
-from types import MappingProxyType
 
+from prestatieafspraken import vocabulary
+from prestatieafspraken.documents._sentences import SENTENCES
+from prestatieafspraken.model import Outcome, ProgressStatus
 from prestatieafspraken.vocabulary import Language
 
-__all__ = ["day", "joined", "number", "says", "short_day"]
+__all__ = ["capital", "day", "joined", "label", "number", "rounded", "says", "short_day"]
 
 _MONTHS_NL = [
     "januari",
@@ -46,265 +49,36 @@ _MONTHS_EN = [
     "December",
 ]
 
-_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        # --- the title page
-        "perspective_years": ("Meerjarig perspectief {start}–{end}", "Multi-year perspective {start}–{end}"),
-        "between": ("Tussen {parties}", "Between {parties}"),
-        "between_many": ("Tussen {count} partijen", "Between {count} parties"),
-        "scope_line": ("Schaal: {scope}", "Scale: {scope}"),
-        "signed_on": ("Ondertekend op {date}", "Signed on {date}"),
-        "signing_planned": ("Ondertekening gepland op {date}", "Signing planned on {date}"),
-        "view_for": ("Weergave voor {audience}", "View for {audience}"),
-        "view_public": ("iedereen (openbaar)", "everyone (public)"),
-        "view_note": (
-            "Afspraken die deze lezer niet mag zien, staan erin zonder tekst en waarde.",
-            "Commitments this reader may not see are listed without their text and value.",
-        ),
-        # --- parties
-        "parties_intro": (
-            "Deze afspraken zijn gemaakt door de volgende partijen.",
-            "These agreements are made by the following parties.",
-        ),
-        "col_kind": ("Soort", "Kind"),
-        "col_works_in": ("Werkgebied", "Works in"),
-        "col_coalition": ("Deelname", "Participation"),
-        "col_ref": ("Ref.", "Ref."),
-        "on_behalf": ("{party} spreekt en tekent namens {others}.", "{party} speaks and signs on behalf of {others}."),
-        "tenants_involved": (
-            "Huurders zijn bij deze afspraken betrokken als {how}.",
-            "Tenants are involved in these agreements as {how}.",
-        ),
-        "roles": ("Rollen en mandaten", "Roles and mandates"),
-        "col_role": ("Rol", "Role"),
-        "col_person": ("Wie", "Who"),
-        "col_granted_by": ("Mandaat van", "Mandate from"),
-        "groups": ("Overleg", "Consultation"),
-        "col_group": ("Groep", "Group"),
-        "col_members": ("Leden", "Members"),
-        "who_does_what": ("Wie doet wat voor wie", "Who does what for whom"),
-        "col_executes": ("Voert uit", "Carries out"),
-        "col_benefits": ("Heeft baat bij", "Benefits from"),
-        # --- the assignment
-        "no_assignment": (
-            "Er is geen bestuurlijke opdracht vastgelegd.",
-            "No administrative assignment has been recorded.",
-        ),
-        "in_scope": ("Waarover wel", "In scope"),
-        "out_of_scope": ("Waarover niet", "Out of scope"),
-        "assignment_agreed": ("De opdracht is vastgesteld op {date}.", "The assignment was agreed on {date}."),
-        "basis": ("Deze afspraken bouwen voort op:", "These agreements build on:"),
-        # --- goals
-        "goals": ("Gedeelde doelen", "Shared goals"),
-        "no_goals": ("Er zijn geen gedeelde doelen vastgelegd.", "No shared goals have been recorded."),
-        # --- themes, targets and commitments
-        "commitments_by_theme": ("Afspraken per thema", "Commitments by theme"),
-        "other_theme": ("Overige afspraken", "Other commitments"),
-        "commitments_without_year": ("Afspraken zonder jaar", "Commitments without a year"),
-        "commitments_of_year": ("Afspraken voor {year}", "Commitments for {year}"),
-        "no_commitments": ("In dit thema zijn geen afspraken gemaakt.", "No commitments were made in this theme."),
-        "no_commitments_year": (
-            "Voor {year} zijn in dit thema geen afspraken gemaakt.",
-            "No commitments were made in this theme for {year}.",
-        ),
-        "no_commitments_at_all": (
-            "Voor {year} zijn nog geen afspraken gemaakt.",
-            "No commitments have been made for {year} yet.",
-        ),
-        "col_what": ("Wat", "What"),
-        "col_to_reach": ("Te bereiken", "To reach"),
-        "col_period": ("Periode", "Period"),
-        "col_baseline": ("Vertrekpunt", "Starting point"),
-        "col_who": ("Wie", "Who"),
-        "col_for_whom": ("Voor wie", "For whom"),
-        "col_when": ("Wanneer", "When"),
-        "baseline_value": ("{value} eind {year}", "{value} at the end of {year}"),
-        "measure": ("{indicator}: {value}", "{indicator}: {value}"),
-        "measure_in": ("{indicator}: {value} in {area}", "{indicator}: {value} in {area}"),
-        "no_text": ("(zonder omschrijving)", "(no description)"),
-        "withheld": (
-            "Niet openbaar: alleen de betrokken partijen zien wat hier is afgesproken.",
-            "Not public: only the parties concerned see what was agreed here.",
-        ),
-        "all_parties": ("alle partijen", "all parties"),
-        # --- conditions
-        "conditions": ("Wederzijdse voorwaarden", "Mutual conditions"),
-        "conditions_intro": (
-            (
-                "Sommige afspraken hangen van elkaar af: een partij kan haar afspraak pas nakomen als een andere "
-                "partij de hare nakomt."
-            ),
-            (
-                "Some commitments depend on each other: a party can keep its commitment only when another party keeps "
-                "its own."
-            ),
-        ),
-        "no_conditions": (
-            "Geen afspraak hangt af van een andere afspraak.",
-            "No commitment depends on another commitment.",
-        ),
-        "col_depends_on": ("Hangt af van", "Depends on"),
-        "unknown_commitment": ("(onbekende afspraak)", "(unknown commitment)"),
-        # --- definitions and frameworks
-        "definitions_intro": (
-            "De partijen gebruiken deze woorden in één betekenis.",
-            "The parties use these words in one meaning.",
-        ),
-        "no_definitions": ("Er zijn geen definities vastgelegd.", "No definitions have been recorded."),
-        "col_term": ("Begrip", "Term"),
-        "col_meaning": ("Betekenis", "Meaning"),
-        "col_value": ("Waarde", "Value"),
-        "col_defined_by": ("Vastgesteld door", "Defined by"),
-        "frameworks": ("Bovenlokale kaders", "Frameworks from a higher level"),
-        "share_of": ("Aandeel {part} in {whole}", "Share of {part} in {whole}"),
-        "col_framework": ("Kader", "Framework"),
-        "col_min": ("Minimaal", "At least"),
-        "col_max": ("Maximaal", "At most"),
-        "col_per": ("Geldt", "Applies"),
-        "col_source": ("Bron", "Source"),
-        # --- process
-        "process": ("Proces en planning", "Process and planning"),
-        "process_year": ("Proces en planning voor {year}", "Process and planning for {year}"),
-        "no_milestones": ("Er zijn geen mijlpalen vastgelegd.", "No milestones have been recorded."),
-        "col_date": ("Datum", "Date"),
-        "col_step": ("Stap", "Step"),
-        "col_status": ("Status", "Status"),
-        # --- monitoring and adjusting
-        "monitoring": ("Monitoring en bijsturen", "Monitoring and adjusting"),
-        "frequency": ("De partijen volgen de voortgang {frequency}.", "The parties follow the progress {frequency}."),
-        "no_frequency": (
-            "Hoe vaak de partijen de voortgang volgen, is niet vastgelegd.",
-            "How often the parties follow the progress has not been recorded.",
-        ),
-        "hybrid": (
-            (
-                "De cijfers worden in een hybride vorm gedeeld: de gezamenlijke cijfers zijn openbaar, de cijfers per "
-                "partij blijven tussen de partijen."
-            ),
-            (
-                "Figures are shared in a hybrid form: the collective figures are public, the figures per party stay "
-                "among the parties."
-            ),
-        ),
-        "monitor_is": ("{party} houdt de regie op de voortgang.", "{party} keeps track of the progress."),
-        "evaluations": ("Evaluaties: {dates}.", "Evaluations: {dates}."),
-        "adjusting": ("Samen bijsturen", "Adjusting together"),
-        "adjusting_text": (
-            (
-                "Blijft de uitvoering achter of veranderen de omstandigheden, dan stellen de partijen de afspraken "
-                "samen bij. Een wijziging geldt pas als alle ondertekenende partijen ermee instemmen; zij leggen haar "
-                "schriftelijk vast."
-            ),
-            (
-                "When the execution falls behind or circumstances change, the parties adjust the agreements together. "
-                "A change holds only when every signing party agrees to it; they put it in writing."
-            ),
-        ),
-        "amendments_made": ("Deze wijzigingen zijn overeengekomen:", "These amendments were agreed:"),
-        "col_reason": ("Reden", "Reason"),
-        "col_agreed_by": ("Overeengekomen door", "Agreed by"),
-        # --- signatures
-        "signing_intro": (
-            "Zo overeengekomen door de partijen, die hieronder tekenen.",
-            "Thus agreed by the parties, who sign below.",
-        ),
-        "signing_intro_year": (
-            "Zo overeengekomen voor {year} door de partijen, die hieronder tekenen.",
-            "Thus agreed for {year} by the parties, who sign below.",
-        ),
-        "signing_date": ("Datum van ondertekening: {date}.", "Date of signing: {date}."),
-        "signature": ("Handtekening", "Signature"),
-        "date": ("Datum", "Date"),
-        "on_behalf_of": ("namens {parties}", "on behalf of {parties}"),
-        "for_themes": ("voor de thema's {themes}", "for the themes {themes}"),
-        "endorsing_intro": (
-            "Deze partijen onderschrijven de afspraken, zonder zelf afspraken te dragen.",
-            "These parties endorse the agreements without carrying commitments themselves.",
-        ),
-        # --- the tenants' summary (plain language, B1)
-        "summary_title": ("Wat is er afgesproken voor {year}?", "What was agreed for {year}?"),
-        "summary_of": ("Een korte uitleg van: {title}.", "A short explanation of: {title}."),
-        "summary_intro": (
-            (
-                "De gemeente, de woningcorporaties en de huurders maken samen afspraken over wonen. Die afspraken "
-                "heten prestatieafspraken. Deze partijen doen mee:"
-            ),
-            (
-                "The municipality, the housing corporations and the tenants make agreements about housing together. "
-                "These are called performance agreements. These parties take part:"
-            ),
-        ),
-        "summary_for_tenants": ("Wat is afgesproken voor huurders?", "What was agreed for tenants?"),
-        "summary_agreed": ("Wat is afgesproken?", "What was agreed?"),
-        "summary_item": ("{who}: {what}", "{who}: {what}"),
-        "summary_item_due": ("{who}: {what} Uiterlijk klaar op {date}.", "{who}: {what} Done by {date} at the latest."),
-        "summary_none": (
-            "Voor {year} zijn nog geen afspraken gemaakt.",
-            "No agreements have been made for {year} yet.",
-        ),
-        "summary_more": (
-            "Er zijn nog {count} andere afspraken. Die staan in de volledige tekst.",
-            "There are {count} more agreements. You find them in the full text.",
-        ),
-        "summary_withheld": (
-            "{count} afspraken zijn niet openbaar. Die staan hier niet.",
-            "{count} agreements are not public. They are not listed here.",
-        ),
-        "summary_words": ("Wat betekenen de woorden?", "What do the words mean?"),
-        "word_agreements": (
-            "Prestatieafspraken: afspraken over wonen tussen de gemeente, de woningcorporatie en de huurders.",
-            (
-                "Performance agreements: agreements about housing between the municipality, the housing corporation "
-                "and the tenants."
-            ),
-        ),
-        "word_jaarschijf": (
-            "Jaarschijf: de afspraken voor één jaar.",
-            "Annual commitments: the agreements for one year.",
-        ),
-        "word_result": (
-            "Resultaatsverplichting: de partij belooft een vast resultaat. Bijvoorbeeld een aantal nieuwe woningen.",
-            "Result commitment: the party promises a fixed result. For example a number of new homes.",
-        ),
-        "word_effort": (
-            "Inspanningsverplichting: de partij doet haar best. Maar zij belooft geen vast resultaat.",
-            "Effort commitment: the party does its best. But it does not promise a fixed result.",
-        ),
-        "word_definition": ("{term}: {text}.", "{term}: {text}."),
-        "summary_follow": ("Hoe kunt u het volgen?", "How can you follow it?"),
-        "summary_ask": (
-            "Heeft u een vraag? Neem contact op met {parties}.",
-            "Do you have a question? Contact {parties}.",
-        ),
-        "your_own_tenants": ("uw eigen huurdersorganisatie", "your own tenant organisation"),
-        "summary_monitor": ("{party} houdt bij hoe het gaat.", "{party} keeps track of how it goes."),
-        "summary_frequency": (
-            "De partijen kijken {frequency} hoe het gaat.",
-            "The parties check {frequency} how it goes.",
-        ),
-        "summary_evaluation": (
-            "Na afloop kijken de partijen terug op {year}. Dat heet de evaluatie. De evaluatie is op {date}.",
-            "Afterwards the parties look back on {year}. This is called the evaluation. The evaluation is on {date}.",
-        ),
-        "summary_no_evaluation": (
-            (
-                "Na afloop kijken de partijen terug op {year}. Dat heet de evaluatie. De datum is nog niet bekend. "
-                "Vraag ernaar bij {parties}."
-            ),
-            (
-                "Afterwards the parties look back on {year}. This is called the evaluation. The date is not known yet. "
-                "Ask {parties} about it."
-            ),
-        ),
-    }
-)
-
 
 def says(key: str, lang: Language, **fields: object) -> str:
     """The fixed text *key* in *lang*, with *fields* filled in."""
-    nl, en = _WORDS[key]
+    nl, en = SENTENCES[key]
     text = en if lang == "en" else nl
     return text.format(**fields) if fields else text
+
+
+def label(key: str, lang: str) -> str:
+    """The word or sentence named *key*, in Dutch (``"nl"``) or English (``"en"``).
+
+    ``status_<status>`` and ``outcome_<outcome>`` are the vocabulary's labels of `ProgressStatus` and `Outcome`, a
+    key of `prestatieafspraken.vocabulary.TERMS` is that term, and any other key is one of the sentences here.
+
+    Raises:
+        KeyError: *key* names none of these.
+    """
+    chosen: Language = "en" if lang == "en" else "nl"
+    if key.startswith("status_"):
+        return vocabulary.label(ProgressStatus(key.removeprefix("status_")), chosen)
+    if key.startswith("outcome_"):
+        return vocabulary.label(Outcome(key.removeprefix("outcome_")), chosen)
+    if key in vocabulary.TERMS:
+        return vocabulary.term(key, chosen)
+    return says(key, chosen)
+
+
+def capital(text: str) -> str:
+    """*text* with a capital first letter, for a heading or a column: "streefcijfer" → "Streefcijfer"."""
+    return text[:1].upper() + text[1:]
 
 
 def day(date: dt.date, lang: Language) -> str:
@@ -332,8 +106,34 @@ def number(value: int | float, lang: Language, *, percent: bool = False) -> str:
     if percent:
         exact *= 100
     text = f"{exact.normalize():,f}" if exact != exact.to_integral_value() else f"{int(exact):,}"
-    shown = text if lang == "en" else text.translate(str.maketrans(",.", ".,"))
+    shown = text if lang == "en" else _dutch(text)
     return f"{shown}%" if percent else shown
+
+
+def rounded(value: float | None, lang: str, *, digits: int = 2) -> str:
+    """A measured number for a table: thousands grouped, at most *digits* decimals; ``None`` is an empty cell.
+
+    Dutch writes 1.234,5 and English 1,234.5. For values as agreed, which are never rounded, see `number`.
+    """
+    if value is None:
+        return ""
+    if isinstance(value, int):
+        text = f"{value:,}"
+    elif not math.isfinite(value):
+        return str(value)
+    elif value.is_integer():
+        text = f"{int(value):,}"
+    else:
+        text = f"{value:,.{digits}f}".rstrip("0").rstrip(".")
+    return text if lang == "en" else _dutch(text)
+
+
+def _dutch(text: str) -> str:
+    """A number written the English way (1,234.5) written the Dutch way (1.234,5)."""
+    return text.translate(_SWAPPED)
+
+
+_SWAPPED = str.maketrans(",.", ".,")
 
 
 def joined(names: Iterable[str], lang: Language) -> str:

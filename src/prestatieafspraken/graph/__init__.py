@@ -49,6 +49,9 @@ from prestatieafspraken.graph._export import (
 )
 from prestatieafspraken.graph._picture import (
     DEFAULT_NODE_LIMIT,
+    diagram_dot,
+    draw_png,
+    draw_svg,
     graphviz_available,
     picture_dot,
     render_svg,
@@ -88,6 +91,9 @@ __all__ = [
     "conditional_chains",
     "conditional_cycles",
     "conditions_on_later_years",
+    "diagram_dot",
+    "draw_png",
+    "draw_svg",
     "export",
     "from_node_link",
     "graphviz_available",

@@ -20,7 +20,7 @@ import textwrap
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 from prestatieafspraken.errors import ExportError, MissingExtraError, UnknownNameError
 from prestatieafspraken.graph._build import neighbourhood, responsibility_graph
@@ -38,6 +38,9 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_NODE_LIMIT",
     "DEFAULT_TIMEOUT",
+    "diagram_dot",
+    "draw_png",
+    "draw_svg",
     "graphviz_available",
     "picture_dot",
     "render_svg",
@@ -72,6 +75,7 @@ _NODE: Final = {"fontname": "Helvetica", "fontsize": "10", "style": "filled", "c
 _EDGE: Final = {"fontname": "Helvetica", "fontsize": "8", "color": "#888888", "fontcolor": "#444444"}
 _BEFORE_SVG: Final = re.compile(r"\A.*?(?=<svg\b)", re.DOTALL)
 _COMMENT: Final = re.compile(r"<!--.*?-->\n?", re.DOTALL)
+_PNG_SIGNATURE: Final = b"\x89PNG\r\n\x1a\n"
 _NOT_ALLOWED: Final = frozenset({"script", "image", "use", "foreignObject", "a", "style"})
 
 
@@ -178,7 +182,7 @@ def _within_limit(nodes: int, node_limit: int, *, exact: bool, party: str | None
     )
 
 
-def _run_dot(dot_text: str, timeout: float) -> str:
+def _run_dot(dot_text: str, timeout: float, output: Literal["svg", "png"] = "svg") -> bytes:
     program = shutil.which("dot")
     if program is None:
         raise MissingExtraError(
@@ -187,7 +191,7 @@ def _run_dot(dot_text: str, timeout: float) -> str:
         )
     try:
         done = subprocess.run(  # noqa: S603 - a fixed program found on PATH, no shell, the DOT text on stdin
-            [program, "-Tsvg"], input=dot_text.encode("utf-8"), capture_output=True, timeout=timeout, check=False
+            [program, f"-T{output}"], input=dot_text.encode("utf-8"), capture_output=True, timeout=timeout, check=False
         )
     except subprocess.TimeoutExpired:
         raise ExportError(
@@ -197,7 +201,7 @@ def _run_dot(dot_text: str, timeout: float) -> str:
     if done.returncode != 0:
         problem = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise ExportError(f"Graphviz could not draw the graph: {problem[0] if problem else f'exit {done.returncode}'}")
-    return done.stdout.decode("utf-8")
+    return done.stdout
 
 
 def _embeddable(svg: str) -> str:
@@ -267,4 +271,40 @@ def svg_picture(
 
 
 def _draw(agreement: Agreement, graph: nx.MultiDiGraph, *, lang: Language, timeout: float) -> str:
-    return _embeddable(_run_dot(picture_dot(agreement, graph, lang=lang), timeout))
+    return draw_svg(picture_dot(agreement, graph, lang=lang), timeout=timeout)
+
+
+def diagram_dot(agreement: Agreement, *, lang: Language = "nl", node_limit: int = DEFAULT_NODE_LIMIT) -> str | None:
+    """The DOT text of the picture of who does what for whom in *agreement*, or ``None`` above *node_limit* nodes.
+
+    What a report and a document draw: the whole agreement as given (for an audience, pass the view's agreement,
+    so the picture shows nothing the audience may not see). Needs no Graphviz; `draw_svg` and `draw_png` draw it.
+    """
+    try:
+        graph = _chosen_graph(agreement, None, 1, node_limit)
+    except ExportError:
+        return None
+    return picture_dot(agreement, graph, lang=lang)
+
+
+def draw_svg(dot_text: str, *, timeout: float = DEFAULT_TIMEOUT) -> str:
+    """DOT text drawn by Graphviz as one ``<svg>`` element to put in HTML (see `svg_picture`).
+
+    Raises:
+        ExportError: ``dot`` fails, takes longer than *timeout* seconds, or writes an SVG that is not safe.
+        MissingExtraError: Graphviz's ``dot`` is not on the ``PATH``.
+    """
+    return _embeddable(_run_dot(dot_text, timeout).decode("utf-8"))
+
+
+def draw_png(dot_text: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
+    """DOT text drawn by Graphviz as a PNG image (96 dots per inch), for a Word document.
+
+    Raises:
+        ExportError: ``dot`` fails, takes longer than *timeout* seconds, or writes no PNG.
+        MissingExtraError: Graphviz's ``dot`` is not on the ``PATH``.
+    """
+    png = _run_dot(dot_text, timeout, "png")
+    if not png.startswith(_PNG_SIGNATURE):
+        raise ExportError("Graphviz wrote no PNG image")
+    return png

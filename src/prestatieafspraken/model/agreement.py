@@ -75,13 +75,10 @@ class Perspective:
     def __attrs_post_init__(self) -> None:
         for field, year in (("start", self.start), ("end", self.end)):
             if not _FIRST_YEAR <= year <= _LAST_YEAR:
-                raise InvariantError(
-                    field,
-                    f"the perspective {field}s in the year {year}, outside the calendar; "
-                    f"write a year from {_FIRST_YEAR} to {_LAST_YEAR}",
-                )
+                kind = "perspective_start_outside" if field == "start" else "perspective_end_outside"
+                raise InvariantError.at(field, kind, year=year, first=_FIRST_YEAR, last=_LAST_YEAR)
         if self.end < self.start:
-            raise InvariantError("end", f"the perspective ends ({self.end}) before it starts ({self.start})")
+            raise InvariantError.at("end", "perspective_ends_first", end=self.end, start=self.start)
 
     @property
     def years(self) -> range:
@@ -134,16 +131,14 @@ class Assignment:
 
 def _supported_version(_instance: object, _attribute: object, value: int) -> None:
     if value not in SUPPORTED_SCHEMA_VERSIONS:
-        raise InvariantError(
-            "schema_version",
-            f"schema_version {value!r} is not supported; this release reads version(s) "
-            + ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS)),
+        raise InvariantError.at(
+            "schema_version", "schema_version_unsupported", got=value, supported=SUPPORTED_SCHEMA_VERSIONS
         )
 
 
 def _at_least_one_party(_instance: object, _attribute: object, value: tuple[Party, ...]) -> None:
     if not value:
-        raise InvariantError("parties", "an agreement has at least one party")
+        raise InvariantError.at("parties", "no_party")
 
 
 @attrs.frozen(kw_only=True, repr=False)

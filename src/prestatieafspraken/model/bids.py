@@ -43,21 +43,14 @@ class Offer:
 
     def __attrs_post_init__(self) -> None:
         if self.value is not None and self.indicator is None:
-            raise InvariantError(
-                "indicator",
-                f"the offer {self.id!r} has a value ({self.value!r}) but no indicator: name the indicator the "
-                "figure counts, or write the offer as a text",
-            )
+            raise InvariantError.at("indicator", "offer_value_without_indicator", id=self.id, value=self.value)
         if self.indicator is None and self.theme is None and self.text is None:
-            raise InvariantError(
-                "text",
-                f"the offer {self.id!r} offers nothing: give an indicator with a value, a theme or a text",
-            )
+            raise InvariantError.at("text", "offer_offers_nothing", id=self.id)
 
 
 def _horizon(_instance: object, attribute: attrs.Attribute[int], value: int) -> None:
     if value < 1:
-        raise InvariantError(attribute.name, f"a bid covers at least one year, not {value}")
+        raise InvariantError.at(attribute.name, "bid_horizon", got=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -89,10 +82,8 @@ class Bid:
 
     def __attrs_post_init__(self) -> None:
         if self.for_year + self.horizon - 1 >= dt.MAXYEAR:
-            raise InvariantError(
-                "horizon",
-                f"a bid from {self.for_year} covering {self.horizon} years runs past the calendar's last year for a "
-                f"cycle ({dt.MAXYEAR - 1})",
+            raise InvariantError.at(
+                "horizon", "bid_past_calendar", year=self.for_year, horizon=self.horizon, last=dt.MAXYEAR - 1
             )
 
     @property

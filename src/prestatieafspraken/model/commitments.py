@@ -28,7 +28,7 @@ class CommitmentKind(enum.Enum):
 
 def _at_least_one_executor(_instance: object, _attribute: object, value: tuple[str, ...]) -> None:
     if not value:
-        raise InvariantError("by", "a commitment needs at least one party that executes it")
+        raise InvariantError.at("by", "commitment_without_party")
 
 
 @attrs.frozen(kw_only=True)

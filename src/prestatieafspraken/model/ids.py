@@ -28,7 +28,4 @@ def is_slug(value: object) -> bool:
 def slug(_instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """An attrs validator that refuses an id that is not a slug."""
     if not is_slug(value):
-        raise InvariantError(
-            attribute.name,
-            f"{value!r} is not an id: use lower-case letters, digits and '-', starting with a letter or digit",
-        )
+        raise InvariantError.at(attribute.name, "not_an_id", got=value)

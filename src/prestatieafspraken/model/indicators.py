@@ -120,4 +120,4 @@ class Target:
 
     def __attrs_post_init__(self) -> None:
         if self.from_year is not None and self.from_year > self.by:
-            raise InvariantError("from", f"a target cannot start ({self.from_year}) after its end ({self.by})")
+            raise InvariantError.at("from", "target_starts_after_end", start=self.from_year, end=self.by)

@@ -44,6 +44,8 @@ def move(table: Mapping[_S, frozenset[_S]], current: _S, new: _S) -> _S:
     Example: ``move(REALISATION_TRANSITIONS, RealisationStatus.SUBMITTED, RealisationStatus.APPROVED)``.
     """
     if new not in table[current]:
-        allowed = ", ".join(sorted(status.value for status in table[current])) or "nothing (it is final)"
-        raise TransitionError(f"cannot move from {current.value!r} to {new.value!r}; allowed: {allowed}")
+        allowed = sorted(status.value for status in table[current])
+        if not allowed:
+            raise TransitionError.of("transition_final", current=current.value, new=new.value)
+        raise TransitionError.of("transition", current=current.value, new=new.value, allowed=allowed)
     return new

@@ -94,10 +94,7 @@ class Assessment:
     def __attrs_post_init__(self) -> None:
         named = (self.target is not None) + (self.commitment is not None)
         if named != 1:
-            raise InvariantError(
-                "target",
-                f"an assessment names exactly one of target or commitment, not {named}",
-            )
+            raise InvariantError.at("target", "assessment_names_one", named=named)
 
     @property
     def subject(self) -> tuple[SubjectKind, str]:
@@ -159,14 +156,11 @@ class Realisation:
     def __attrs_post_init__(self) -> None:
         named = (self.commitment is not None) + (self.target is not None) + (self.indicator is not None)
         if named != 1:
-            raise InvariantError(
-                "commitment",
-                f"a realisation names exactly one of commitment, target or indicator, not {named}",
-            )
+            raise InvariantError.at("commitment", "realisation_names_one", named=named)
         if self.value is None and self.outcome is None:
-            raise InvariantError("value", "a realisation needs a value or an outcome (done, partly or not_done)")
+            raise InvariantError.at("value", "realisation_without_value")
         if self.outcome is not None and self.commitment is None:
-            raise InvariantError("outcome", "only a realisation of a commitment has an outcome: how it was kept")
+            raise InvariantError.at("outcome", "outcome_not_of_commitment")
 
     @property
     def subject(self) -> tuple[SubjectKind, str]:

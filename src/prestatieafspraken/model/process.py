@@ -54,10 +54,8 @@ def cycle_year(_instance: object, attribute: attrs.Attribute[Any], value: Any) -
     (DESIGN §3.1), so those years must exist in the calendar.
     """
     if value is not None and not dt.MINYEAR < value < dt.MAXYEAR:  # None: no year given
-        raise InvariantError(
-            attribute.name,
-            f"the year {value} has no year before or after it in the calendar; "
-            f"write a year from {dt.MINYEAR + 1} to {dt.MAXYEAR - 1}",
+        raise InvariantError.at(
+            attribute.name, "year_at_calendar_edge", year=value, first=dt.MINYEAR + 1, last=dt.MAXYEAR - 1
         )
 
 

@@ -12,55 +12,20 @@ from typing import Any, Literal
 import orjson
 
 from prestatieafspraken.bids import BidGap, GapLine
+from prestatieafspraken.documents._blocks import Block, Document, Heading, Paragraph, Table, plain
+from prestatieafspraken.documents._words import rounded, says
 from prestatieafspraken.model import Agreement, theme_label
-from prestatieafspraken.report.document import Block, Heading, Paragraph, Table, plain
-from prestatieafspraken.report.labels import number
-from prestatieafspraken.report.markdown import to_markdown
-from prestatieafspraken.vocabulary import Language
+from prestatieafspraken.vocabulary import Language, term
 
 __all__ = ["BidGapFormat", "bid_gap_blocks", "bid_gap_dict", "render_bid_gap"]
 
 BidGapFormat = Literal["text", "markdown", "json"]
 
-_WORDS: dict[str, tuple[str, str]] = {
-    "title": ("Bod en afspraken", "Bid and agreements"),
-    "subject": ("onderwerp", "subject"),
-    "area": ("gebied", "area"),
-    "offered": ("aangeboden", "offered"),
-    "agreed": ("afgesproken", "agreed"),
-    "difference": ("verschil", "difference"),
-    "bid": ("bod", "bid"),
-    "no_bid": ("geen bod voor dit jaar", "no bid for this year"),
-    "sent": ("verstuurd", "sent"),
-    "not_offered": ("(geen aanbod)", "(no offer)"),
-    "not_agreed": ("(geen afspraak)", "(no commitment)"),
-    "theme": ("thema", "theme"),
-    "no_theme": ("zonder thema", "without a theme"),
-    "not_summed": ("niet op te tellen", "not added up"),
-    "nothing": (
-        "Geen biedingen of afspraken van corporaties om te vergelijken.",
-        "No bids or corporation commitments to compare.",
-    ),
-    "summary": (
-        "{offered} onderwerp(en) aangeboden en niet afgesproken; {agreed} onderwerp(en) afgesproken zonder bod.",
-        "{offered} subject(s) offered and not agreed; {agreed} subject(s) agreed without an offer.",
-    ),
-    "explain": (
-        "Verschil = afgesproken min aangeboden. Cijfers per indicator en gebied; afspraken in woorden per thema.",
-        "Difference = agreed minus offered. Figures per indicator and area; promises in words per theme.",
-    ),
-}
-
-
-def _word(key: str, lang: Language) -> str:
-    dutch, english = _WORDS[key]
-    return english if lang == "en" else dutch
-
 
 def _signed(value: float | None, lang: Language) -> str:
     if value is None:
         return ""
-    shown = number(value, lang)
+    shown = rounded(value, lang)
     return f"+{shown}" if value > 0 else shown
 
 
@@ -69,7 +34,7 @@ def _subject(line: GapLine, agreement: Agreement, lang: Language) -> str:
         indicator = agreement.index.indicators.get(line.indicator)
         return indicator.label if indicator is not None and indicator.label else line.indicator
     if line.theme is None:
-        return _word("no_theme", lang)
+        return term("no_theme", lang)
     return theme_label(line.theme, lang=lang, declared=agreement.index.themes.get(line.theme))
 
 
@@ -77,10 +42,10 @@ def _side(line: GapLine, lang: Language, *, offered: bool) -> str:
     """What one side of a line says: the figure, or the texts and ids of the offers or commitments."""
     items = line.offers if offered else line.commitments
     if not items:
-        return _word("not_offered" if offered else "not_agreed", lang)
+        return says("gap_not_offered" if offered else "gap_not_agreed", lang)
     total = line.offered if offered else line.agreed
     if line.is_figure:
-        return number(total, lang) if total is not None else _word("not_summed", lang)
+        return rounded(total, lang) if total is not None else says("gap_not_summed", lang)
     return "; ".join(f"{item.text} ({item.id})" if item.text else item.id for item in items)
 
 
@@ -90,23 +55,24 @@ def _heading(gap: BidGap, agreement: Agreement, party: str, year: int, lang: Lan
     line = next(line for line in gap.lines if line.party == party and line.year == year)
     bid = agreement.index.bids.get(line.bid) if line.bid is not None else None
     if bid is None:
-        return f"{name}, {year} ({_word('no_bid', lang)})"
-    return f"{name}, {year}: {_word('bid', lang)} {bid.id} ({_word('sent', lang)} {bid.date.isoformat()})"
+        return f"{name}, {year} ({says('gap_no_bid', lang)})"
+    return f"{name}, {year}: {term('bid', lang)} {bid.id} ({says('gap_sent', lang)} {bid.date.isoformat()})"
 
 
 def bid_gap_blocks(gap: BidGap, agreement: Agreement, lang: Language = "nl") -> Iterator[Block]:
     """The bid gap as report blocks: a heading, then per party and year a table of its lines."""
-    title = f"{_word('title', lang)}: {agreement.title}"
+    title = f"{says('gap_title', lang)}: {agreement.title}"
     yield Heading(level=1, text=title if gap.year is None else f"{title} ({gap.year})")
-    yield Paragraph(text=_word("explain", lang))
+    yield Paragraph(text=says("gap_explain", lang))
     if not gap.lines:
-        yield Paragraph(text=_word("nothing", lang))
+        yield Paragraph(text=says("gap_nothing", lang))
         return
     groups: dict[tuple[str, int], list[GapLine]] = {}
     for line in gap.lines:
         groups.setdefault((line.party, line.year), []).append(line)
-    figures = tuple(_word(key, lang) for key in ("subject", "area", "offered", "agreed", "difference"))
-    words = tuple(_word(key, lang) for key in ("theme", "offered", "agreed"))
+    offered, agreed = says("gap_offered", lang), says("gap_agreed", lang)
+    figures = (says("gap_subject", lang), term("area", lang), offered, agreed, says("gap_difference", lang))
+    words = (term("theme", lang), offered, agreed)
     for (party, year), lines in groups.items():
         yield Heading(level=2, text=_heading(gap, agreement, party, year, lang))
         rows = tuple(
@@ -129,7 +95,7 @@ def bid_gap_blocks(gap: BidGap, agreement: Agreement, lang: Language = "nl") -> 
         )
         if promises:
             yield Table(columns=words, rows=promises)
-    summary = _word("summary", lang).format(offered=len(gap.not_agreed), agreed=len(gap.not_offered))
+    summary = says("gap_summary", lang, offered=len(gap.not_agreed), agreed=len(gap.not_offered))
     yield Paragraph(text=summary)
 
 
@@ -217,4 +183,6 @@ def render_bid_gap(gap: BidGap, agreement: Agreement, *, format: BidGapFormat = 
     if format == "json":
         return orjson.dumps(bid_gap_dict(gap, agreement), option=orjson.OPT_INDENT_2).decode()
     blocks = bid_gap_blocks(gap, agreement, lang)
-    return to_markdown(blocks) if format == "markdown" else _text(blocks)
+    if format == "markdown":
+        return Document(title=agreement.title, lang=lang, blocks=tuple(blocks)).to_markdown()
+    return _text(blocks)

@@ -12,6 +12,8 @@ from typing import Any, Literal
 
 import orjson
 
+from prestatieafspraken.documents._blocks import Block, Document, Heading, Paragraph, Table
+from prestatieafspraken.documents._words import says
 from prestatieafspraken.serialization import dumps
 from prestatieafspraken.versions import Agreed, Change, ChangeKind, Diff, History
 from prestatieafspraken.vocabulary import TERMS, Label, Language, label
@@ -52,55 +54,9 @@ ITEM_WORDS: Mapping[str, Label] = MappingProxyType(
     }
 )
 
-_WORDS: Mapping[str, tuple[str, str]] = MappingProxyType(
-    {
-        "same": (
-            "Geen verschillen: {old} en {new} zijn dezelfde overeenkomst.",
-            "No differences: {old} and {new} are the same agreement.",
-        ),
-        "compared": ("Versies vergeleken: {old} → {new}", "Versions compared: {old} → {new}"),
-        "summary": (
-            "{added} toegevoegd, {removed} verwijderd, {changed} gewijzigd",
-            "{added} added, {removed} removed, {changed} changed",
-        ),
-        "unamended_count": ("{n} niet als wijziging overeengekomen", "{n} not agreed as an amendment"),
-        "signed": ("De oude versie is ondertekend door: {parties}.", "The old version was signed by: {parties}."),
-        "amendments": (
-            "Nieuwe wijzigingen die alle ondertekenaars overeenkwamen: {ids}.",
-            "New amendments that every signing party agreed to: {ids}.",
-        ),
-        "no_amendments": (
-            "Geen nieuwe wijziging die alle ondertekenaars overeenkwamen.",
-            "No new amendment that every signing party agreed to.",
-        ),
-        "amended": ("overeengekomen in wijziging {ids}", "agreed in amendment {ids}"),
-        "unamended": ("niet als wijziging overeengekomen", "not agreed as an amendment"),
-        "nobody": ("niemand", "nobody"),
-        "not_given": ("(niet ingevuld)", "(not given)"),
-        "history": ("Geschiedenis van {n} versies: {versions}", "History of {n} versions: {versions}"),
-        "current": ("Huidige versie: {version} ({id}, {title})", "Current version: {version} ({id}, {title})"),
-        "no_history": ("Geen wijzigingen tussen de versies.", "No changes between the versions."),
-        "heading_diff": ("Wijzigingen", "Changes"),
-        "heading_history": ("Geschiedenis", "History"),
-        "col_what": ("Wat", "What"),
-        "col_item": ("Onderdeel", "Item"),
-        "col_id": ("Id", "Id"),
-        "col_field": ("Veld", "Field"),
-        "col_old": ("Oud", "Old"),
-        "col_new": ("Nieuw", "New"),
-        "col_path": ("Plaats", "Path"),
-        "col_agreed": ("Overeengekomen", "Agreed"),
-        "col_version": ("Versie", "Version"),
-    }
-)
-
 
 def _lang(lang: Language) -> int:
     return _EN if lang == "en" else _NL
-
-
-def _word(name: str, lang: Language, **values: object) -> str:
-    return _WORDS[name][_lang(lang)].format(**values)
 
 
 def item_word(item: str, lang: Language = "nl") -> str:
@@ -112,7 +68,7 @@ def item_word(item: str, lang: Language = "nl") -> str:
 def _value(value: Any, lang: Language) -> str:
     """A wire value as a person reads it: a list comma-separated, a mapping as ``key: value`` pairs."""
     if value is None:
-        return _word("not_given", lang)
+        return says("changes_not_given", lang)
     if isinstance(value, bool):
         return {True: ("ja", "yes"), False: ("nee", "no")}[value][_lang(lang)]
     if isinstance(value, list):
@@ -132,9 +88,9 @@ def _path(change: Change) -> str:
 
 def _agreed(change: Change, lang: Language) -> str:
     if change.agreed is Agreed.AMENDED:
-        return _word("amended", lang, ids=", ".join(change.amendments))
+        return says("changes_amended", lang, ids=", ".join(change.amendments))
     if change.agreed is Agreed.UNAMENDED:
-        return _word("unamended", lang)
+        return says("changes_unamended", lang)
     return ""
 
 
@@ -168,16 +124,18 @@ def change_data(change: Change, lang: Language = "nl") -> dict[str, Any]:
 
 def _summary(found: Diff, lang: Language) -> list[str]:
     counts = found.counts()
-    line = _word("summary", lang, **counts)
+    line = says("changes_summary", lang, **counts)
     if counts["unamended"]:
-        line += "; " + _word("unamended_count", lang, n=counts["unamended"])
+        line += "; " + says("changes_unamended_count", lang, n=counts["unamended"])
     lines = [line + "."]
     if found.signed:
-        lines.append(_word("signed", lang, parties=", ".join(found.signing_parties) or _word("nobody", lang)))
         lines.append(
-            _word("amendments", lang, ids=", ".join(found.amendments))
+            says("changes_signed", lang, parties=", ".join(found.signing_parties) or says("changes_nobody", lang))
+        )
+        lines.append(
+            says("changes_amendments", lang, ids=", ".join(found.amendments))
             if found.amendments
-            else _word("no_amendments", lang)
+            else says("changes_no_amendments", lang)
         )
     return lines
 
@@ -191,31 +149,40 @@ def _text_lines(changes: Iterable[Change], lang: Language, indent: str = "", *, 
     return lines
 
 
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+def _markdown(
+    title: str, lines: list[str], columns: tuple[str, ...], rows: Iterable[tuple[str, ...]], lang: Language
+) -> str:
+    """A heading, the lines as paragraphs and a table whose path column is shown as code, as Markdown."""
+    blocks: list[Block] = [Heading(level=2, text=title), *(Paragraph(text=line) for line in lines if line)]
+    names = tuple(says(name, lang) for name in columns)
+    blocks.append(Table(columns=names, rows=tuple(rows), reference=frozenset({columns.index("path")})))
+    return Document(title=title, lang=lang, blocks=tuple(blocks)).to_markdown()
 
 
-def _table(header: list[str], rows: Iterable[list[str]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in rows]
-    return lines
-
-
-def _row(change: Change, lang: Language) -> list[str]:
+def _row(change: Change, lang: Language) -> tuple[str, ...]:
     changed = change.kind is ChangeKind.CHANGED
-    return [
+    return (
         label(change.kind, "en" if lang == "en" else "nl"),
         item_word(change.item, lang),
         change.id,
         change.field or "",
         _value(change.old, lang) if changed else "",
         _value(change.new, lang) if changed else "",
-        f"`{_path(change)}`",
+        _path(change),
         _agreed(change, lang),
-    ]
+    )
 
 
-_COLUMNS = ["col_what", "col_item", "col_id", "col_field", "col_old", "col_new", "col_path", "col_agreed"]
+_COLUMNS = (
+    "col_what",
+    "changes_col_item",
+    "changes_col_id",
+    "changes_col_field",
+    "changes_col_old",
+    "changes_col_new",
+    "path",
+    "changes_col_agreed",
+)
 
 
 def render_diff(found: Diff, *, format: ChangesFormat = "text", lang: Language = "nl", old: str, new: str) -> str:  # noqa: A002
@@ -226,12 +193,11 @@ def render_diff(found: Diff, *, format: ChangesFormat = "text", lang: Language =
         data |= {"summary": found.counts(), "changes": [change_data(change, lang) for change in found]}
         return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
     if not found:
-        return _word("same", lang, old=old, new=new)
+        return says("changes_same", lang, old=old, new=new)
     if format == "markdown":
-        lines = [f"## {_word('heading_diff', lang)}: {old} → {new}", "", *_summary(found, lang), ""]
-        lines += _table([_word(name, lang) for name in _COLUMNS], (_row(change, lang) for change in found))
-        return "\n".join(lines)
-    lines = [_word("compared", lang, old=old, new=new), *_summary(found, lang), ""]
+        title = f"{says('changes_heading_diff', lang)}: {old} → {new}"
+        return _markdown(title, _summary(found, lang), _COLUMNS, (_row(change, lang) for change in found), lang)
+    lines = [says("changes_compared", lang, old=old, new=new), *_summary(found, lang), ""]
     return "\n".join(lines + _text_lines(found, lang))
 
 
@@ -259,22 +225,21 @@ def render_history(found: History, *, format: ChangesFormat = "text", lang: Lang
         ]
         return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()
     head = [
-        _word("history", lang, n=len(found.versions), versions=", ".join(found.versions)),
-        _word("current", lang, version=found.versions[-1], id=current.id, title=current.title),
+        says("changes_history", lang, n=len(found.versions), versions=", ".join(found.versions)),
+        says("changes_current", lang, version=found.versions[-1], id=current.id, title=current.title),
         "",
     ]
     if not found.items:
-        return "\n".join([*head, _word("no_history", lang)])
+        return "\n".join([*head, says("changes_no_history", lang)])
     if format == "markdown":
-        lines = [f"## {_word('heading_history', lang)}", "", *head]
-        columns = ["col_version", *_COLUMNS]
-        rows = [
-            [revision.version, *_row(change, lang)]
+        rows = (
+            (revision.version, *_row(change, lang))
             for item in found.items
             for revision in item.revisions
             for change in revision.changes
-        ]
-        return "\n".join(lines + _table([_word(name, lang) for name in columns], rows))
+        )
+        columns = ("changes_col_version", *_COLUMNS)
+        return _markdown(says("changes_heading_history", lang), head, columns, rows, lang)
     lines = list(head)
     for item in found.items:
         lines.append(f"{item_word(item.item, lang)} {item.id}")

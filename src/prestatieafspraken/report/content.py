@@ -13,16 +13,17 @@ import datetime as dt
 import pendulum
 
 from prestatieafspraken._progress import Thresholds, progress
+from prestatieafspraken.documents._blocks import Block, Heading, Paragraph, Section, Table
+from prestatieafspraken.documents._diagram import diagram
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, rounded, says
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.report.details import details_blocks
-from prestatieafspraken.report.document import Block, Heading, Paragraph, Section, Table
 from prestatieafspraken.report.findings import findings_blocks
-from prestatieafspraken.report.labels import Language, capital, number, sentence
-from prestatieafspraken.report.names import Names
 from prestatieafspraken.report.summary import OPEN_UP_TO, summary_blocks
 from prestatieafspraken.rules import CheckConfig, Report, check
 from prestatieafspraken.views import PUBLIC, View, view_for
-from prestatieafspraken.vocabulary import term
+from prestatieafspraken.vocabulary import Language, term
 
 __all__ = ["report_blocks"]
 
@@ -35,8 +36,13 @@ def report_blocks(
     lang: Language,
     config: CheckConfig | None,
     draw_charts: bool,
+    picture: bool = True,
 ) -> list[Block]:
-    """The blocks of the report of *agreement* (for *audience*, when given): the summary first, then the details."""
+    """The blocks of the report of *agreement* (for *audience*, when given): the summary first, then the details.
+
+    The picture of who does what for whom follows the summary; it is drawn of *shown*, the agreement as the
+    audience may see it.
+    """
     view = view_for(agreement, audience) if audience is not None else None
     shown = view.agreement if view is not None else agreement
     findings = view.check(as_of=as_of, config=config) if view is not None else check(shown, as_of=as_of, config=config)
@@ -49,14 +55,28 @@ def report_blocks(
     if report.targets or report.commitments:
         withheld = view.withheld_commitments if view is not None else frozenset()
         blocks += summary_blocks(report, names)
+        blocks += _picture(shown, lang) if picture else []
         blocks += details_blocks(report, names, withheld=withheld, draw_charts=draw_charts)
     else:
-        blocks.append(Paragraph(text=sentence("no_progress", lang)))
+        blocks.append(Paragraph(text=says("no_progress", lang)))
+        blocks += _picture(shown, lang) if picture else []
     blocks += _findings(findings, view, lang)
     if view is not None:
         blocks += _withheld(view, lang)
         blocks += _totals(view, names)
     return blocks
+
+
+def _picture(shown: Agreement, lang: Language) -> list[Block]:
+    """Who does what for whom, as a picture of what the audience may see, open to fold away.
+
+    When Graphviz is missing or the graph is too large to draw, a heading and the sentence said instead.
+    """
+    drawn = diagram(shown, lang)
+    title = says("who_does_what", lang)
+    if isinstance(drawn, Paragraph):
+        return [Heading(level=2, text=title), drawn]
+    return [Section(level=2, title=title, blocks=(drawn,), open=True)]
 
 
 def _introduction(agreement: Agreement, as_of: pendulum.Date, audience: str | None, names: Names) -> str:
@@ -66,10 +86,10 @@ def _introduction(agreement: Agreement, as_of: pendulum.Date, audience: str | No
         f"{capital(term('as_of', lang))}: {as_of.isoformat()}",
     ]
     if audience is None:
-        parts.append(sentence("everything", lang))
+        parts.append(says("everything", lang))
     else:
-        who = sentence("public", lang) if audience == PUBLIC else f"{names.party(audience)} ({audience})"
-        parts.append(f"{sentence('audience', lang)}: {who}")
+        who = says("view_public", lang) if audience == PUBLIC else f"{names.party(audience)} ({audience})"
+        parts.append(f"{says('audience', lang)}: {who}")
     return ". ".join(part.rstrip(".") for part in parts) + "."
 
 
@@ -79,19 +99,19 @@ def _findings(report: Report, view: View | None, lang: Language) -> list[Block]:
     A national file has thousands of findings of a few dozen rules; per rule the source is said once, and each
     finding keeps its place and message.
     """
-    note = sentence("view_findings", lang) if view is not None and view.withheld_commitments else None
+    note = says("view_findings", lang) if view is not None and view.withheld_commitments else None
     blocks = findings_blocks(report, lang, note=note)
     if len(report.findings) <= OPEN_UP_TO:
         return blocks
     blocks = [block for block in blocks if not isinstance(block, Table)]
-    columns = (sentence("path", lang), capital(term("finding", lang)))
+    columns = (says("path", lang), capital(term("finding", lang)))
     for code, found in report.by_code().items():
         severity = found[0].severity.word(lang)
-        title = f"{code} ({severity}): {number(len(found), lang)} {term('finding', lang, plural=len(found) != 1)}"
+        title = f"{code} ({severity}): {rounded(len(found), lang)} {term('finding', lang, plural=len(found) != 1)}"
         sources = "; ".join(dict.fromkeys(finding.source for finding in found if finding.source))
         rows = tuple((finding.path, finding.message(lang)) for finding in found)
-        inner: list[Block] = [Paragraph(text=f"{sentence('source', lang)}: {sources}")] if sources else []
-        inner.append(Table(columns=columns, rows=rows, code=frozenset({0})))
+        inner: list[Block] = [Paragraph(text=f"{says('col_source', lang)}: {sources}")] if sources else []
+        inner.append(Table(columns=columns, rows=rows, reference=frozenset({0})))
         blocks.append(Section(level=3, title=title, blocks=tuple(inner)))
     return blocks
 
@@ -109,22 +129,22 @@ def _thresholds(config: CheckConfig | None) -> Thresholds | None:
 
 
 def _withheld(view: View, lang: Language) -> list[Block]:
-    blocks: list[Block] = [Heading(level=2, text=sentence("withheld", lang))]
+    blocks: list[Block] = [Heading(level=2, text=says("withheld_heading", lang))]
     if not view.withheld:
-        blocks.append(Paragraph(text=sentence("withheld_none", lang)))
+        blocks.append(Paragraph(text=says("withheld_none", lang)))
         return blocks
     blocks.append(
         Table(
             columns=(
-                sentence("kind", lang),
+                says("col_kind", lang),
                 capital(term("reference", lang)),
-                sentence("what", lang),
-                sentence("why", lang),
+                says("col_what", lang),
+                says("why", lang),
             ),
             rows=tuple(
                 (term(marker.kind, lang), marker.ref, marker.what(lang), marker.why(lang)) for marker in view.withheld
             ),
-            code=frozenset({1}),
+            reference=frozenset({1}),
         )
     )
     return blocks
@@ -133,20 +153,20 @@ def _withheld(view: View, lang: Language) -> list[Block]:
 def _totals(view: View, names: Names) -> list[Block]:
     lang = names.lang
     blocks: list[Block] = [
-        Heading(level=2, text=sentence("totals", lang)),
-        Paragraph(text=sentence("totals_explained", lang)),
+        Heading(level=2, text=says("totals", lang)),
+        Paragraph(text=says("totals_explained", lang)),
     ]
     if not view.collective_totals:
-        blocks.append(Paragraph(text=sentence("totals_none", lang)))
+        blocks.append(Paragraph(text=says("totals_none", lang)))
         return blocks
     columns = (
         capital(term("indicator", lang)),
         capital(term("year", lang)),
         capital(term("area", lang)),
-        sentence("basis", lang),
+        says("col_basis", lang),
         capital(term("total", lang)),
-        sentence("figures", lang),
-        sentence("hidden", lang),
+        says("figures", lang),
+        says("hidden", lang),
         capital(term("party", lang, plural=True)),
         capital(term("reference", lang)),
     )
@@ -159,7 +179,7 @@ def _totals(view: View, names: Names) -> list[Block]:
                     str(total.year),
                     names.area(total.area) if total.area is not None else "",
                     term(total.basis, lang, plural=True),
-                    number(total.value, lang),
+                    rounded(total.value, lang),
                     str(total.figures),
                     str(total.hidden),
                     names.parties(total.parties),
@@ -167,7 +187,7 @@ def _totals(view: View, names: Names) -> list[Block]:
                 )
                 for total in view.collective_totals
             ),
-            code=frozenset({8}),
+            reference=frozenset({8}),
             numeric=frozenset({4, 5, 6}),
         )
     )

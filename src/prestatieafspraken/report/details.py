@@ -15,10 +15,11 @@ from typing import Final
 
 from prestatieafspraken import vocabulary
 from prestatieafspraken._progress import CommitmentProgress, ProgressReport, TargetProgress
+from prestatieafspraken.documents._blocks import Block, Cell, Colour, Heading, Paragraph, Picture, Section, Table
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, rounded, says
 from prestatieafspraken.model import Aggregation, MandateRole, Number, Realisation
 from prestatieafspraken.report import charts
-from prestatieafspraken.report.document import Block, Cell, Colour, Heading, Paragraph, Picture, Section, Table
-from prestatieafspraken.report.labels import Language, capital, number, sentence
 from prestatieafspraken.report.lights import (
     COLOUR_TERMS,
     COLOURS,
@@ -29,9 +30,8 @@ from prestatieafspraken.report.lights import (
     missing,
     outcome_text,
 )
-from prestatieafspraken.report.names import Names
 from prestatieafspraken.report.summary import OPEN_UP_TO, part_reference, theme_order
-from prestatieafspraken.vocabulary import term
+from prestatieafspraken.vocabulary import Language, term
 
 __all__ = ["MAX_YEARS", "details_blocks", "expected_path", "pending_text", "realised_path", "without_empty"]
 
@@ -40,14 +40,14 @@ MAX_YEARS: Final = 25
 
 
 def _ratio(value: float | None, lang: Language) -> str:
-    return "" if value is None else number(value, lang)
+    return "" if value is None else rounded(value, lang)
 
 
 def _explanation(record: TargetProgress | CommitmentProgress, names: Names) -> str:
     """The table's explanation: the manual assessment, and "toelichting ontbreekt" for red or orange without one."""
     shown = assessment_text(record, names)
     if missing(record):
-        return joined([sentence("explanation_missing", names.lang), shown])
+        return joined([says("explanation_missing", names.lang), shown])
     return shown
 
 
@@ -58,12 +58,12 @@ def pending_text(figures: Sequence[Realisation], lang: Language, *, year: bool) 
     if len(figures) == 1:
         (figure,) = figures
         status = vocabulary.label(figure.status, lang)
-        value = number(figure.value, lang) if figure.value is not None else ""
+        value = rounded(figure.value, lang) if figure.value is not None else ""
         said = f"{status}, {figure.year}" if year else status
         return f"{value} ({said})".strip()
     statuses = Counter(figure.status for figure in figures)
     how = ", ".join(f"{count} {vocabulary.label(status, lang)}" for status, count in statuses.items())
-    return sentence("figure_count", lang).format(count=len(figures), how=how)
+    return says("figure_count", lang, count=len(figures), how=how)
 
 
 def without_empty(table: Table, optional: frozenset[int]) -> Table:
@@ -76,7 +76,7 @@ def without_empty(table: Table, optional: frozenset[int]) -> Table:
     return Table(
         columns=tuple(table.columns[i] for i in kept),
         rows=tuple(tuple(row[i] for i in kept) for row in table.rows),
-        code=frozenset(moved[i] for i in table.code if i in moved),
+        reference=frozenset(moved[i] for i in table.reference if i in moved),
         numeric=frozenset(moved[i] for i in table.numeric if i in moved),
     )
 
@@ -89,10 +89,10 @@ def _target_row(record: TargetProgress, shown: str, names: Names) -> tuple[Cell,
     return (
         shown,
         "" if record.year is None else str(record.year),
-        number(record.start, lang),
-        number(record.expected, lang),
-        number(record.realised, lang),
-        number(record.reach, lang),
+        rounded(record.start, lang),
+        rounded(record.expected, lang),
+        rounded(record.realised, lang),
+        rounded(record.reach, lang),
         _ratio(record.ratio, lang),
         light(record.status, lang),
         _explanation(record, names),
@@ -110,13 +110,13 @@ def _target_table(records: Sequence[TargetProgress], names: Names) -> Table:
     table = Table(
         columns=(
             *(capital(term(word, lang)) for word in words),
-            sentence("r", lang),
+            says("r", lang),
             capital(term("status", lang)),
             capital(term("explanation", lang)),
             capital(term("reference", lang)),
         ),
         rows=tuple(rows),
-        code=frozenset({9}),
+        reference=frozenset({9}),
         numeric=frozenset({2, 3, 4, 5, 6}),
     )
     return without_empty(table, frozenset({8}))
@@ -157,9 +157,9 @@ def _sparkline(record: TargetProgress, realised: dict[int, Number], shown: str, 
     points = sorted(realised.items())
     if record.aggregation is Aggregation.FLOW and points:
         points = [(record.first_year - 1, 0), *points]
-    said = [f"{term('expected', lang)} {number(reach, lang)} ({record.by})"] if reach is not None else []
+    said = [f"{term('expected', lang)} {rounded(reach, lang)} ({record.by})"] if reach is not None else []
     if points:
-        said.append(f"{term('realised', lang)} {number(points[-1][1], lang)} ({points[-1][0]})")
+        said.append(f"{term('realised', lang)} {rounded(points[-1][1], lang)} ({points[-1][0]})")
     title = f"{shown}: {', '.join(said)}"
     svg = charts.sparkline(charts.Sparkline(title=title, expected=_floats(expected), realised=_floats(points)))
     return Picture(title=title, svg=svg) if svg is not None else ""
@@ -197,16 +197,16 @@ def _year_table(records: Sequence[TargetProgress], names: Names, as_of_year: int
         realised = realised_path(record, as_of_year)
         picture = _sparkline(record, realised, shown, lang) if draw else ""
         rows.append(
-            (shown, picture, term("expected", lang), *(number(expected_path(record, year), lang) for year in years))
+            (shown, picture, term("expected", lang), *(rounded(expected_path(record, year), lang) for year in years))
         )
-        rows.append(("", "", term("realised", lang), *(number(realised.get(year), lang) for year in years)))
+        rows.append(("", "", term("realised", lang), *(rounded(realised.get(year), lang) for year in years)))
         pending: defaultdict[int, list[Realisation]] = defaultdict(list)
         for figure in record.pending:
             pending[figure.year].append(figure)
         if any(year in pending for year in years):
             cells = (pending_text(pending.get(year, ()), lang, year=False) for year in years)
             rows.append(("", "", term("pending", lang), *cells))
-    leading: tuple[Cell, ...] = (capital(term("target", lang)), sentence("trend", lang), sentence("row", lang))
+    leading: tuple[Cell, ...] = (capital(term("target", lang)), says("trend", lang), says("row", lang))
     table = Table(
         columns=(*leading, *(str(year) for year in years)),
         rows=tuple(rows),
@@ -223,15 +223,15 @@ def _commitment_row(record: CommitmentProgress, names: Names, withheld: frozense
     commitment = record.commitment
     hidden = commitment.id in withheld
     return (
-        sentence("withheld_value", lang) if hidden else names.commitment(commitment),
+        says("withheld_value", lang) if hidden else names.commitment(commitment),
         names.parties(commitment.by),
         names.indicator(commitment.indicator),
         record.judged_from.isoformat(),
-        number(record.expected, lang),
-        number(record.realised, lang),
+        rounded(record.expected, lang),
+        rounded(record.realised, lang),
         pending_text(record.pending, lang, year=True),
         _ratio(record.ratio, lang),
-        sentence("withheld_value", lang) if hidden else light(record.status, lang),
+        says("withheld_value", lang) if hidden else light(record.status, lang),
         "" if hidden else outcome_text(record, lang),
         _explanation(record, names),
         commitment.id,
@@ -244,13 +244,13 @@ def _commitment_table(records: Sequence[CommitmentProgress], names: Names, withh
         capital(term("commitment", lang)),
         capital(vocabulary.label(MandateRole.EXECUTOR, lang)),
         *(capital(term(word, lang)) for word in ("indicator", "judged_from", "expected", "realised", "pending")),
-        sentence("r", lang),
+        says("r", lang),
         *(capital(term(word, lang)) for word in ("status", "outcome", "explanation", "reference")),
     ]
     table = Table(
         columns=tuple(columns),
         rows=tuple(_commitment_row(record, names, withheld) for record in records),
-        code=frozenset({11}),
+        reference=frozenset({11}),
         numeric=frozenset({4, 5, 7}),
     )
     return without_empty(table, frozenset({6, 9, 10}))
@@ -280,8 +280,8 @@ def details_blocks(report: ProgressReport, names: Names, *, withheld: frozenset[
     for commitment_record in report.commitments:
         commitments[names.commitment_theme(commitment_record.commitment)].append(commitment_record)
     blocks: list[Block] = [
-        Heading(level=2, text=sentence("details", lang)),
-        Paragraph(text=sentence("r_explained", lang)),
+        Heading(level=2, text=says("details", lang)),
+        Paragraph(text=says("r_explained", lang)),
     ]
     rows = len(report.targets) + len(report.commitments)
     for key in theme_order(names, [*targets, *(key for key in commitments if key not in targets)]):
@@ -293,8 +293,8 @@ def details_blocks(report: ProgressReport, names: Names, *, withheld: frozenset[
             inner += [
                 Heading(level=4, text=capital(term("target", lang, plural=True))),
                 _target_table(theme_targets, names),
-                Heading(level=4, text=sentence("per_year", lang)),
-                Paragraph(text=sentence("per_year_explained", lang)),
+                Heading(level=4, text=says("per_year", lang)),
+                Paragraph(text=says("per_year_explained", lang)),
                 _year_table(theme_targets, names, report.as_of.year, draw=draw_charts),
             ]
         if theme_commitments:

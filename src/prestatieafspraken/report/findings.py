@@ -11,10 +11,9 @@ from typing import Final, Literal, TypeAlias
 
 import orjson
 
+from prestatieafspraken.documents._blocks import Block, Document, Heading, Paragraph, Table
+from prestatieafspraken.documents._words import capital, says
 from prestatieafspraken.errors import ExportError
-from prestatieafspraken.report.document import Block, Heading, Paragraph, Table
-from prestatieafspraken.report.labels import capital, sentence
-from prestatieafspraken.report.markdown import to_markdown
 from prestatieafspraken.rules.findings import Language
 from prestatieafspraken.rules.report import Report
 from prestatieafspraken.vocabulary import term
@@ -52,7 +51,10 @@ def render_findings(
     if format == "text":
         return _text(report, lang, file)
     if format == "markdown":
-        return to_markdown(findings_blocks(report, lang, file=file))
+        blocks = findings_blocks(report, lang, file=file)
+        return Document(
+            title=capital(term("finding", lang, plural=True)), lang=lang, blocks=tuple(blocks)
+        ).to_markdown()
     if format == "json":
         return orjson.dumps(report.to_dict(lang=lang, file=file), option=orjson.OPT_INDENT_2).decode() + "\n"
     raise ExportError(f"unknown findings format {format!r}; use {', '.join(map(repr, FINDINGS_FORMATS))}")
@@ -73,17 +75,17 @@ def findings_blocks(report: Report, lang: Language, *, file: str | None = None, 
         blocks.append(
             Table(
                 columns=(
-                    sentence("code", lang),
+                    says("code", lang),
                     capital(term("severity", lang)),
-                    sentence("path", lang),
+                    says("path", lang),
                     capital(term("finding", lang)),
-                    sentence("source", lang),
+                    says("col_source", lang),
                 ),
                 rows=tuple(
                     (finding.code, finding.severity.word(lang), finding.path, finding.message(lang), finding.source)
                     for finding in report.findings
                 ),
-                code=frozenset({0, 2}),
+                reference=frozenset({0, 2}),
             )
         )
     return blocks
@@ -96,7 +98,7 @@ def _text(report: Report, lang: Language, file: str | None) -> str:
         for finding in report.findings
     ]
     if not lines:
-        lines.append(f"{prefix} {sentence('no_findings', lang)}".strip())
+        lines.append(f"{prefix} {says('no_findings', lang)}".strip())
     lines.append(report.summary(lang))
     if report.config is not None:
         lines.append(report.config.describe(lang))

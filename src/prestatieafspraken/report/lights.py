@@ -14,11 +14,11 @@ from typing import Final
 
 from prestatieafspraken import vocabulary
 from prestatieafspraken._progress import CommitmentProgress, TargetProgress
+from prestatieafspraken.documents._blocks import Colour, Light
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, says
 from prestatieafspraken.model import ProgressStatus
-from prestatieafspraken.report.document import Colour, Light
-from prestatieafspraken.report.labels import Language, capital, sentence
-from prestatieafspraken.report.names import Names
-from prestatieafspraken.vocabulary import term
+from prestatieafspraken.vocabulary import Language, term
 
 __all__ = [
     "COLOURS",
@@ -81,7 +81,7 @@ def lights_explained(lang: Language) -> str:
     """Which statuses each colour stands for, and what red and orange need."""
     words = {status.value: vocabulary.label(status, lang) for status in ProgressStatus}
     colours = {COLOUR_TERMS[chosen]: capital(term(COLOUR_TERMS[chosen], lang)) for chosen in COLOURS}
-    return sentence("lights_explained", lang).format(**words, **colours)
+    return says("lights_explained", lang, **words, **colours)
 
 
 def outcome_text(record: CommitmentProgress, lang: Language) -> str:
@@ -122,7 +122,7 @@ def explanation(record: TargetProgress | CommitmentProgress, names: Names) -> st
     said = [outcome_text(record, names.lang)] if isinstance(record, CommitmentProgress) else []
     said.append(assessment_text(record, names))
     if not explained(record):
-        said.insert(0, sentence("explanation_missing", names.lang))
+        said.insert(0, says("explanation_missing", names.lang))
     return joined(said)
 
 

@@ -14,10 +14,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Final
 
 from prestatieafspraken import vocabulary
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, rounded, says
 from prestatieafspraken.model import Agreement, ProgressStatus, theme_label
-from prestatieafspraken.report.labels import capital, number, sentence
 from prestatieafspraken.report.lights import COLOUR_TERMS, COLOURS, colour
-from prestatieafspraken.report.names import Names
 from prestatieafspraken.vocabulary import Language, term
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def _table(caption: str, columns: Sequence[str], rows: Sequence[Sequence[object]
     shown = ["<tr>" + "".join(f"<td>{_e(cell)}</td>" for cell in row) + "</tr>" for row in rows[:SHOWN]]
     more = (total if total is not None else len(rows)) - min(len(rows), SHOWN)
     if more > 0:
-        shown.append(f'<tr><td colspan="{len(columns)}">… {more} {_e(sentence("more", _LANG))}</td></tr>')
+        shown.append(f'<tr><td colspan="{len(columns)}">… {more} {_e(says("more", _LANG))}</td></tr>')
     return (
         f'<table class="prestatieafspraken"><caption>{_e(caption)}</caption>'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(shown)}</tbody></table>"
@@ -62,7 +62,7 @@ def _fields(caption: str, rows: Iterable[tuple[str, object]]) -> str:
 def _listed(names: Sequence[str]) -> str:
     """A count with the first names: "3: A, B, C"; after ten names, how many more."""
     shown = ", ".join(names[:_NAMED])
-    rest = f", … {len(names) - _NAMED} {sentence('more', _LANG)}" if len(names) > _NAMED else ""
+    rest = f", … {len(names) - _NAMED} {says('more', _LANG)}" if len(names) > _NAMED else ""
     return f"{len(names)}: {shown}{rest}" if names else "0"
 
 
@@ -72,14 +72,14 @@ def _agreement_rows(agreement: Agreement) -> list[tuple[str, object]]:
     names = Names(agreement, lang)
     themes = [names.theme(theme.id) for theme in agreement.themes]
     return [
-        (sentence("title", lang), agreement.title),
-        (sentence("scope", lang), vocabulary.label(agreement.scope, lang)),
+        (says("title", lang), agreement.title),
+        (says("col_scope", lang), vocabulary.label(agreement.scope, lang)),
         (capital(term("perspective", lang)), f"{perspective.start}–{perspective.end}"),
         (capital(term("party", lang, plural=True)), _listed([party.name for party in agreement.parties])),
         (capital(term("theme", lang, plural=True)), _listed(themes)),
-        (capital(term("target", lang, plural=True)), number(len(agreement.targets), lang)),
-        (capital(term("commitment", lang, plural=True)), number(len(agreement.commitments), lang)),
-        (capital(term("realisation", lang, plural=True)), number(len(agreement.realisations), lang)),
+        (capital(term("target", lang, plural=True)), rounded(len(agreement.targets), lang)),
+        (capital(term("commitment", lang, plural=True)), rounded(len(agreement.commitments), lang)),
+        (capital(term("realisation", lang, plural=True)), rounded(len(agreement.realisations), lang)),
     ]
 
 
@@ -94,9 +94,9 @@ def findings_html(report: Report) -> str:
     who = f" {report.agreement_id}" if report.agreement_id else ""
     caption = f"{capital(term('finding', lang, plural=True))}{who}, {report.as_of.isoformat()}: {report.summary(lang)}"
     columns = (
-        sentence("code", lang),
+        says("code", lang),
         capital(term("severity", lang)),
-        sentence("path", lang),
+        says("path", lang),
         capital(term("finding", lang)),
     )
     rows = [
@@ -118,7 +118,7 @@ def progress_html(report: ProgressReport) -> str:
     lang = _LANG
     columns = (
         capital(term("theme", lang)),
-        sentence("kind", lang),
+        says("col_kind", lang),
         *(f"{_EMOJI[chosen]} {term(COLOUR_TERMS[chosen], lang)}" for chosen in COLOURS),
     )
     rows: list[list[str]] = []
@@ -138,16 +138,16 @@ def progress_html(report: ProgressReport) -> str:
         capital(term("year", lang)),
         capital(term("expected", lang)),
         capital(term("realised", lang)),
-        sentence("r", lang),
+        says("r", lang),
         capital(term("status", lang)),
     )
     target_rows = [
         (
             record.id,
             "" if record.year is None else record.year,
-            number(record.expected, lang),
-            number(record.realised, lang),
-            "" if record.ratio is None else number(record.ratio, lang),
+            rounded(record.expected, lang),
+            rounded(record.realised, lang),
+            "" if record.ratio is None else rounded(record.ratio, lang),
             f"{_EMOJI[colour(record.status)]} {vocabulary.label(record.status, lang)}",
         )
         for record in report.targets[:SHOWN]
@@ -160,14 +160,14 @@ def view_html(view: View) -> str:
     """A view as a notebook shows it: for whom, what it withholds, its collective totals, and the agreement."""
     lang = _LANG
     withheld = Counter(marker.kind for marker in view.withheld)
-    who = sentence("public", lang) if view.audience == "public" else Names(view.agreement, lang).party(view.audience)
+    who = says("view_public", lang) if view.audience == "public" else Names(view.agreement, lang).party(view.audience)
     rows: list[tuple[str, object]] = [
-        (sentence("audience", lang), who),
+        (says("audience", lang), who),
         (
-            sentence("hidden", lang),
+            says("hidden", lang),
             ", ".join(f"{count} {term(kind, lang, plural=count != 1)}" for kind, count in withheld.items()) or "0",
         ),
-        (sentence("totals", lang), number(len(view.collective_totals), lang)),
+        (says("totals", lang), rounded(len(view.collective_totals), lang)),
         *_agreement_rows(view.agreement),
     ]
-    return _fields(f"{capital(term('agreement', lang))} {view.agreement.id}: {sentence('audience', lang)} {who}", rows)
+    return _fields(f"{capital(term('agreement', lang))} {view.agreement.id}: {says('audience', lang)} {who}", rows)

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, TypeAlias
 
+from prestatieafspraken.documents._blocks import Document
+from prestatieafspraken.documents._words import capital
 from prestatieafspraken.errors import UnknownNameError
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.report.content import report_blocks
-from prestatieafspraken.report.html import to_html
-from prestatieafspraken.report.labels import capital
-from prestatieafspraken.report.markdown import to_markdown
 from prestatieafspraken.rules import CheckConfig
 from prestatieafspraken.vocabulary import Language, term
 
@@ -28,13 +27,15 @@ def render_report(
     lang: Language = "nl",
     config: CheckConfig | None = None,
     charts: bool = True,
+    picture: bool = True,
 ) -> str:
     """Write the progress report of *agreement* for a steering group: the summary first, then the details.
 
     The first page gives the traffic lights per theme and per party (green, orange, red and no verdict, with the
-    counts) and every red and orange target and commitment with its explanation, or "toelichting ontbreekt". Then,
-    per theme, the targets with their parts, a year-on-year table per target (expected path, realised values and
-    figures not yet approved, with a sparkline), and the commitments with their outcome; then the check's findings.
+    counts) and every red and orange target and commitment with its explanation, or "toelichting ontbreekt"; then
+    the picture of who does what for whom (see *picture*). Then, per theme, the targets with their parts, a
+    year-on-year table per target (expected path, realised values and figures not yet approved, with a sparkline),
+    and the commitments with their outcome; then the check's findings.
     Parties, themes, targets and commitments are named by their names and texts, with their ids in a reference
     column.
 
@@ -50,6 +51,10 @@ def render_report(
         lang: ``"nl"`` (default) or ``"en"``.
         config: The check configuration; default every rule with its defaults.
         charts: Draw a sparkline per target (inline SVG, no plotting library needed); ``False`` leaves them out.
+        picture: Draw the picture of who does what for whom, of what the audience may see, labelled in *lang*
+            (inline SVG in HTML, an SVG data image in Markdown). It needs Graphviz's ``dot``; without it, or above
+            `prestatieafspraken.documents.PICTURE_NODE_LIMIT` nodes (a national file), a sentence says so instead.
+            ``False`` leaves it out.
 
     Raises:
         UnknownNameError: *audience* is neither ``"public"`` nor a party of the agreement, or *format* or *lang*
@@ -59,7 +64,9 @@ def render_report(
         raise UnknownNameError("report format", format, ("markdown", "html"))
     if lang not in ("nl", "en"):
         raise UnknownNameError("language", lang, ("nl", "en"))
-    blocks = report_blocks(agreement, as_of=as_of, audience=audience, lang=lang, config=config, draw_charts=charts)
-    if format == "html":
-        return to_html(blocks, title=f"{capital(term('report', lang))}: {agreement.title}", lang=lang)
-    return to_markdown(blocks)
+    blocks = report_blocks(
+        agreement, as_of=as_of, audience=audience, lang=lang, config=config, draw_charts=charts, picture=picture
+    )
+    title = f"{capital(term('report', lang))}: {agreement.title}"
+    written = Document(title=title, lang=lang, blocks=tuple(blocks), look="report")
+    return written.to_html() if format == "html" else written.to_markdown()

@@ -16,9 +16,10 @@ from typing import Final
 
 from prestatieafspraken import vocabulary
 from prestatieafspraken._progress import CommitmentProgress, ProgressReport, RollUp, TargetProgress
+from prestatieafspraken.documents._blocks import Block, Cell, Heading, Paragraph, Section, Table
+from prestatieafspraken.documents._names import Names
+from prestatieafspraken.documents._words import capital, rounded, says
 from prestatieafspraken.model import ProgressStatus, RealisationStatus
-from prestatieafspraken.report.document import Block, Cell, Heading, Paragraph, Section, Table
-from prestatieafspraken.report.labels import Language, capital, number, sentence
 from prestatieafspraken.report.lights import (
     COLOURS,
     colour,
@@ -29,8 +30,7 @@ from prestatieafspraken.report.lights import (
     missing,
     needs_explanation,
 )
-from prestatieafspraken.report.names import Names
-from prestatieafspraken.vocabulary import term
+from prestatieafspraken.vocabulary import Language, term
 
 __all__ = ["OPEN_UP_TO", "Record", "part_reference", "summary_blocks", "theme_order"]
 
@@ -55,16 +55,16 @@ def _counts_row(counts: Mapping[ProgressStatus, int], missing_count: int, lang: 
     for status, count in counts.items():
         per_colour[colour(status)] += count
     shown = (*(per_colour[chosen] for chosen in COLOURS), sum(per_colour.values()), missing_count)
-    return tuple(number(count, lang) for count in shown)
+    return tuple(rounded(count, lang) for count in shown)
 
 
 def _count_columns(first: str, lang: Language, *, reference: bool = False) -> tuple[Cell, ...]:
     return (
         capital(first),
-        sentence("kind", lang),
+        says("col_kind", lang),
         *(colour_light(chosen, lang) for chosen in COLOURS),
         capital(term("total", lang)),
-        capital(sentence("explanation_missing", lang)),
+        capital(says("explanation_missing", lang)),
         *((capital(term("reference", lang)),) if reference else ()),
     )
 
@@ -104,12 +104,12 @@ def _pending(report: ProgressReport, lang: Language) -> list[Block]:
         return []
     statuses = Counter(figure.status for figure in figures.values())
     how = ", ".join(
-        f"{number(statuses[status], lang)} {vocabulary.label(status, lang)}"
+        f"{rounded(statuses[status], lang)} {vocabulary.label(status, lang)}"
         for status in (RealisationStatus.SUBMITTED, RealisationStatus.DRAFT)
         if statuses[status]
     )
     key = "pending_one" if len(figures) == 1 else "pending_count"
-    return [Paragraph(text=sentence(key, lang).format(count=number(len(figures), lang), how=how))]
+    return [Paragraph(text=says(key, lang, count=rounded(len(figures), lang), how=how))]
 
 
 def _fold(level: int, title: str, table: Table) -> Block:
@@ -120,7 +120,7 @@ def _fold(level: int, title: str, table: Table) -> Block:
 def _per_theme(report: ProgressReport, names: Names, missed: Counter[_Key]) -> list[Block]:
     lang = names.lang
     keys = theme_order(names, list(report.by_theme))
-    title = sentence("per", lang).format(what=term("theme", lang))
+    title = says("per", lang, what=term("theme", lang))
     rows = tuple(row for key in keys for row in _rows(report.by_theme[key], names.theme(key), missed, lang))
     table = Table(columns=_count_columns(term("theme", lang), lang), rows=rows, numeric=frozenset(range(2, 8)))
     return [Heading(level=3, text=title), _fold(4, title, table)]
@@ -131,9 +131,9 @@ def _per_party(report: ProgressReport, names: Names, missed: Counter[_Key]) -> l
     known = [party.id for party in names.agreement.parties if party.id in report.by_party]
     keys = [*known, *(key for key in report.by_party if key not in known)]
     rows = tuple((*row, key) for key in keys for row in _rows(report.by_party[key], names.party(key), missed, lang))
-    title = sentence("per", lang).format(what=term("party", lang))
+    title = says("per", lang, what=term("party", lang))
     columns = _count_columns(term("party", lang), lang, reference=True)
-    table = Table(columns=columns, rows=rows, numeric=frozenset(range(2, 8)), code=frozenset({8}))
+    table = Table(columns=columns, rows=rows, numeric=frozenset(range(2, 8)), reference=frozenset({8}))
     return [Heading(level=3, text=title), _fold(4, title, table)]
 
 
@@ -162,9 +162,9 @@ def _red_and_orange(report: ProgressReport, names: Names) -> list[Block]:
     """Every red and orange target (or part) and commitment with its explanation, grouped per theme when long."""
     lang = names.lang
     grouped = _red_and_orange_records(report, names)
-    blocks: list[Block] = [Heading(level=3, text=sentence("red_and_orange", lang))]
+    blocks: list[Block] = [Heading(level=3, text=says("red_and_orange", lang))]
     if not grouped:
-        return [*blocks, Paragraph(text=sentence("no_red_or_orange", lang))]
+        return [*blocks, Paragraph(text=says("no_red_or_orange", lang))]
     columns: tuple[Cell, ...] = (
         capital(f"{term('target', lang)} / {term('commitment', lang)}"),
         capital(term("status", lang)),
@@ -179,13 +179,13 @@ def _red_and_orange(report: ProgressReport, names: Names) -> list[Block]:
     keys = theme_order(names, list(grouped))
     if sum(len(items) for items in grouped.values()) <= OPEN_UP_TO:
         rows = tuple((names.theme(key), *row(item)) for key in keys for item in grouped[key])
-        blocks.append(Table(columns=(capital(term("theme", lang)), *columns), rows=rows, code=frozenset({4})))
+        blocks.append(Table(columns=(capital(term("theme", lang)), *columns), rows=rows, reference=frozenset({4})))
         return blocks
     for key in keys:
         items = grouped[key]
         reds = sum(1 for record, _, _ in items if colour(record.status) == "red")
         title = f"{names.theme(key)}: {reds} {term('red', lang)}, {len(items) - reds} {term('orange', lang)}"
-        table = Table(columns=columns, rows=tuple(row(item) for item in items), code=frozenset({3}))
+        table = Table(columns=columns, rows=tuple(row(item) for item in items), reference=frozenset({3}))
         blocks.append(Section(level=4, title=title, blocks=(table,)))
     return blocks
 

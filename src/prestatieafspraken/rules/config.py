@@ -24,6 +24,7 @@ from typing import Any
 import attrs
 import pendulum
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.cycles import DEFAULT_STATUTORY_DATES, StatutoryDates
 from prestatieafspraken.errors import ConfigError
 from prestatieafspraken.rules.findings import Severity
@@ -88,21 +89,19 @@ class CheckConfig:
     def validate(self, registry: Registry = REGISTRY) -> None:
         """Raise `ConfigError` listing every code, prefix or parameter that no registered rule knows."""
         problems = [
-            f"no rule code starts with {prefix!r}"
+            Said.of("config_no_code", prefix=prefix)
             for prefix in (*self.select, *self.ignore)
             if prefix != _ALL and not any(code.startswith(prefix) for code in registry.codes)
         ]
         problems.extend(
-            f"severity override for unknown rule {code!r}" for code in self.severity if code not in registry
+            Said.of("config_severity_unknown_rule", code=code) for code in self.severity if code not in registry
         )
         known = registry.param_defaults()
         problems.extend(
-            f"unknown rule parameter {name!r}; known: {', '.join(sorted(known))}"
-            for name in self.params
-            if name not in known
+            Said.of("config_unknown_param", name=name, known=sorted(known)) for name in self.params if name not in known
         )
         if problems:
-            raise ConfigError("invalid check configuration: " + "; ".join(problems))
+            raise ConfigError.of("config_invalid", problems=tuple(problems))
 
     def is_selected(self, code: str) -> bool:
         """Whether the rule *code* runs under this configuration."""
@@ -145,7 +144,7 @@ def _as_date(value: object, where: str) -> pendulum.Date:
             return pendulum.Date.fromisoformat(value)
         except ValueError:
             pass
-    raise ConfigError(f"{where}: expected a date as YYYY-MM-DD, got {value!r}")
+    raise ConfigError.of("config_date", where=where, got=value)
 
 
 def config_from_mapping(
@@ -163,13 +162,13 @@ def config_from_mapping(
     allowed = {"select", "ignore", "severity", "params", "municipal-elections", "plugins"}
     unknown = sorted(set(table) - allowed)
     if unknown:
-        raise ConfigError(f"{where}: unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(allowed))}")
+        raise ConfigError.of("config_unknown_keys", where=where, keys=unknown, allowed=sorted(allowed))
     severities: dict[str, Severity] = {}
     for code, value in dict(table.get("severity", {})).items():
         try:
             severities[code.upper()] = Severity(value)
         except ValueError:
-            raise ConfigError(f"{where}: severity of {code} must be error, warning or info, not {value!r}") from None
+            raise ConfigError.of("config_severity", where=where, code=code, got=value) from None
     elections = {
         str(municipality): tuple(_as_date(day, f"{where}: municipal-elections.{municipality}") for day in days)
         for municipality, days in dict(table.get("municipal-elections", {})).items()
@@ -191,10 +190,7 @@ def _plugins(value: object, where: str) -> tuple[str, ...]:
     names = value if isinstance(value, list | tuple) else [value]
     wrong = [name for name in names if not isinstance(name, str) or not _MODULE_NAME.fullmatch(name)]
     if wrong:
-        raise ConfigError(
-            f'{where}: plugins must be a list of Python module names, as ["my_rules", "package.module"]; '
-            f"not a module name: {', '.join(repr(name) for name in wrong)}"
-        )
+        raise ConfigError.of("config_plugins", where=where, wrong=wrong)
     return tuple(str(name) for name in names)
 
 
@@ -211,7 +207,7 @@ def read_config(path: Path, *, required: bool = False) -> CheckConfig | None:
         table = document.get("tool", {}).get("prestatieafspraken")
         if table is None:
             if required:
-                raise ConfigError(f"{path} has no [tool.prestatieafspraken] table: it configures no check")
+                raise ConfigError.of("config_no_table", path=str(path))
             return None
         where = f"{path} [tool.prestatieafspraken]"
         return config_from_mapping(table, where=where, directory=path.resolve().parent, source=path)
@@ -222,7 +218,7 @@ def _toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
+        raise ConfigError.of("config_unreadable", path=str(path), reason=str(error)) from None
 
 
 def _configures(path: Path) -> bool:
@@ -310,14 +306,13 @@ def statutory_dates(params: Mapping[str, Any]) -> StatutoryDates:
     """
     defaults = DEFAULT_STATUTORY_DATES
     changes: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[object] = []
     for month_param, day_param, month_field, day_field in _STATUTORY_PARAMS:
         month = params.get(month_param, getattr(defaults, month_field))
         day = params.get(day_param, getattr(defaults, day_field))
         if type(month) is not int or type(day) is not int or not _is_day_of_every_year(month, day):
             problems.append(
-                f"{month_param} = {month!r} and {day_param} = {day!r} are not a day of every year: give a month "
-                "1-12 and a day in it (29 February is not in every year)"
+                Said.of("config_no_day", month_param=month_param, month=month, day_param=day_param, day=day)
             )
         else:
             changes[month_field], changes[day_field] = month, day
@@ -326,9 +321,9 @@ def statutory_dates(params: Mapping[str, Any]) -> StatutoryDates:
         try:
             changes["regie_effective"] = _regie_date(effective)
         except ConfigError as error:
-            problems.append(str(error))
+            problems.append(error)
     if problems:
-        raise ConfigError("invalid statutory dates: " + "; ".join(problems))
+        raise ConfigError.of("config_statutory_dates", problems=tuple(problems))
     return attrs.evolve(defaults, **changes)
 
 
@@ -343,5 +338,5 @@ def _is_day_of_every_year(month: int, day: int) -> bool:
 def _regie_date(value: object) -> pendulum.Date:
     """``regie_effective`` as a date: a TOML date or an ISO text; a date and time is refused (a law starts on a day)."""
     if isinstance(value, dt.datetime):
-        raise ConfigError(f"regie_effective = {value!r} is a date and time: give the day only, as 2026-07-01")
+        raise ConfigError.of("config_date_and_time", got=value)
     return _as_date(value, "regie_effective")

@@ -13,7 +13,8 @@ late, on 20 January 2026, is late for 2026, not early for 2027. The deadline day
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TypeVar
 
 import pendulum
 
@@ -28,6 +29,24 @@ from prestatieafspraken.rules.registry import rule
 #: The rule parameter of the Wet versterking regie volkshuisvesting's effective date: not set by default, as the
 #: date is not confirmed in the sources (`prestatieafspraken.cycles.StatutoryDates.regie_effective`).
 _REGIE = {"regie_effective": None}
+
+_T = TypeVar("_T")
+
+
+def _late(
+    by_cycle: Mapping[int, Sequence[_T]],
+    deadline: Callable[[int], pendulum.Date],
+    date: Callable[[_T], pendulum.Date],
+) -> Iterator[tuple[int, pendulum.Date, _T]]:
+    """Each item dated after the deadline of its own cycle, with the cycle's year and deadline, in order.
+
+    A cycle whose deadline is outside the calendar has nothing to judge; the deadline day itself is on time.
+    """
+    for year, items in by_cycle.items():
+        due = deadline_of(deadline, year)
+        if due is None:
+            continue
+        yield from ((year, due, item) for item in items if date(item) > due)
 
 
 @rule(
@@ -56,26 +75,20 @@ def late_bid(ctx: RuleContext) -> Iterator[Finding]:
     are judged against the deadline of that cycle (``bid_deadline_month``/``bid_deadline_day`` of Y−1); the deadline
     itself is on time.
     """
-    for year, bids in ctx.bids_by_cycle.items():
-        deadline = deadline_of(ctx.statutory.bid_deadline, year)
-        if deadline is None:
+    for year, deadline, placed in _late(ctx.bids_by_cycle, ctx.statutory.bid_deadline, lambda placed: placed.date):
+        party = ctx.index.parties.get(placed.party) if placed.party is not None else None
+        if placed.party is not None and (party is None or party.kind not in BIDDERS):
             continue
-        for placed in bids:
-            party = ctx.index.parties.get(placed.party) if placed.party is not None else None
-            if placed.party is not None and (party is None or party.kind not in BIDDERS):
-                continue
-            if placed.date <= deadline:
-                continue
-            yield ctx.finding(
-                path=placed.path,
-                subjects=placed.parties,
-                nl=f"Het bod{of_party(placed.party, 'nl')} voor {year} is gedateerd {iso_date(placed.date)}, na de "
-                f"wettelijke termijn van {iso_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en "
-                f"huurders zijn.{read_from_date('het bod', 'nl', explicit=placed.explicit)}",
-                en=f"The bid{of_party(placed.party, 'en')} for {year} is dated {iso_date(placed.date)}, after the "
-                f"statutory deadline of {iso_date(deadline)}: the bid must reach the municipality and the tenants by "
-                f"that day.{read_from_date('the bid', 'en', explicit=placed.explicit)}",
-            )
+        yield ctx.finding(
+            path=placed.path,
+            subjects=placed.parties,
+            nl=f"Het bod{of_party(placed.party, 'nl')} voor {year} is gedateerd {iso_date(placed.date)}, na de "
+            f"wettelijke termijn van {iso_date(deadline)}: het bod moet uiterlijk op die dag bij gemeente en "
+            f"huurders zijn.{read_from_date('het bod', 'nl', explicit=placed.explicit)}",
+            en=f"The bid{of_party(placed.party, 'en')} for {year} is dated {iso_date(placed.date)}, after the "
+            f"statutory deadline of {iso_date(deadline)}: the bid must reach the municipality and the tenants by "
+            f"that day.{read_from_date('the bid', 'en', explicit=placed.explicit)}",
+        )
 
 
 @rule(
@@ -102,24 +115,22 @@ def late_signing_for_year(ctx: RuleContext) -> Iterator[Finding]:
     on 2026-01-20 is late for 2026, not early for 2027. The deadline
     (``signing_deadline_month``/``signing_deadline_day`` of Y−1) itself is on time.
     """
-    for year, placed in ctx.milestones_by_cycle.items():
-        deadline = deadline_of(ctx.statutory.signing_deadline, year)
-        if deadline is None:
-            continue
-        for item in placed:
-            milestone = item.milestone
-            if milestone.kind is not MilestoneKind.SIGNING or milestone.date <= deadline:
-                continue
-            yield ctx.finding(
-                path=item.path,
-                subjects=item.parties,
-                nl=f"De ondertekening{of_party(milestone.party, 'nl')} van de afspraken voor {year} is gedateerd "
-                f"{iso_date(milestone.date)}, na {iso_date(deadline)}: plan de ondertekening uiterlijk op die dag."
-                f"{read_from_date('de ondertekening', 'nl', explicit=item.explicit)}",
-                en=f"The signing{of_party(milestone.party, 'en')} of the agreements for {year} is dated "
-                f"{iso_date(milestone.date)}, after {iso_date(deadline)}: plan the signing on or before that day."
-                f"{read_from_date('the signing', 'en', explicit=item.explicit)}",
-            )
+    signings = {
+        year: tuple(item for item in placed if item.milestone.kind is MilestoneKind.SIGNING)
+        for year, placed in ctx.milestones_by_cycle.items()
+    }
+    for year, deadline, item in _late(signings, ctx.statutory.signing_deadline, lambda item: item.milestone.date):
+        milestone = item.milestone
+        yield ctx.finding(
+            path=item.path,
+            subjects=item.parties,
+            nl=f"De ondertekening{of_party(milestone.party, 'nl')} van de afspraken voor {year} is gedateerd "
+            f"{iso_date(milestone.date)}, na {iso_date(deadline)}: plan de ondertekening uiterlijk op die dag."
+            f"{read_from_date('de ondertekening', 'nl', explicit=item.explicit)}",
+            en=f"The signing{of_party(milestone.party, 'en')} of the agreements for {year} is dated "
+            f"{iso_date(milestone.date)}, after {iso_date(deadline)}: plan the signing on or before that day."
+            f"{read_from_date('the signing', 'en', explicit=item.explicit)}",
+        )
 
 
 @rule(

@@ -76,13 +76,7 @@ def loads(
 
 def _located(error: LoadError, text: str | bytes, format: Format, *, source: str | None) -> LoadError:  # noqa: A002
     """*error* again, its problems with the line and column of their path in *text* (see `locate`)."""
-    return LoadError(
-        locate(text, format, error.problems),
-        source=source,
-        what=error.what,
-        omitted=error.omitted,
-        omitted_hint=error.omitted_hint,
-    )
+    return error.with_problems(locate(text, format, error.problems), source=source)
 
 
 def _format_of(path: Path, format: Format | None) -> Format:  # noqa: A002
@@ -90,7 +84,7 @@ def _format_of(path: Path, format: Format | None) -> Format:  # noqa: A002
         return _check_format(format)
     found = _SUFFIXES.get(path.suffix.lower())
     if found is None:
-        problem = Problem(path="$", message=f"unknown file type {path.suffix or '(none)'!r}; use .yaml, .yml or .json")
+        problem = Problem.of("unknown_file_type", "$", suffix=path.suffix or "(none)")
         raise LoadError([problem], source=str(path))
     return found
 

@@ -23,7 +23,6 @@ from prestatieafspraken.model.fields import wire_name
 from prestatieafspraken.serialization._interning import Interning, SharedHooks, date_hook, number_hooks, shared_hooks
 from prestatieafspraken.serialization._wire import (
     WireError,
-    describe,
     is_homogeneous_tuple,
     is_number_union,
     is_optional,
@@ -148,7 +147,9 @@ def _validated(
         try:
             validator(None, field, result)
         except InvariantError as error:
-            raise WireError(str(error)) from None
+            if error.message_kind is None:
+                raise WireError(str(error)) from None
+            raise WireError.of(error.message_kind, **error.message_params) from None
         return result
 
     return structure
@@ -187,7 +188,7 @@ def _structure_class(
 
     def structure(value: Any, type_: Any) -> Any:
         if type(value) is not dict:
-            raise WireError(f"expected a mapping (keys with values), got {describe(value)}")
+            raise WireError.of("expected_mapping", got=value)
         return hook(value, type_)
 
     return structure

@@ -9,10 +9,11 @@ from typing import Any
 import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import InvariantError, Problem
 from prestatieafspraken.model import SUPPORTED_SCHEMA_VERSIONS
 from prestatieafspraken.model.fields import wire_name
-from prestatieafspraken.serialization._wire import WireError, describe
+from prestatieafspraken.serialization._wire import WireError
 
 __all__ = ["explain", "version_problem"]
 
@@ -21,22 +22,22 @@ def _wire_keys(cls: type[Any]) -> dict[str, str]:
     return {field.name: wire_name(field) for field in attrs.fields(cls)}
 
 
-def _message(error: BaseException) -> str:
+def _problem(error: BaseException, path: str) -> Problem:
     if isinstance(error, WireError | InvariantError):
-        return str(error)
+        return Problem.from_error(path, error)
     if isinstance(error, KeyError):
-        return "required key is missing"
-    return f"cannot be read ({type(error).__name__}: {error})"
+        return Problem.of("missing_key", path)
+    return Problem.of("unreadable_value", path, error=f"{type(error).__name__}: {error}")
 
 
-def _unknown_keys(error: ForbiddenExtraKeysError) -> str:
+def _unknown_keys(error: ForbiddenExtraKeysError, path: str) -> Problem:
     allowed = list(_wire_keys(error.cl).values())
     parts = []
     for key in sorted(map(str, error.extra_fields)):
         close = difflib.get_close_matches(key, allowed, n=1)
-        parts.append(f"{key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
-    noun = "key" if len(parts) == 1 else "keys"
-    return f"unknown {noun} {', '.join(parts)}; allowed here: {', '.join(allowed)}"
+        parts.append(Said.of("did_you_mean", key=key, close=close[0]) if close else Said.of("quoted", key=key))
+    kind = "unknown_key" if len(parts) == 1 else "unknown_keys"
+    return Problem.of(kind, path, keys=Said.of("joined", parts=tuple(parts)), allowed=tuple(allowed))
 
 
 def explain(error: BaseException, path: str, cls: type[Any] | None) -> Iterator[Problem]:
@@ -57,26 +58,20 @@ def explain(error: BaseException, path: str, cls: type[Any] | None) -> Iterator[
         for sub in without:
             yield from explain(sub, path, None)
     elif isinstance(error, ForbiddenExtraKeysError):
-        yield Problem(path=path, message=_unknown_keys(error))
+        yield _unknown_keys(error, path)
     elif isinstance(error, InvariantError):
         key = _wire_keys(cls).get(error.field, error.field) if cls is not None else error.field
-        yield Problem(path=f"{path}.{key}", message=str(error))
+        yield Problem.from_error(f"{path}.{key}", error)
     else:
-        yield Problem(path=path, message=_message(error))
+        yield _problem(error, path)
 
 
 def version_problem(data: Mapping[str, Any]) -> Problem | None:
     """The problem with a document's ``schema_version``, or None when this release reads it."""
     supported = ", ".join(map(str, SUPPORTED_SCHEMA_VERSIONS))
     if "schema_version" not in data:
-        return Problem(
-            path="$.schema_version",
-            message=f"required key is missing; write `schema_version: 1` (this release reads version {supported})",
-        )
+        return Problem.of("version_missing", "$.schema_version", supported=supported)
     version = data["schema_version"]
     if type(version) is not int or version not in SUPPORTED_SCHEMA_VERSIONS:
-        return Problem(
-            path="$.schema_version",
-            message=f"{describe(version)} is not a supported version; this release reads version {supported}",
-        )
+        return Problem.of("version_unsupported", "$.schema_version", got=version, supported=supported)
     return None

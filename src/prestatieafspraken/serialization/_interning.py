@@ -22,7 +22,7 @@ import attrs
 import pendulum
 
 from prestatieafspraken.model.fields import IdKind, references
-from prestatieafspraken.serialization._wire import MAX_INT, WireError, describe, fresh, fresh_number, whole_number
+from prestatieafspraken.serialization._wire import MAX_INT, WireError, fresh, fresh_number
 
 __all__ = ["Interning", "NumberHooks", "SharedHooks", "date_hook", "number_hooks", "shared_hooks"]
 
@@ -116,8 +116,8 @@ def _int_hook(ints: dict[int, int], shared_int: Callable[[int], int]) -> Hook:
         if type(value) is int and -MAX_INT <= value <= MAX_INT:
             return ints.get(value) or shared_int(value)
         if type(value) is int:
-            raise WireError(f"expected a whole number of at most 19 digits, got {whole_number(value)}")
-        raise WireError(f"expected a whole number, got {describe(value)}")
+            raise WireError.of("whole_too_long", got=value)
+        raise WireError.of("expected_whole", got=value)
 
     return structure_int
 
@@ -129,7 +129,7 @@ def _number_hook(ints: dict[int, int], shared_int: Callable[[int], int]) -> Call
             return ints.get(value) or shared_int(value)
         if kind is float and math.isfinite(value):
             return fresh_number(float(value))
-        raise WireError(f"expected a finite number, got {describe(value)}")
+        raise WireError.of("expected_finite", got=value)
 
     return structure_number
 
@@ -144,7 +144,7 @@ def _optional_number_hook(ints: dict[int, int], shared_int: Callable[[int], int]
             return fresh_number(float(value))
         if value is None:
             return None
-        raise WireError(f"expected a finite number, got {describe(value)}")
+        raise WireError.of("expected_finite", got=value)
 
     return structure_optional_number
 
@@ -152,15 +152,15 @@ def _optional_number_hook(ints: dict[int, int], shared_int: Callable[[int], int]
 def _number_mapping_hook(structure_number: Callable[[Any, Any], int | float]) -> Hook:
     def structure_number_mapping(value: Any, _: Any) -> dict[str, int | float]:
         if type(value) is not dict:
-            raise WireError(f"expected a mapping of ids to numbers, got {describe(value)}")
+            raise WireError.of("expected_number_mapping", got=value)
         result: dict[str, int | float] = {}
         for key, number in value.items():
             if type(key) is not str:
-                raise WireError(f"expected ids as keys, got {describe(key)}")
+                raise WireError.of("expected_id_keys", got=key)
             try:
                 result[fresh(key)] = structure_number(number, None)
             except WireError as error:
-                raise WireError(f"{key}: {error}") from None
+                raise WireError.of("in_field", field=key, said=error) from None
         return result
 
     return structure_number_mapping
@@ -171,11 +171,11 @@ def _number_mapping_hook(structure_number: Callable[[Any, Any], int | float]) ->
 
 def _parse_date(text: str) -> pendulum.Date:
     if len(text) != 10 or text[4] != "-" or text[7] != "-":  # noqa: PLR2004 - the length of YYYY-MM-DD
-        raise WireError(f"expected a date as YYYY-MM-DD, got {describe(text)}")
+        raise WireError.of("expected_date", got=text)
     try:
         return pendulum.Date.fromisoformat(text)
     except ValueError:
-        raise WireError(f"expected a date as YYYY-MM-DD, got {describe(text)} (no such day)") from None
+        raise WireError.of("no_such_day", got=text) from None
 
 
 def date_hook(interning: Interning) -> Hook:
@@ -193,7 +193,7 @@ def date_hook(interning: Interning) -> Hook:
             return day
         if type(value) is pendulum.Date:
             return value
-        raise WireError(f"expected a date as YYYY-MM-DD, got {describe(value)}")
+        raise WireError.of("expected_date", got=value)
 
     return structure_date
 
@@ -276,10 +276,10 @@ def _ids_hook(
 ) -> Hook:
     def structure_ids(value: Any, _: Any) -> tuple[str, ...]:
         if type(value) is not list and type(value) is not tuple:
-            raise WireError(f"expected a list, got {describe(value)}")
+            raise WireError.of("expected_list", got=value)
         for item in value:
             if type(item) is not str:
-                raise WireError(f"expected a text, got {describe(item)}")
+                raise WireError.of("expected_text", got=item)
         items = tuple(value)
         return tuples.get(items) or shared_tuple(items)
 
@@ -290,13 +290,13 @@ def _id_hooks(texts: dict[str, str], shared_text: Callable[[str], str]) -> tuple
     def structure_id(value: Any, _: Any) -> str:
         if type(value) is str:
             return texts.get(value) or shared_text(value)
-        raise WireError(f"expected a text, got {describe(value)}")
+        raise WireError.of("expected_text", got=value)
 
     def structure_optional_id(value: Any, _: Any) -> str | None:
         if type(value) is str:
             return texts.get(value) or shared_text(value)
         if value is None:
             return None
-        raise WireError(f"expected a text, got {describe(value)}")
+        raise WireError.of("expected_text", got=value)
 
     return structure_id, structure_optional_id

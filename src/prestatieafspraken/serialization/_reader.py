@@ -15,7 +15,6 @@ from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization._converter import build_converter
 from prestatieafspraken.serialization._explain import explain, version_problem
 from prestatieafspraken.serialization._interning import Interning
-from prestatieafspraken.serialization._wire import describe
 
 __all__ = ["READER", "AgreementReader", "structure", "unstructure"]
 
@@ -36,9 +35,7 @@ class AgreementReader:
     def structure(self, data: Any, *, source: str | None = None) -> Agreement:
         """Build an agreement from plain data (as parsed from YAML or JSON), or raise `LoadError`."""
         if type(data) is not dict:
-            raise LoadError(
-                [Problem(path="$", message=f"expected a mapping at the top, got {describe(data)}")], source=source
-            )
+            raise LoadError([Problem.of("top_not_mapping", "$", got=data)], source=source)
         problem = version_problem(data)
         if problem is not None:
             raise LoadError([problem], source=source)
@@ -52,7 +49,7 @@ class AgreementReader:
         with self.interning.one_load():
             problems = self._problems(data)
         if not problems:  # pragma: no cover - the two converters agree; this keeps a disagreement from passing
-            problems = [Problem(path="$", message="cannot be read")]
+            problems = [Problem.of("unreadable", "$")]
         raise LoadError(problems, source=source)
 
     def _problems(self, data: Any) -> list[Problem]:

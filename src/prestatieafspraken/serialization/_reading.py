@@ -20,8 +20,8 @@ from typing import Any, Literal, TypeAlias
 import orjson
 import yaml
 
-from prestatieafspraken.errors import LoadError, Problem
-from prestatieafspraken.serialization._wire import describe
+from prestatieafspraken._problem_words import Said
+from prestatieafspraken.errors import LoadError, PrestatieafsprakenError, Problem
 
 __all__ = [
     "DEFAULT_EXPANSION_FACTOR",
@@ -110,30 +110,32 @@ class _Loader(_BaseLoader):  # type: ignore[misc,valid-type]  # the C loader is 
         except (ArithmeticError, AttributeError, LookupError, TypeError, ValueError):
             kind = node.tag.rsplit(":", 1)[-1]
             if kind == "int" and len(node.value) > sys.get_int_max_str_digits() > 0:
-                message = f"a whole number of {len(node.value):,} digits is too long to read"
+                words = Said.of("yaml_long_int", digits=len(node.value))
+            elif isinstance(node, yaml.ScalarNode):
+                words = Said.of("yaml_tag_unreadable", got=node.value, tag=kind)
             else:
-                shown = describe(node.value) if isinstance(node, yaml.ScalarNode) else f"a {type(node).__name__}"
-                message = f"cannot read {shown} as {kind!r}"
-            raise yaml.constructor.ConstructorError(None, None, message, node.start_mark) from None
+                words = Said.of("yaml_tag_unreadable_node", node=type(node).__name__, tag=kind)
+            raise _RefusedError(words, node.start_mark) from None
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:  # noqa: FBT001, FBT002
         seen: dict[Any, yaml.Node] = {}
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
             if not _hashable(key):  # a list, a mapping, or a set (`!!set`) as a key
-                raise yaml.constructor.ConstructorError(
-                    None, None, "a key must be a text or a number", key_node.start_mark
-                )
+                raise _RefusedError(Said.of("yaml_key_not_scalar"), key_node.start_mark)
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None,
-                    None,
-                    f"duplicate key {key!r} (a later value would silently replace an earlier one)",
-                    key_node.start_mark,
-                )
+                raise _RefusedError(Said.of("yaml_duplicate_key", key=key), key_node.start_mark)
             seen[key] = key_node
         result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return result
+
+
+class _RefusedError(yaml.constructor.ConstructorError, PrestatieafsprakenError):
+    """A value PyYAML reads but the loader refuses, with its words (`Said`) for the problem."""
+
+    def __init__(self, words: Said, mark: yaml.Mark) -> None:
+        super().__init__(None, None, str(words), mark)
+        self.words = words
 
 
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
@@ -191,26 +193,9 @@ def parse_yaml(text: str | bytes, *, max_expanded_bytes: int | None = None) -> A
             return None
         expanded, distinct, characters = _expanded_size(node)
         if expanded > max(_MAX_EXPANDED_NODES, _MAX_EXPANSION_FACTOR * distinct):
-            raise LoadError(
-                [
-                    Problem(
-                        path="$",
-                        message=f"YAML aliases expand this document to {expanded:,} values from {distinct:,}; "
-                        "refused as a 'billion laughs' document (write the values out instead of aliasing them)",
-                    )
-                ]
-            )
+            raise LoadError([Problem.of("billion_laughs", "$", expanded=expanded, distinct=distinct)])
         if characters > limit:
-            raise LoadError(
-                [
-                    Problem(
-                        path="$",
-                        message=f"YAML aliases expand this document to {characters:,} characters of text, more "
-                        f"than the limit of {limit:,}; write the values out instead of aliasing them, or raise "
-                        "the limit with load(..., max_expanded_bytes=N)",
-                    )
-                ]
-            )
+            raise LoadError([Problem.of("alias_text_limit", "$", characters=characters, limit=limit)])
         return loader.construct_document(node)
     finally:
         loader.dispose()
@@ -270,21 +255,30 @@ def parse(
             return tomllib.loads(text.decode("utf-8") if isinstance(text, bytes) else text)
         return parse_yaml(text, max_expanded_bytes=max_expanded_bytes)
     except orjson.JSONDecodeError as error:
-        problem = Problem(path="$", message=f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})")
+        problem = Problem.of("json_syntax", "$", reason=error.msg, line=error.lineno, column=error.colno)
     except tomllib.TOMLDecodeError as error:
-        problem = Problem(path="$", message=f"not valid TOML: {error}")
+        problem = Problem.of("toml_syntax", "$", reason=str(error))
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
-        what = " ".join(part for part in (error.context, error.problem) if part)
-        problem = Problem(path="$", message=f"not valid YAML: {what}{where}")
+        problem = _yaml_problem(error)
     except yaml.YAMLError as error:
-        problem = Problem(path="$", message=f"not valid YAML: {error}")
+        problem = Problem.of("yaml_syntax", "$", reason=str(error))
     except RecursionError:
-        problem = Problem(path="$", message="the document is nested too deeply to be read")
+        problem = Problem.of("too_deep", "$")
     except UnicodeDecodeError as error:
-        problem = Problem(path="$", message=f"not UTF-8 text: {error.reason} at byte {error.start}")
+        problem = Problem.of("not_utf8", "$", reason=error.reason, byte=error.start)
     raise LoadError([problem])
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> Problem:
+    """A YAML syntax error as a problem: PyYAML's own words, or those of a value the loader refuses."""
+    mark = error.problem_mark or error.context_mark
+    reason: object = " ".join(part for part in (error.context, error.problem) if part)
+    kind = "yaml_syntax_at"
+    if isinstance(error, _RefusedError):
+        reason, kind = error.words, "yaml_refused_at"
+    if mark is None:
+        return Problem.of("yaml_syntax", "$", reason=reason)
+    return Problem.of(kind, "$", reason=reason, line=mark.line + 1, column=mark.column + 1)
 
 
 # --- files ---------------------------------------------------------------------------------------------------
@@ -303,22 +297,16 @@ def read_file(file: Path, max_bytes: int, *, what: str = "the agreement") -> byt
         info = file.stat()
         if info.st_size > max_bytes:
             raise LoadError(
-                [
-                    Problem(
-                        path="$", message=f"the file is {info.st_size:,} bytes, more than the limit of {max_bytes:,}"
-                    )
-                ],
-                source=str(file),
-                what=what,
+                [Problem.of("file_too_large", "$", size=info.st_size, limit=max_bytes)], source=str(file), what=what
             )
         raw = file.read_bytes() if stat.S_ISREG(info.st_mode) else _read_at_most(file, max_bytes)
     except OSError as error:
         reason = error.strerror or str(error)
-        problem = Problem(path="$", message=f"cannot open the file: {reason}")
+        problem = Problem.of("cannot_open", "$", reason=reason)
         raise LoadError([problem], source=str(file), what=what) from error
     if len(raw) > max_bytes:
         raise LoadError(
-            [Problem(path="$", message=f"the file holds more than the limit of {max_bytes:,} bytes")],
+            [Problem.of("file_over_limit", "$", limit=max_bytes)],
             source=str(file),
             what=what,
         )

@@ -6,7 +6,6 @@ text. The hooks that share repeated values (ids, whole numbers, dates) are in `.
 
 from __future__ import annotations
 
-import math
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -19,7 +18,6 @@ from prestatieafspraken.errors import PrestatieafsprakenError
 __all__ = [
     "MAX_INT",
     "WireError",
-    "describe",
     "fresh",
     "fresh_number",
     "is_homogeneous_tuple",
@@ -34,7 +32,6 @@ __all__ = [
     "structure_str",
     "structure_texts",
     "structure_tuple_factory",
-    "whole_number",
 ]
 
 # The largest integer every JSON reader and orjson can carry.
@@ -46,39 +43,6 @@ class WireError(PrestatieafsprakenError, ValueError):
 
     It never leaves the loader: `LoadError` reports it with its ``$.path``.
     """
-
-
-_SHOWN_TEXT = 40
-#: Whole numbers longer than this are described by their length: Python refuses to write out one of more than
-#: 4,300 digits (`sys.get_int_max_str_digits`), and YAML can carry one in hexadecimal or binary.
-_SHOWN_BITS = 1000
-
-
-def whole_number(value: int) -> str:
-    """Write a whole number out, or say how long it is when it is too long to show."""
-    if value.bit_length() <= _SHOWN_BITS:
-        return str(value)
-    return f"a number of about {math.floor(value.bit_length() * math.log10(2)) + 1:,} digits"
-
-
-def describe(value: object) -> str:  # noqa: PLR0911 - one return per kind of value
-    """Name a wrong value briefly, without quoting a long text in full."""
-    if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 3] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, int) and value.bit_length() > _SHOWN_BITS:
-        return whole_number(value)
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing (null)"
-    return f"a value of type {type(value).__name__}"
 
 
 # --- nothing of the parsed document stays ------------------------------------------------------------------
@@ -113,7 +77,7 @@ def structure_str(value: Any, _: Any) -> str:
     """A text, copied."""
     if type(value) is str:
         return fresh(value)
-    raise WireError(f"expected a text, got {describe(value)}")
+    raise WireError.of("expected_text", got=value)
 
 
 def structure_optional_str(value: Any, _: Any) -> str | None:
@@ -122,14 +86,14 @@ def structure_optional_str(value: Any, _: Any) -> str | None:
         return fresh(value)
     if value is None:
         return None
-    raise WireError(f"expected a text, got {describe(value)}")
+    raise WireError.of("expected_text", got=value)
 
 
 def structure_bool(value: Any, _: Any) -> bool:
     """``true`` or ``false``, and nothing that Python would take for one."""
     if type(value) is bool:
         return value
-    raise WireError(f"expected true or false, got {describe(value)}")
+    raise WireError.of("expected_bool", got=value)
 
 
 def structure_enum(enum_type: type[Any]) -> Callable[[Any, Any], Any]:
@@ -142,7 +106,7 @@ def structure_enum(enum_type: type[Any]) -> Callable[[Any, Any], Any]:
             member = members.get(value)
             if member is not None:
                 return member
-        raise WireError(f"expected one of {expected}; got {describe(value)}")
+        raise WireError.of("expected_word", words=expected, got=value)
 
     return structure
 
@@ -150,10 +114,10 @@ def structure_enum(enum_type: type[Any]) -> Callable[[Any, Any], Any]:
 def structure_texts(value: Any, _: Any) -> tuple[str, ...]:
     """The fast path's hook for a list of texts: one pass of type checks, no call per element."""
     if type(value) is not list and type(value) is not tuple:
-        raise WireError(f"expected a list, got {describe(value)}")
+        raise WireError.of("expected_list", got=value)
     for item in value:
         if type(item) is not str:
-            raise WireError(f"expected a text, got {describe(item)}")
+            raise WireError.of("expected_text", got=item)
     return tuple([fresh(item) for item in value])
 
 
@@ -164,8 +128,8 @@ def structure_executors(value: Any, _: Any) -> tuple[str, ...]:
     if type(value) is list and value and all(type(item) is str for item in value):
         return tuple([fresh(item) for item in value])
     if type(value) is list and not value:
-        raise WireError("expected a party id or a list of party ids, got an empty list")
-    raise WireError(f"expected a party id or a list of party ids, got {describe(value)}")
+        raise WireError.of("expected_parties_empty")
+    raise WireError.of("expected_parties", got=value)
 
 
 # --- the predicates that pick the hooks of generic types ---------------------------------------------------
@@ -234,7 +198,7 @@ def structure_tuple_factory(
 
         def structure(value: Any, _: Any) -> tuple[Any, ...]:
             if type(value) is not list and type(value) is not tuple:
-                raise WireError(f"expected a list, got {describe(value)}")
+                raise WireError.of("expected_list", got=value)
             if not detailed:
                 return tuple([structure_element(item, element_type) for item in value])
             results, errors = _element_errors(value, structure_element, element_type, type_)

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, Self
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.tabular._extras import require
 from prestatieafspraken.tabular.cells import EMPTY_TEXT_FORMULA, CellError, Raw
@@ -50,7 +51,7 @@ _VALUES = {
     "b": re.compile("[01]"),
     "s": re.compile("[0-9]{1,9}"),
 }
-_KINDS = {"n": "number", "b": "boolean", "s": "shared text"}
+_KINDS = {"n": "saved_number", "b": "saved_boolean", "s": "saved_shared_text"}
 _LONGEST_VALUE = 400
 #: What openpyxl raises on a damaged workbook (it checks little itself): each becomes a LoadError.
 _DAMAGE: tuple[type[BaseException], ...] = (
@@ -168,17 +169,18 @@ class Book:
                     sheet.name for sheet, part in reader.parser.find_sheets() if part.target not in reader.valid_files
                 ]
         except (*_DAMAGE, invalid) as error:
-            raise self.unreadable(f"not an Excel workbook (.xlsx), or a damaged one: {_said(error)}") from None
+            raise self.unreadable("workbook_damaged", detail=_said(error)) from None
         self._workbook: Workbook = reader.wb
         if missing:
             self._workbook.close()
-            raise self.unreadable(f"the sheet {missing[0]!r} has no part in the file: the workbook is damaged")
+            raise self.unreadable("workbook_sheet_no_part", sheet=missing[0])
 
-    def unreadable(self, message: str, *, path: str | None = None) -> LoadError:
+    def unreadable(self, kind: str, *, path: str | None = None, **params: object) -> LoadError:
         """The error for a file that cannot be read at all (at *path*, a cell, when one is to blame)."""
-        return LoadError([Problem(path=path or self.path.name, message=message)], source=str(self.path), what=self.what)
+        problem = Problem.of(kind, path or self.path.name, **params)
+        return LoadError([problem], source=str(self.path), what=self.what)
 
-    def _too_much(self, limit: str, found: str) -> LoadError:
+    def _too_much(self, limit: str, found: Said) -> LoadError:
         return too_much(limit, found, self.limits, source=str(self.path), what=self.what)
 
     def _checked_archive(self) -> bytes:
@@ -187,17 +189,17 @@ class Book:
         try:
             data = read_at_most(self.path, limit)
         except OSError as error:
-            raise self.unreadable(f"cannot open the file: {error.strerror or error}") from None
+            raise self.unreadable("cannot_open", reason=error.strerror or str(error)) from None
         if len(data) > limit:
-            raise self._too_much("max_bytes", f"more than {limit:,} bytes")
+            raise self._too_much("max_bytes", Said.of("over_bytes", count=limit))
         try:
             archive = zipfile.ZipFile(io.BytesIO(data))
             parts = archive.infolist()
         except (*_DAMAGE,) as error:
-            raise self.unreadable(f"not an Excel workbook (.xlsx): {_said(error)}") from None
+            raise self.unreadable("workbook_not_xlsx", detail=_said(error)) from None
         declared = sum(part.file_size for part in parts)
         if declared > limit:
-            raise self._too_much("max_bytes", f"{declared:,} bytes once decompressed")
+            raise self._too_much("max_bytes", Said.of("bytes_decompressed", count=declared))
         total = 0
         for part in parts:
             total = self._check_part(archive, part, total)
@@ -212,19 +214,16 @@ class Book:
                 while chunk := member.read(_CHUNK):
                     total += len(chunk)
                     if total > limit:  # pragma: no cover - zipfile stops at the declared size; kept if it does not
-                        raise self._too_much("max_bytes", f"more than {limit:,} bytes once decompressed")
+                        raise self._too_much("max_bytes", Said.of("over_bytes_decompressed", count=limit))
                     if _DOCTYPE in tail + chunk:
                         # The packaging standard forbids DTDs in a workbook (OPC, ECMA-376 part 2): refused
                         # whatever XML library would read it (defusedxml refuses entities, lxml ignores them).
-                        raise self.unreadable(
-                            f"the part {part.filename!r} declares a document type (<!DOCTYPE>), which a workbook "
-                            "may not: it can hide an entity bomb"
-                        )
+                        raise self.unreadable("workbook_doctype", part=part.filename)
                     tail = chunk[-len(_DOCTYPE) :]
         except LoadError:
             raise
         except (*_DAMAGE,) as error:
-            raise self.unreadable(f"the part {part.filename!r} is damaged: {_said(error)}") from None
+            raise self.unreadable("workbook_part_damaged", part=part.filename, detail=_said(error)) from None
         return total
 
     def __enter__(self) -> Self:
@@ -264,10 +263,10 @@ class Book:
                     if raws:
                         found.append((number, raws))
         except (*_DAMAGE,) as error:
-            reason = _said(error)
+            reason: object = _said(error)
             if _STYLES not in self._archive.namelist():
-                reason = f"the workbook has no styles part ({_STYLES}), which its cells refer to ({reason})"
-            raise self.unreadable(f"the sheet {sheet!r} cannot be read beyond row {number}: {reason}") from None
+                reason = Said.of("workbook_no_styles", styles=_STYLES, detail=reason)
+            raise self.unreadable("workbook_sheet_unreadable", sheet=sheet, row=number, detail=reason) from None
         return found
 
     def _raw(self, cell: Any, row: int, column: int, scan: _Sheet, hidden_sheet: bool) -> Raw:  # noqa: FBT001
@@ -287,7 +286,7 @@ class Book:
         found = _Sheet()
         name = part.lstrip("/")
         if name not in self._archive.namelist():
-            raise self.unreadable(f"the sheet {sheet!r} has no part {name!r} in the file")
+            raise self.unreadable("workbook_sheet_part_missing", sheet=sheet, part=name)
         try:
             with self._archive.open(name) as stream:
                 self._scan_events(sheet, stream, found)
@@ -295,7 +294,7 @@ class Book:
             raise
         except (*_DAMAGE,) as error:
             raise self.unreadable(
-                f"the sheet {sheet!r} cannot be read beyond row {found.last_row}: {_said(error)}"
+                "workbook_sheet_unreadable", sheet=sheet, row=found.last_row, detail=_said(error)
             ) from None
         return found
 
@@ -329,13 +328,13 @@ class Book:
         else:
             row = 0
         if not 1 <= row <= LAST_ROW:
-            raise self.unreadable(f"the sheet {sheet!r} has a row numbered {given!r}: not a row of Excel's grid")
+            raise self.unreadable("workbook_row_number", sheet=sheet, given=given)
         if row <= last_row:
-            raise self.unreadable(f"the sheet {sheet!r} has row {row} after row {last_row}: rows out of order")
+            raise self.unreadable("workbook_rows_order", sheet=sheet, row=row, last=last_row)
         found.rows += 1
         self._rows_read += 1
         if self._rows_read > self.limits.max_rows:
-            raise self._too_much("max_rows", f"more than {self.limits.max_rows:,} rows")
+            raise self._too_much("max_rows", Said.of("over_rows", count=self.limits.max_rows))
         if _hidden(attributes, "ht"):
             found.hidden_rows.add(row)
         return row
@@ -344,9 +343,9 @@ class Book:
         match = _CELL_REF.fullmatch(ref)
         column = _column_number(match.group(1)) if match is not None else 0
         if match is None or int(match.group(2)) != row or not 1 <= column <= LAST_COLUMN:
-            raise self.unreadable(f"the sheet {sheet!r} has a cell {ref!r} in row {row}: not a cell of that row")
+            raise self.unreadable("workbook_cell_ref", sheet=sheet, ref=ref, row=row)
         if column <= last_column:
-            raise self.unreadable(f"the sheet {sheet!r} has the cell {ref!r} twice, or out of order")
+            raise self.unreadable("workbook_cell_twice", sheet=sheet, ref=ref)
         return column
 
     def _scan_value(self, sheet: str, element: Any) -> None:
@@ -360,17 +359,19 @@ class Book:
             shown = value if len(value) <= _LONGEST_VALUE else f"{value[:20]}... ({len(value):,} characters)"
             ref = element.get("r")
             raise self.unreadable(
-                f"the cell's saved {_KINDS[kind]} is {shown!r}: not a {_KINDS[kind]}; enter the value again",
+                "workbook_saved_value",
                 path=f"{quote_sheet(sheet)}!{ref}" if ref else None,
+                saved=Said.of(_KINDS[kind]),
+                shown=shown,
             )
 
     def _scan_columns(self, sheet: str, attributes: dict[str, str]) -> list[tuple[int, int]]:
         try:
             first, last = int(attributes["min"]), int(attributes["max"])
         except (KeyError, ValueError):
-            raise self.unreadable(f"the sheet {sheet!r} has a column width without its columns") from None
+            raise self.unreadable("workbook_column_width", sheet=sheet) from None
         if not 1 <= first <= last <= LAST_COLUMN:
-            raise self.unreadable(f"the sheet {sheet!r} has columns {first} to {last}: not columns of Excel's grid")
+            raise self.unreadable("workbook_columns", sheet=sheet, first=first, last=last)
         return [(first, last)] if _hidden(attributes, "width") else []
 
 
@@ -388,10 +389,10 @@ class _Formula(str):
 
 
 _HIDDEN = {
-    "sheet": "the sheet is hidden",
-    "row": "the row is hidden",
-    "column": "the column is hidden",
-    "number format": "the number format ;;; shows nothing",
+    "sheet": "hidden_sheet",
+    "row": "hidden_row",
+    "column": "hidden_column",
+    "number format": "hidden_number_format",
 }
 
 
@@ -402,12 +403,6 @@ def check_cell(raw: Raw) -> None:
         CellError: The cell holds a formula, or it is hidden (its sheet, row or column, or its number format).
     """
     if isinstance(raw.value, _Formula):
-        raise CellError(
-            f"the cell holds the formula {str(raw.value)!r}: a formula is not read, as its saved result need not be "
-            "what a spreadsheet program shows; enter the value itself (paste it as a value)"
-        )
+        raise CellError.of("cell_formula", formula=str(raw.value))
     if raw.hidden is not None:
-        raise CellError(
-            f"{_HIDDEN[raw.hidden]}, so a reader of the sheet does not see this value; make it visible and check it, "
-            "or delete it"
-        )
+        raise CellError.of("cell_hidden", hidden=Said.of(_HIDDEN[raw.hidden]))

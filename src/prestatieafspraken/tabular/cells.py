@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 import attrs
 import pendulum
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import ExportError, PrestatieafsprakenError
 from prestatieafspraken.model import Number
 
@@ -91,7 +92,7 @@ MAX_CELL_TEXT = 32_767
 
 #: The largest whole number a file of the format may hold (as the loader: YAML and JSON refuse larger ones).
 LARGEST_WHOLE = (1 << 63) - 1
-_TOO_LARGE = f"expected a whole number of at most {len(str(LARGEST_WHOLE))} digits (at most {LARGEST_WHOLE:,})"
+_TOO_LARGE = {"digits": len(str(LARGEST_WHOLE)), "largest": LARGEST_WHOLE}
 
 #: Dates before this are written as text: Excel has no serial number for them (and its 1900 leap-year bug).
 FIRST_DATE_CELL = dt.date(1900, 3, 1)
@@ -145,24 +146,6 @@ def unescape(text: str) -> str:
     return _UNESCAPE.sub(lambda match: chr(int(match.group(1), 16)), text)
 
 
-def describe(value: object) -> str:  # noqa: PLR0911 - one return per kind of value
-    """Name a cell's value briefly, for a message."""
-    if isinstance(value, str):
-        shown = value if len(value) <= _SHOWN_TEXT else value[: _SHOWN_TEXT - 3] + "..."
-        return f"the text {shown!r}"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).upper()}"
-    if isinstance(value, int | float):
-        return f"the number {value!r}"
-    if isinstance(value, dt.datetime):
-        return f"the date and time {value.isoformat(sep=' ')}"
-    if isinstance(value, dt.date):
-        return f"the date {value.isoformat()}"
-    if isinstance(value, dt.time):
-        return f"the time {value.isoformat()}"
-    return f"a value of type {type(value).__name__}"
-
-
 # --- numbers -----------------------------------------------------------------------------------------------
 
 
@@ -181,8 +164,9 @@ def checked_whole(digits: str) -> int:
         number = int(digits)
         if abs(number) <= LARGEST_WHOLE:
             return number
-    shown = digits if len(digits) <= _SHOWN_TEXT else f"{digits[:12]}...{digits[-6:]} ({len(digits):,} digits)"
-    raise CellError(f"{_TOO_LARGE}, got {shown}")
+    if len(digits) <= _SHOWN_TEXT:
+        raise CellError.of("cell_whole_too_large", shown=digits, **_TOO_LARGE)
+    raise CellError.of("cell_whole_too_large_long", head=digits[:12], tail=digits[-6:], count=len(digits), **_TOO_LARGE)
 
 
 def parse_number(text: str) -> Number:
@@ -194,12 +178,12 @@ def parse_number(text: str) -> Number:
     stripped = text.strip()
     match = _JSON_NUMBER.fullmatch(stripped)
     if match is None:
-        raise CellError(f"expected a number such as 120 or 12.5, got {describe(text)}")
+        raise CellError.of("cell_expected_json_number", got=text)
     if match.group(1) is None and match.group(2) is None:
         return checked_whole(stripped)
     number = float(stripped)
     if not math.isfinite(number):
-        raise CellError(f"expected a finite number, got {describe(text)}")
+        raise CellError.of("cell_expected_finite", got=text)
     return number
 
 
@@ -223,25 +207,25 @@ def encode_list(items: Sequence[str]) -> str:
 
 
 def _refuse_constant(name: str) -> Any:
-    raise CellError(f"{name} is not a number that the format carries")
+    raise CellError.of("cell_constant", name=name)
 
 
 def _unique_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise CellError(f"the key {key!r} is given twice")
+            raise CellError.of("cell_key_twice", key=key)
         result[key] = value
     return result
 
 
-def _json(text: str, what: str) -> Any:
+def _json(text: str, kind: str) -> Any:
     try:
         return json.loads(
             text, parse_constant=_refuse_constant, parse_int=checked_whole, object_pairs_hook=_unique_pairs
         )
     except json.JSONDecodeError as error:
-        raise CellError(f"expected {what} in JSON notation, got {describe(text)} ({error.msg})") from None
+        raise CellError.of(kind, got=text, reason=error.msg) from None
 
 
 def decode_list(text: str) -> list[str]:
@@ -251,9 +235,9 @@ def decode_list(text: str) -> list[str]:
         CellError: A JSON array that is not a list of texts.
     """
     if text.lstrip().startswith("["):
-        items = _json(text, "a list of texts")
+        items = _json(text, "cell_json_list")
         if not isinstance(items, list) or not all(isinstance(item, str) for item in items):
-            raise CellError(f'expected a list of texts such as ["a", "b"], got {describe(text)}')
+            raise CellError.of("cell_expected_texts_json", got=text)
         return items
     return [part.strip() for part in text.split(";") if part.strip()]
 
@@ -273,12 +257,12 @@ def decode_mapping(text: str) -> dict[str, Number]:
         CellError: A part without ``key: number``, a key given twice, or a value that is not a finite number.
     """
     if text.lstrip().startswith("{"):
-        found = _json(text, "a mapping of ids to numbers")
+        found = _json(text, "cell_json_mapping")
         if not isinstance(found, dict):
-            raise CellError(f'expected a mapping such as {{"a": 1}}, got {describe(text)}')
+            raise CellError.of("cell_expected_mapping_json", got=text)
         for key, value in found.items():
             if type(value) not in (int, float) or not math.isfinite(value):
-                raise CellError(f"{key}: expected a finite number, got {describe(value)}")
+                raise CellError.of("in_field", field=key, said=CellError.of("cell_expected_finite", got=value))
         return found
     result: dict[str, Number] = {}
     for part in text.split(";"):
@@ -287,13 +271,13 @@ def decode_mapping(text: str) -> dict[str, Number]:
         key, colon, number = part.partition(":")
         key = key.strip()
         if not colon or not key:
-            raise CellError(f"expected parts such as 'amsterdam: 120; diemen: 30', got {describe(part.strip())}")
+            raise CellError.of("cell_expected_parts", got=part.strip())
         if key in result:
-            raise CellError(f"the key {key!r} is given twice")
+            raise CellError.of("cell_key_twice", key=key)
         try:
             result[key] = parse_number(number)
         except CellError as error:
-            raise CellError(f"{key}: {error}") from None
+            raise CellError.of("in_field", field=key, said=error) from None
     return result
 
 
@@ -363,26 +347,27 @@ def _text(raw: Raw, expected: str) -> str:
         return ""
     if isinstance(raw.value, str) and raw.data_type in ("s", "str", "inlineStr"):
         return unescape(raw.value)
-    hint = " (format the cell as text, or start it with an apostrophe)" if isinstance(raw.value, int | float) else ""
-    raise CellError(f"expected {expected}, got {describe(raw.value)}{hint}")
+    kind = "cell_expected_not_number" if isinstance(raw.value, int | float) else "cell_expected"
+    raise CellError.of(kind, expected=Said.of(expected), got=raw.value)
 
 
 def _number(raw: Raw, *, whole: bool) -> Number:
     value = raw.value
     if type(value) is float and not math.isfinite(value):
-        raise CellError(f"expected a finite number, got {describe(value)}")
+        raise CellError.of("cell_expected_finite", got=value)
     if type(value) is int and abs(value) > LARGEST_WHOLE:
-        raise CellError(f"{_TOO_LARGE}, got a number of {len(str(abs(value))):,} digits")
+        raise CellError.of("cell_whole_too_many_digits", count=len(str(abs(value))), **_TOO_LARGE)
     if type(value) is int and raw.number_format == FLOAT_FORMAT and not whole:
         return float(value)
     if type(value) is int or (type(value) is float and not whole):
         number: Number = value
         return number
     if type(value) is float:
-        raise CellError(f"expected a whole number, got {describe(value)}")
-    expected = "a whole number" if whole else "a number"
-    hint = " (the cell holds text: enter the number itself)" if isinstance(value, str) else ""
-    raise CellError(f"expected {expected}, got {describe(value)}{hint}")
+        raise CellError.of("cell_expected_whole", got=value)
+    expected = Said.of("want_whole" if whole else "want_number")
+    raise CellError.of(
+        "cell_expected_not_text" if isinstance(value, str) else "cell_expected", expected=expected, got=value
+    )
 
 
 def read_date(raw: Raw) -> str:
@@ -394,20 +379,20 @@ def read_date(raw: Raw) -> str:
     value = raw.value
     if isinstance(value, dt.datetime):
         if value.time() != dt.time():
-            raise CellError(f"expected a date without a time, got {describe(value)}")
+            raise CellError.of("cell_date_with_time", got=value)
         return value.date().isoformat()
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, str):
-        text = _text(raw, "a date")
+        text = _text(raw, "want_date")
         try:
             pendulum.Date.fromisoformat(text)
         except ValueError:
-            raise CellError(f"expected a date as YYYY-MM-DD, got {describe(text)}") from None
+            raise CellError.of("cell_expected_iso_date", got=text) from None
         if len(text) != len("YYYY-MM-DD"):
-            raise CellError(f"expected a date as YYYY-MM-DD, got {describe(text)}")
+            raise CellError.of("cell_expected_iso_date", got=text)
         return text
-    raise CellError(f"expected a date, got {describe(value)}")
+    raise CellError.of("cell_expected", expected=Said.of("want_date"), got=value)
 
 
 def read_cell(raw: Raw, kind: Kind) -> Any:  # noqa: PLR0911 - one return per kind
@@ -417,11 +402,11 @@ def read_cell(raw: Raw, kind: Kind) -> Any:  # noqa: PLR0911 - one return per ki
         CellError: The cell does not hold a value of *kind*.
     """
     if raw.data_type == "e":
-        raise CellError(f"the cell holds the error {raw.value}; enter the value itself")
+        raise CellError.of("cell_error_value", error=raw.value)
     if kind == "text":
-        return _text(raw, "a text")
+        return _text(raw, "want_text")
     if kind == "enum":
-        return _text(raw, "one of the words of the format")
+        return _text(raw, "want_word")
     if kind == "int":
         return _number(raw, whole=True)
     if kind == "number":
@@ -429,9 +414,9 @@ def read_cell(raw: Raw, kind: Kind) -> Any:  # noqa: PLR0911 - one return per ki
     if kind == "bool":
         if type(raw.value) is bool:
             return raw.value
-        raise CellError(f"expected TRUE or FALSE, got {describe(raw.value)}")
+        raise CellError.of("cell_expected_bool", got=raw.value)
     if kind == "date":
         return read_date(raw)
     if kind == "texts":
-        return decode_list(_text(raw, "a list such as 'a; b'"))
-    return decode_mapping(_text(raw, "ids with numbers such as 'a: 1; b: 2'"))
+        return decode_list(_text(raw, "want_list"))
+    return decode_mapping(_text(raw, "want_mapping"))

@@ -28,8 +28,10 @@ import re
 
 import attrs
 
+from prestatieafspraken._language import Language
+from prestatieafspraken._problem_words import Said, say
 from prestatieafspraken.model import Number
-from prestatieafspraken.tabular.cells import CellError, checked_whole, describe
+from prestatieafspraken.tabular.cells import CellError, checked_whole
 
 __all__ = ["COMMA", "SEMICOLON", "TAB", "Conventions", "conventions_for", "format_number", "parse_date", "parse_number"]
 
@@ -52,13 +54,22 @@ class Conventions:
     delimiter: str
     decimal: str | None
     """``","`` (Dutch), ``"."`` (English), or ``None``: either, when both read a number the same."""
-    name: str
-    """The file, as a message names it: ``a file separated by semicolons``."""
+    words: str
+    """The kind of the words that name the file in a message (`prestatieafspraken._problem_words`)."""
+
+    @property
+    def name(self) -> str:
+        """The file, as an English message names it: ``a file separated by semicolons``."""
+        return self.said("en")
+
+    def said(self, lang: Language) -> str:
+        """The file, as a message in *lang* names it."""
+        return say(self.words, lang, {})
 
 
-SEMICOLON = Conventions(";", ",", "a file separated by semicolons (as Dutch Excel writes it)")
-COMMA = Conventions(",", ".", "a file separated by commas")
-TAB = Conventions("\t", None, "a file separated by tabs")
+SEMICOLON = Conventions(";", ",", "sep_semicolon")
+COMMA = Conventions(",", ".", "sep_comma")
+TAB = Conventions("\t", None, "sep_tab")
 
 
 def conventions_for(delimiter: str) -> Conventions:
@@ -75,7 +86,7 @@ def _read(match: re.Match[str] | None, thousands: str) -> Number | None:
         return checked_whole(digits)
     number = float(f"{digits}.{fraction}")
     if not math.isfinite(number):
-        raise CellError(f"expected a number that fits a float, got {describe(f'{whole},{fraction}')}")
+        raise CellError.of("csv_float_overflow", got=f"{whole},{fraction}")
     return number
 
 
@@ -97,40 +108,27 @@ def parse_number(text: str, conventions: Conventions) -> Number:
     """
     text = text.strip()
     if len(text) > _LONGEST_NUMBER:
-        raise CellError(f"expected a number, got a text of {len(text):,} characters")
+        raise CellError.of("csv_number_too_long", count=len(text))
     if _SCIENTIFIC.fullmatch(text):
-        raise CellError(
-            f"the number {text!r} is in scientific notation, as a spreadsheet shows a number rounded to fit its "
-            "column: the digits it dropped are not in the file; format the column as a number with all its digits"
-        )
+        raise CellError.of("csv_scientific", text=text)
     dutch, english = _readings(text, grouped=conventions.decimal is None)
     if conventions.decimal == ",":
         found = dutch
-        example = "such as 1110, 1.110 or 12,5"
+        examples: tuple[str, ...] = ("1110", "1.110", "12,5")
         if found is None and english is not None:
-            raise CellError(
-                f"{describe(text)} is not a number in {conventions.name}: there the comma is the decimal mark and "
-                f"the dot separates groups of three digits (1.110 is 1110); write 1,5 for one and a half"
-            )
+            raise CellError.of("csv_comma_decimal", got=text, conventions=conventions)
     elif conventions.decimal == ".":
         found = english
-        example = "such as 1110 or 12.5"
+        examples = ("1110", "12.5")
         if found is None and dutch is not None:
-            raise CellError(
-                f"{describe(text)} is not a number in {conventions.name}: there the point is the decimal mark; "
-                "write the number without thousands separators, as 1110 or 12.5"
-            )
+            raise CellError.of("csv_point_decimal", got=text, conventions=conventions)
     else:
         if dutch is not None and english is not None and (dutch != english or type(dutch) is not type(english)):
-            raise CellError(
-                f"{describe(text)} could be read as {dutch!r} (Dutch) or as {english!r} (English) in "
-                f"{conventions.name}: write it without thousands separators, or save the file separated by "
-                "semicolons or commas"
-            )
+            raise CellError.of("csv_ambiguous_number", got=text, dutch=dutch, english=english, conventions=conventions)
         found = dutch if dutch is not None else english
-        example = "such as 1110 or 12,5"
+        examples = ("1110", "12,5")
     if found is None:
-        raise CellError(f"expected a number {example}, got {describe(text)}")
+        raise CellError.of("csv_expected_number", examples=examples, got=text)
     return found
 
 
@@ -159,13 +157,13 @@ def parse_date(text: str) -> str:
         if dutch is not None:
             return dt.date(int(dutch[3]), int(dutch[2]), int(dutch[1])).isoformat()
     except ValueError:
-        raise CellError(f"{describe(text)} is no date of the calendar") from None
+        raise CellError.of("csv_no_such_date", got=text) from None
     if " " in text and (_ISO_DATE.fullmatch(text.split()[0]) or _DUTCH_DATE.fullmatch(text.split()[0])):
-        reason = "a date without a time of day"
+        reason = "date_without_time"
     elif _SHORT_YEAR.fullmatch(text):
-        reason = "a year of four digits (which century is '26'?)"
+        reason = "date_four_digit_year"
     elif _SLASHED.fullmatch(text):
-        reason = "no slashes: is 1/2/2026 the first of February or the second of January?"
+        reason = "date_no_slashes"
     else:
-        reason = "a date"
-    raise CellError(f"expected {reason}, as 2026-02-01 or 1-2-2026; got {describe(text)}")
+        reason = "date_plain"
+    raise CellError.of("csv_expected_date", reason=Said.of(reason), got=text)

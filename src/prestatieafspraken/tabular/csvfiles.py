@@ -24,6 +24,7 @@ from pathlib import Path
 
 import attrs
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.model import Number
 from prestatieafspraken.tabular.conventions import Conventions, conventions_for, format_number
@@ -72,20 +73,17 @@ class Table:
     records: tuple[tuple[int, list[str]], ...]
 
 
-def _decoded(data: bytes, refuse: Callable[[str], LoadError]) -> tuple[str, str]:
+def _decoded(data: bytes, refuse: Callable[..., LoadError]) -> tuple[str, str]:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError as error:
-            raise refuse(f"not UTF-16 text, although it starts as such: {error.reason} at byte {error.start}") from None
+            raise refuse("csv_not_utf16", reason=error.reason, byte=error.start) from None
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8) :].decode("utf-8"), "UTF-8"
         except UnicodeDecodeError as error:
-            raise refuse(
-                f"not UTF-8 text, although it starts as such: {error.reason} at byte {error.start + 3} "
-                "(save it as CSV UTF-8)"
-            ) from None
+            raise refuse("csv_not_utf8", reason=error.reason, byte=error.start + 3) from None
     try:
         return data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -93,10 +91,7 @@ def _decoded(data: bytes, refuse: Callable[[str], LoadError]) -> tuple[str, str]
     try:
         return data.decode("cp1252"), "Windows-1252"
     except UnicodeDecodeError as error:
-        raise refuse(
-            f"neither UTF-8 nor Windows-1252 text: byte {error.start} is 0x{data[error.start]:02X} "
-            "(save it as CSV UTF-8)"
-        ) from None
+        raise refuse("csv_not_text", byte=error.start, code=f"{data[error.start]:02X}") from None
 
 
 def read_table(file: Path, *, limits: Limits, what: str) -> Table:
@@ -107,16 +102,17 @@ def read_table(file: Path, *, limits: Limits, what: str) -> Table:
     """
     name, source = file.name, str(file)
 
-    def refuse(path: str, message: str) -> LoadError:
-        return LoadError([Problem(path=path, message=message)], source=source, what=what)
+    def refuse(path: str, kind: str, **params: object) -> LoadError:
+        return LoadError([Problem.of(kind, path, **params)], source=source, what=what)
 
     try:
         data = read_at_most(file, limits.max_bytes)
     except OSError as error:
-        raise refuse(name, f"cannot open the file: {error.strerror or error}") from None
+        raise refuse(name, "cannot_open", reason=error.strerror or str(error)) from None
     if len(data) > limits.max_bytes:
-        raise too_much("max_bytes", f"more than {limits.max_bytes:,} bytes", limits, source=source, what=what)
-    text, encoding = _decoded(data, lambda message: refuse(name, message))
+        over = Said.of("over_bytes", count=limits.max_bytes)
+        raise too_much("max_bytes", over, limits, source=source, what=what)
+    text, encoding = _decoded(data, lambda kind, **params: refuse(name, kind, **params))
     first_line = text.split("\n", 1)[0]
     conventions = conventions_for(max((";", ",", "\t"), key=first_line.count))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=conventions.delimiter, strict=True)
@@ -126,22 +122,19 @@ def read_table(file: Path, *, limits: Limits, what: str) -> Table:
         for fields in reader:
             records.append((start, fields))
             if len(records) > limits.max_rows:
-                raise too_much("max_rows", f"more than {limits.max_rows:,} rows", limits, source=source, what=what)
+                over = Said.of("over_rows", count=limits.max_rows)
+                raise too_much("max_rows", over, limits, source=source, what=what)
             start = reader.line_num + 1
     except csv.Error as error:
         if "unexpected end of data" in str(error):
-            raise refuse(
-                f"{name}:line {start}",
-                "a quote opens a field on this line and is never closed, so every line after it would be one "
-                'field: close the quote (a quote inside a field is written twice: "")',
-            ) from None
-        raise refuse(f"{name}:line {start}", f"not a CSV line: {error}") from None
+            raise refuse(f"{name}:line {start}", "csv_quote_not_closed") from None
+        raise refuse(f"{name}:line {start}", "csv_not_a_line", reason=str(error)) from None
     _refuse_swallowed_rows(records, conventions.delimiter, refuse, name)
     return Table(conventions=conventions, encoding=encoding, records=tuple(records))
 
 
 def _refuse_swallowed_rows(
-    records: list[tuple[int, list[str]]], delimiter: str, refuse: Callable[[str, str], LoadError], name: str
+    records: list[tuple[int, list[str]]], delimiter: str, refuse: Callable[..., LoadError], name: str
 ) -> None:
     """Refuse a field whose lines look like whole rows: a quote opened and closed in the wrong places."""
     if not records:
@@ -153,8 +146,4 @@ def _refuse_swallowed_rows(
         for field in fields:
             inner = field.splitlines()[1:]
             if any(part.count(delimiter) >= columns - 1 for part in inner):
-                raise refuse(
-                    f"{name}:line {line}",
-                    "a field on this line holds whole rows of the file: a quote is opened here and closed only "
-                    "lines later; close it where the field ends",
-                )
+                raise refuse(f"{name}:line {line}", "csv_rows_in_field")

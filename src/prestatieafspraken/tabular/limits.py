@@ -11,6 +11,7 @@ from pathlib import Path
 
 import attrs
 
+from prestatieafspraken._problem_words import Said, say
 from prestatieafspraken.errors import LoadError, PrestatieafsprakenError, Problem
 
 __all__ = ["DEFAULT_LIMITS", "LimitError", "Limits", "problems_error", "read_at_most", "too_much"]
@@ -56,23 +57,20 @@ _HOW = {
 }
 
 
-def too_much(limit: str, found: str, limits: Limits, *, source: str, what: str) -> LoadError:
+def too_much(limit: str, found: Said, limits: Limits, *, source: str, what: str) -> LoadError:
     """The error for a file over *limit* (``"max_rows"``, ...): *found* says by what, the message how to raise it.
 
     Args:
         limit: The name of the limit, an attribute of `Limits`.
-        found: What the file holds, as a phrase: ``"more than 100,000 rows"``.
+        found: What the file holds, as a phrase: ``Said.of("over_rows", count=100_000)``.
         limits: The limits in force.
         source: The file.
         what: What could not be read (``"the realisations"``).
     """
     value = getattr(limits, limit)
-    message = (
-        f"the file holds {found}: that is over the limit {limit} = {value:,}; if the file is trusted, raise it "
-        f"with {_HOW[limit]} on the command line or limits=Limits({limit}=...) in Python"
-    )
     name = source.replace("\\", "/").rsplit("/", 1)[-1]
-    return LoadError([Problem(path=name, message=message)], source=source, what=what)
+    problem = Problem.of("over_limit", name, found=found, limit=limit, value=value, option=_HOW[limit])
+    return LoadError([problem], source=source, what=what)
 
 
 def problems_error(problems: list[Problem], limits: Limits, *, source: str, what: str) -> LoadError:
@@ -83,8 +81,10 @@ def problems_error(problems: list[Problem], limits: Limits, *, source: str, what
         source=source,
         what=what,
         omitted=len(problems) - len(shown),
-        omitted_hint=f"the limit max_problems = {limits.max_problems:,}: raise it with {_HOW['max_problems']} on "
-        "the command line or limits=Limits(max_problems=...) in Python",
+        omitted_hint=say(
+            "limit_hint", "en", {"limit": "max_problems", "value": limits.max_problems, "option": "max-problems"}
+        ),
+        omitted_limit=("max_problems", limits.max_problems),
     )
 
 

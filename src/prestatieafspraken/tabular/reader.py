@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.serialization import structure
@@ -34,8 +35,6 @@ from prestatieafspraken.tabular.layout import (
 from prestatieafspraken.tabular.limits import DEFAULT_LIMITS, Limits, problems_error
 
 __all__ = ["read_workbook"]
-
-_MISSING = "required key is missing"
 
 
 @attrs.frozen
@@ -58,9 +57,9 @@ def _make(data: dict[str, Any], keys: Iterable[str]) -> None:
         data = data.setdefault(key, {})
 
 
-def _suggest(name: str, known: Iterable[str]) -> str:
+def _suggest(name: str, known: Iterable[str]) -> Said:
     close = difflib.get_close_matches(name, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Said.of("suggestion", close=close[0]) if close else Said.of("no_suggestion")
 
 
 class _Reader:
@@ -72,15 +71,15 @@ class _Reader:
         self.places: dict[str, _Place] = {}
         self.data: dict[str, Any] = {}
 
-    def problem(self, ref: str, message: str) -> None:
-        self.problems.append(Problem(path=ref, message=message))
+    def problem(self, ref: str, kind: str, **params: object) -> None:
+        self.problems.append(Problem.of(kind, ref, **params))
 
     def value(self, raw: Raw, kind: Kind, ref: str) -> tuple[bool, Any]:
         try:
             check_cell(raw)
             return True, read_cell(raw, kind)
         except CellError as error:
-            self.problem(ref, str(error))
+            self.problems.append(Problem.from_error(ref, error))
             return False, None
 
     def read(self) -> bool:
@@ -89,12 +88,9 @@ class _Reader:
         known = [AGREEMENT_SHEET, *SHEETS_BY_NAME]
         for name in names:
             if name not in known:
-                self.problem(
-                    quote_sheet(name),
-                    f"unknown sheet{_suggest(name, known)}; the sheets of an agreement are {', '.join(known)}",
-                )
+                self.problem(quote_sheet(name), "book_unknown_sheet", suggestion=_suggest(name, known), known=known)
         if AGREEMENT_SHEET not in names:
-            self.problem(AGREEMENT_SHEET, "the sheet is missing: it holds the agreement's own keys (id, title, ...)")
+            self.problem(AGREEMENT_SHEET, "book_no_agreement_sheet")
             return False
         self.read_keys()
         for layout in LAYOUT.sheets:
@@ -110,7 +106,7 @@ class _Reader:
                 continue
             for column in range(3, len(raws) + 1):
                 if raws[column - 1].value is not None:
-                    self.problem(reference(AGREEMENT_SHEET, row, column), "a value outside the columns key and value")
+                    self.problem(reference(AGREEMENT_SHEET, row, column), "book_value_outside")
             spec = self.key(row, raws[0], seen)
             if spec is None:
                 continue
@@ -129,7 +125,7 @@ class _Reader:
         """The key in column A of a row of the Agreement sheet, if it is a known key given once."""
         where = reference(AGREEMENT_SHEET, row, 1)
         if raw.value is None:
-            self.problem(where, "a value without a key: write its key in column A")
+            self.problem(where, "book_value_without_key")
             return None
         ok, key = self.value(raw, "text", where)
         if not ok:
@@ -137,10 +133,10 @@ class _Reader:
         spec = KEYS.get(key)
         if spec is None:
             shown = key or "(empty)"
-            self.problem(where, f"unknown key {shown!r}{_suggest(key, KEYS)}; the keys are {', '.join(KEYS)}")
+            self.problem(where, "book_unknown_key", key=shown, suggestion=_suggest(key, KEYS), known=tuple(KEYS))
             return None
         if key in seen:
-            self.problem(where, f"the key {key!r} is given twice (first in row {seen[key]})")
+            self.problem(where, "book_key_twice", key=key, first=seen[key])
             return None
         seen[key] = row
         return spec
@@ -149,10 +145,7 @@ class _Reader:
         for column, heading in enumerate(KEY_HEADINGS, start=1):
             found = raws[column - 1].value if column <= len(raws) else None
             if found != heading:
-                self.problem(
-                    reference(AGREEMENT_SHEET, 1, column),
-                    f"expected the heading {heading!r}, got {found!r}: the first row heads the columns key and value",
-                )
+                self.problem(reference(AGREEMENT_SHEET, 1, column), "book_key_heading", heading=heading, found=found)
 
     def read_list(self, layout: ListSheet) -> None:
         columns: dict[int, Column] | None = None
@@ -162,17 +155,12 @@ class _Reader:
         for row, raws in self.book.rows(layout.name):
             if columns is None:
                 if row != 1:
-                    self.problem(
-                        f"{quote_sheet(layout.name)}!1:1",
-                        "the first row is empty: it heads the columns, with the format's keys",
-                    )
+                    self.problem(f"{quote_sheet(layout.name)}!1:1", "book_first_row_empty")
                     return
                 columns = self.read_headers(layout, raws)
                 headed = {column for column, raw in enumerate(raws, start=1) if raw.value is not None}
                 if layout.parent is not None and all(spec.header != layout.parent[1] for spec in columns.values()):
-                    self.problem(
-                        f"{quote_sheet(layout.name)}!1:1", f"the column {layout.parent[1]!r} is required: add it"
-                    )
+                    self.problem(f"{quote_sheet(layout.name)}!1:1", "book_column_required", column=layout.parent[1])
                     return
                 continue
             item, places = self.read_item(layout, columns, headed, row, raws)
@@ -195,7 +183,7 @@ class _Reader:
         for column, raw in enumerate(raws, start=1):
             if column not in columns and column not in headed and raw.value is not None:
                 headed.add(column)  # once per column: the first value under an empty heading
-                self.problem(reference(layout.name, row, column), "a value in a column without a heading")
+                self.problem(reference(layout.name, row, column), "book_value_without_heading")
         for column, spec in columns.items():
             ref = reference(layout.name, row, column)
             places["." + spec.header] = _Place(ref, cell=True)
@@ -214,14 +202,19 @@ class _Reader:
         place = places.pop("." + header)
         owner_id = item.pop(header, None)
         if owner_id is None:
-            self.problem(place.ref, f"a value is required here: the id of the {header} this row belongs to")
+            self.problem(place.ref, "book_owner_required", header=header)
             return None
         owners: list[dict[str, Any]] = self.data.get(owners_sheet.wire[0], [])
         found = next((index for index, owner in enumerate(owners) if owner.get("id") == owner_id), None)
         if found is None:
             known = [str(owner.get("id")) for owner in owners]
             self.problem(
-                place.ref, f"no {header} {owner_id!r} in the sheet {owners_sheet.name}{_suggest(owner_id, known)}"
+                place.ref,
+                "book_no_owner",
+                header=header,
+                owner=owner_id,
+                sheet=owners_sheet.name,
+                suggestion=_suggest(owner_id, known),
             )
             return None
         inner: list[dict[str, Any]] = owners[found].setdefault(layout.wire[-1], [])
@@ -245,11 +238,14 @@ class _Reader:
             if spec is None:
                 self.problem(
                     ref,
-                    f"unknown column {header!r}{_suggest(header, by_header)}; "
-                    f"the columns of {layout.name} are {', '.join(by_header)}",
+                    "book_unknown_column",
+                    column=header,
+                    suggestion=_suggest(header, by_header),
+                    sheet=layout.name,
+                    known=tuple(by_header),
                 )
             elif spec.header in seen:
-                self.problem(ref, f"the column {spec.header!r} is given twice")
+                self.problem(ref, "column_twice", column=spec.header)
             else:
                 seen[spec.header] = column
                 columns[column] = spec
@@ -270,36 +266,43 @@ def _record_keys(prefix: str) -> list[str]:
 
 def _placed(problem: Problem, places: Mapping[str, _Place]) -> Problem:
     """A problem of the converter (at a ``$.path``) at its cell, row or sheet, said in the workbook's terms."""
-    path, message = problem.path, problem.message
+    path = problem.path
+    missing = problem.kind == "missing_key"
     found: str | None = path
     while found is not None and found not in places:
         found = _parent(found)
     if found is None or found == "$":
-        return _at_top(path.removeprefix("$").removeprefix("."), message)
+        return _at_top(path.removeprefix("$").removeprefix("."), problem)
     place = places[found]
     rest = path[len(found) :].lstrip(".")
     if place.cell and not rest:
-        return Problem(path=place.ref, message="a value is required here" if message == _MISSING else message)
-    if message == _MISSING:
+        return Problem.of("value_required", place.ref) if missing else _moved(problem, place.ref)
+    if missing:
         sheet = place.ref.partition("!")[0]
-        return Problem(path=f"{sheet}!1:1", message=f"the column {rest!r} is required: add it")
-    return Problem(path=place.ref, message=f"{rest}: {message}" if rest else message)
+        return Problem.of("book_column_required", f"{sheet}!1:1", column=rest)
+    return Problem.of("in_field", place.ref, field=rest, said=problem) if rest else _moved(problem, place.ref)
 
 
-def _at_top(rest: str, message: str) -> Problem:
+def _moved(problem: Problem, path: str) -> Problem:
+    return attrs.evolve(problem, path=path, line=None, column=None)
+
+
+def _at_top(rest: str, problem: Problem) -> Problem:
     """A problem with no cell of its own: a key or list that is not in the workbook at all."""
-    if message != _MISSING:
-        return Problem(path=AGREEMENT_SHEET, message=f"{rest}: {message}" if rest else message)
+    if problem.kind != "missing_key":
+        if rest:
+            return Problem.of("in_field", AGREEMENT_SHEET, field=rest, said=problem)
+        return _moved(problem, AGREEMENT_SHEET)
     for layout in LAYOUT.sheets:
         if ".".join(layout.wire) == rest:
-            return Problem(path=quote_sheet(layout.name), message="required: the sheet needs at least one row")
+            return Problem.of("book_sheet_required", quote_sheet(layout.name))
     if rest in KEYS:
-        return Problem(path=AGREEMENT_SHEET, message=f"required: add a row with the key {rest!r}")
+        return Problem.of("book_key_required", AGREEMENT_SHEET, key=rest)
     inside = _record_keys(rest)
     wanted = [key for key in inside if KEYS[key].attributes[-1] in _required_names(key)] or inside
-    return Problem(
-        path=AGREEMENT_SHEET, message=f"required: add rows with the keys {', '.join(map(repr, wanted)) or rest}"
-    )
+    if not wanted:
+        return Problem.of("book_keys_required", AGREEMENT_SHEET, keys=rest)
+    return Problem.of("book_keys_required", AGREEMENT_SHEET, keys=", ".join(map(repr, wanted)))
 
 
 def _required_names(key: str) -> set[str]:

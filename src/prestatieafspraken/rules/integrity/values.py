@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import NamedTuple
+from typing import NamedTuple, Protocol
 
 from prestatieafspraken.figures import sign_contradicts
 from prestatieafspraken.model import Aggregation, Direction, Indicator, Realisation
@@ -66,19 +66,34 @@ class _Value(NamedTuple):
     value: float
     indicator: Indicator
     quotable: bool
-    reason: tuple[str, str] = ("", "")
-    """Why it makes no sense (PA005); PA006 says why itself."""
+    reason: tuple[str, str]
+    """Why it makes no sense, in Dutch and English."""
+    key: str = "value"
+    """The key it is written under: ``value``, or a breakdown part's key."""
 
 
-def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
-    """The values, breakdown parts and baselines of the targets that make no sense for their indicator."""
+class _Judge(Protocol):
+    def __call__(self, indicator: Indicator, value: float, *, level: bool) -> tuple[str, str] | None:
+        """Why *value* makes no sense for *indicator* (in Dutch and English), or None.
+
+        *level* says the value is a level of a stock (a baseline, a realised level), not a change of it.
+        """
+
+
+def _judged_values(ctx: RuleContext, judge: _Judge) -> Iterator[_Value]:
+    """The target values, breakdown parts and baselines and the commitment values that *judge* faults, in file order.
+
+    A value is judged before it is described: describing every value of a large agreement costs more than judging.
+    A target's value and breakdown parts are a change (for a stock too), its baseline the level at the end of the
+    baseline year; a commitment on a stock promises a change.
+    """
     indicators = ctx.index.indicators
     for i, target in enumerate(ctx.agreement.targets):
         indicator = indicators.get(target.indicator)
         if indicator is None:
             continue
         path = f"$.targets[{i}]"
-        if reason := _nonsense(indicator, target.value, level=False):
+        if reason := judge(indicator, target.value, level=False):
             yield _Value(
                 path=f"{path}.value",
                 owner_nl=f"de waarde van {_TARGET} {target.id}",
@@ -90,8 +105,7 @@ def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
                 quotable=True,
             )
         for key, part in target.breakdown.items():
-            # A part of the target's value: for a stock, a change too.
-            if reason := _nonsense(indicator, part, level=False):
+            if reason := judge(indicator, part, level=False):
                 yield _Value(
                     path=f"{path}.breakdown['{key}']",
                     owner_nl=f"het deel van {key} in {_TARGET} {target.id}",
@@ -101,9 +115,9 @@ def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
                     indicator=indicator,
                     reason=reason,
                     quotable=True,
+                    key=key,
                 )
-        # For a stock, the baseline is the level at the end of the baseline year.
-        if target.baseline is not None and (reason := _nonsense(indicator, target.baseline.value, level=True)):
+        if target.baseline is not None and (reason := judge(indicator, target.baseline.value, level=True)):
             yield _Value(
                 path=f"{path}.baseline.value",
                 owner_nl=f"de nulmeting van {_TARGET} {target.id}",
@@ -114,21 +128,11 @@ def _nonsense_target_values(ctx: RuleContext) -> Iterator[_Value]:
                 reason=reason,
                 quotable=True,
             )
-
-
-def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
-    """Every value in the file whose indicator is known and that makes no sense for it, in file order.
-
-    A value is judged before it is described: describing every value of a large agreement costs more than judging.
-    """
-    yield from _nonsense_target_values(ctx)
-    indicators = ctx.index.indicators
     for i, commitment in enumerate(ctx.agreement.commitments):
-        if commitment.value is None or commitment.indicator is None or commitment.indicator not in indicators:
+        if commitment.value is None or commitment.indicator is None:
             continue
-        # A commitment on a stock promises a change.
-        indicator = indicators[commitment.indicator]
-        if reason := _nonsense(indicator, commitment.value, level=False):
+        indicator = indicators.get(commitment.indicator)
+        if indicator is not None and (reason := judge(indicator, commitment.value, level=False)):
             yield _Value(
                 path=f"$.commitments[{i}].value",
                 owner_nl=f"de waarde van {_COMMITMENT} {commitment.id}",
@@ -139,6 +143,11 @@ def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
                 reason=reason,
                 quotable=ctx.quotable(commitment),
             )
+
+
+def _nonsense_values(ctx: RuleContext) -> Iterator[_Value]:
+    """Every value in the file whose indicator is known and that makes no sense for it, in file order."""
+    yield from _judged_values(ctx, _nonsense)
     for i, realisation in enumerate(ctx.agreement.realisations):
         found, level = _realisation_indicator(ctx, realisation)
         value = realisation.value  # None: an outcome without a figure
@@ -205,61 +214,11 @@ def nonsense_value(ctx: RuleContext) -> Iterator[Finding]:
             )
 
 
-def _contradicting_values(ctx: RuleContext) -> Iterator[tuple[_Value, str]]:
-    """The target values, breakdown parts and commitment values whose sign contradicts their indicator's direction.
-
-    Each with the key it is written under: ``value``, or a breakdown part's key.
-    """
-    indicators = ctx.index.indicators
-    for i, target in enumerate(ctx.agreement.targets):
-        indicator = indicators.get(target.indicator)
-        if indicator is None:
-            continue
-        if sign_contradicts(indicator, target.value):
-            yield (
-                _Value(
-                    path=f"$.targets[{i}].value",
-                    owner_nl=f"de waarde van {_TARGET} {target.id}",
-                    owner_en=f"the value of target {target.id}",
-                    subject=target.id,
-                    value=target.value,
-                    indicator=indicator,
-                    quotable=True,
-                ),
-                "value",
-            )
-        for key, part in target.breakdown.items():
-            # Progress judges every part on its own: a part against the direction is never on track either.
-            if sign_contradicts(indicator, part):
-                yield (
-                    _Value(
-                        path=f"$.targets[{i}].breakdown['{key}']",
-                        owner_nl=f"het deel van {key} in {_TARGET} {target.id}",
-                        owner_en=f"the part of {key} in target {target.id}",
-                        subject=target.id,
-                        value=part,
-                        indicator=indicator,
-                        quotable=True,
-                    ),
-                    key,
-                )
-    for i, commitment in enumerate(ctx.agreement.commitments):
-        if commitment.value is None or commitment.indicator is None:
-            continue
-        indicator = indicators.get(commitment.indicator)
-        if indicator is not None and sign_contradicts(indicator, commitment.value):
-            yield (
-                _Value(
-                    path=f"$.commitments[{i}].value",
-                    owner_nl=f"de waarde van {_COMMITMENT} {commitment.id}",
-                    owner_en=f"the value of commitment {commitment.id}",
-                    subject=commitment.id,
-                    value=commitment.value,
-                    indicator=indicator,
-                    quotable=ctx.quotable(commitment),
-                ),
-                "value",
-            )
+def _against_direction(indicator: Indicator, value: float, *, level: bool) -> tuple[str, str] | None:
+    """Why a change's sign contradicts its indicator's direction, or None; a level has no direction to contradict."""
+    if level or not sign_contradicts(indicator, value):
+        return None
+    return ("tegen de richting van de indicator in", "against the indicator's direction")
 
 
 @rule(
@@ -284,9 +243,9 @@ def sign_against_direction(ctx: RuleContext) -> Iterator[Finding]:
     ceiling; a ratio is a share: neither has a sign to contradict. A value of 0 contradicts nothing. A
     commitment's value that is not public is not quoted.
     """
-    for item, written_as in _contradicting_values(ctx):
+    for item in _judged_values(ctx, _against_direction):
         indicator = item.indicator
-        key = f"{written_as}:"
+        key = f"{item.key}:"
         shown = f" ({number(item.value)})" if item.quotable else ""
         decrease = indicator.direction is Direction.DECREASE
         want_nl = "negatief (of 0)" if decrease else "positief (of 0)"

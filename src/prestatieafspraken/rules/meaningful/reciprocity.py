@@ -7,7 +7,7 @@ time of the graph machinery.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from prestatieafspraken import graph
 from prestatieafspraken.rules.context import RuleContext
@@ -18,9 +18,41 @@ _FOCUS = "Handreiking, Tot betekenisvolle afspraken komen: En blijf op je doel f
 _RECIPROCAL = _FOCUS + ': "per definitie wederkerig"'
 
 
-def _party_finding(ctx: RuleContext, party_id: str, *, nl: str, en: str) -> Finding:
-    """A finding about a one-sided party, at its declaration."""
-    return ctx.finding(path=f"$.parties[{ctx.positions('parties')[party_id]}]", subjects=(party_id,), nl=nl, en=en)
+#: What PA203 says of a party that only gives (``{party}``), in Dutch and English.
+_ONLY_GIVES = (
+    (
+        "{party} voert afspraken uit maar is van geen enkele afspraak begunstigde (for): afspraken zijn "
+        "wederkerig, leg vast wat de andere partijen voor {party} doen."
+    ),
+    (
+        "{party} executes commitments but benefits from none (for): agreements are reciprocal, record what the other "
+        "parties do for {party}."
+    ),
+)
+
+#: What PA204 says of a party that only receives.
+_ONLY_RECEIVES = (
+    (
+        "{party} is begunstigde van afspraken maar voert er zelf geen uit (by): afspraken zijn wederkerig, leg "
+        "vast wat {party} zelf bijdraagt."
+    ),
+    (
+        "{party} benefits from commitments but executes none (by): agreements are reciprocal, record what {party} "
+        "contributes."
+    ),
+)
+
+
+def _one_sided(ctx: RuleContext, parties: Iterable[str], message: tuple[str, str]) -> Iterator[Finding]:
+    """A finding at the declaration of each one-sided party of *parties*, saying *message* of it."""
+    nl, en = message
+    for party_id in parties:
+        yield ctx.finding(
+            path=f"$.parties[{ctx.positions('parties')[party_id]}]",
+            subjects=(party_id,),
+            nl=nl.format(party=party_id),
+            en=en.format(party=party_id),
+        )
 
 
 @rule(
@@ -39,15 +71,7 @@ def party_only_gives(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.one_sided_parties`: endorsers, observers and parties that declined
     need not reciprocate.
     """
-    for party_id in graph.one_sided_parties(ctx.agreement).only_give:
-        yield _party_finding(
-            ctx,
-            party_id,
-            nl=f"{party_id} voert afspraken uit maar is van geen enkele afspraak begunstigde (for): afspraken "
-            f"zijn wederkerig, leg vast wat de andere partijen voor {party_id} doen.",
-            en=f"{party_id} executes commitments but benefits from none (for): agreements are reciprocal, record "
-            f"what the other parties do for {party_id}.",
-        )
+    yield from _one_sided(ctx, graph.one_sided_parties(ctx.agreement).only_give, _ONLY_GIVES)
 
 
 @rule(
@@ -66,15 +90,7 @@ def party_only_receives(ctx: RuleContext) -> Iterator[Finding]:
     The question is `prestatieafspraken.graph.one_sided_parties`: endorsers, observers and parties that declined
     need not reciprocate.
     """
-    for party_id in graph.one_sided_parties(ctx.agreement).only_receive:
-        yield _party_finding(
-            ctx,
-            party_id,
-            nl=f"{party_id} is begunstigde van afspraken maar voert er zelf geen uit (by): afspraken zijn "
-            f"wederkerig, leg vast wat {party_id} zelf bijdraagt.",
-            en=f"{party_id} benefits from commitments but executes none (by): agreements are reciprocal, record "
-            f"what {party_id} contributes.",
-        )
+    yield from _one_sided(ctx, graph.one_sided_parties(ctx.agreement).only_receive, _ONLY_RECEIVES)
 
 
 @rule(

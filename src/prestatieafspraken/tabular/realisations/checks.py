@@ -21,11 +21,12 @@ from typing import Any, TypeVar
 import attrs
 import pendulum
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import Problem
 from prestatieafspraken.figures import FigureYears
 from prestatieafspraken.model import Agreement, Outcome, Realisation, RealisationStatus, Visibility
 from prestatieafspraken.tabular.book import check_cell
-from prestatieafspraken.tabular.cells import CellError, Kind, Raw, describe, read_cell
+from prestatieafspraken.tabular.cells import CellError, Kind, Raw, read_cell
 from prestatieafspraken.tabular.conventions import COMMA, Conventions, parse_date, parse_number
 from prestatieafspraken.tabular.csvfiles import unneutralised
 from prestatieafspraken.tabular.realisations.columns import (
@@ -79,7 +80,7 @@ class Values:
         if kind in ("int", "number"):
             number = parse_number(text, self.conventions)
             if kind == "int" and type(number) is not int:
-                raise CellError(f"expected a whole number, got {describe(text)}")
+                raise CellError.of("cell_expected_whole", got=text)
             return number
         if kind == "date":
             return parse_date(text)
@@ -104,10 +105,10 @@ class Figure:
     row: Row
 
 
-def suggest(text: str, known: Iterable[str]) -> str:
+def suggest(text: str, known: Iterable[str]) -> Said:
     """`` (did you mean 'x'?)`` for the closest of *known*, or nothing."""
     close = difflib.get_close_matches(text, list(known), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return Said.of("suggestion", close=close[0]) if close else Said.of("no_suggestion")
 
 
 def _names(key: str) -> str:
@@ -136,22 +137,22 @@ class Checker:
         self.order[ref] = (row, 1 << 20)
         return ref
 
-    def problem(self, ref: str, message: str) -> None:
-        """Note a problem at a cell or row."""
-        self.problems.append(Problem(path=ref, message=message))
+    def problem(self, ref: str, kind: str, **params: object) -> None:
+        """Note a problem of *kind* at a cell or row."""
+        self.problems.append(Problem.of(kind, ref, **params))
 
     def get(self, row: Row, key: str, kind: Kind, *, required: bool) -> tuple[bool, Any]:
         """(whether the cell is usable, its value or None)."""
         cell = row.cells.get(key)
         if cell is None or cell.empty:
             if required:
-                self.problem(cell.ref if cell is not None else row.row_ref, f"a value is required here ({_names(key)})")
+                self.problem(cell.ref if cell is not None else row.row_ref, "value_required_in", column=_names(key))
                 return False, None
             return True, None
         try:
             return True, self.values.read(cell, kind)
         except CellError as error:
-            self.problem(cell.ref, str(error))
+            self.problems.append(Problem.from_error(cell.ref, error))
             return False, None
 
     def word(self, row: Row, key: str, kind: type[_E], *, required: bool) -> tuple[bool, _E | None]:
@@ -161,7 +162,7 @@ class Checker:
             return ok, None
         found = parse_label(text, kind)
         if found is None:
-            self.problem(row.cells[key].ref, f"expected one of {choices(kind)}; got {describe(text)}")
+            self.problem(row.cells[key].ref, "cell_expected_word", words=choices(kind), got=text)
             return False, None
         return True, found
 
@@ -172,7 +173,7 @@ class Checker:
             return ok, None
         found = parse_kind(text)
         if found is None:
-            self.problem(row.cells["kind"].ref, f"expected one of {choices(None)}; got {describe(text)}")
+            self.problem(row.cells["kind"].ref, "cell_expected_word", words=choices(None), got=text)
             return False, None
         return True, found
 
@@ -201,9 +202,7 @@ class Checker:
         if kind is not None and subject is not None and year is not None and not self.years.allows(kind, subject, year):
             perspective = self.agreement.perspective
             self.problem(
-                row.cells["year"].ref,
-                f"the year {year} lies outside the perspective {perspective.start}-{perspective.end} and is "
-                f"neither the year before it nor a baseline year of the target the figure is about (PA308)",
+                row.cells["year"].ref, "figure_year_outside", year=year, start=perspective.start, end=perspective.end
             )
             ok = False
         if not ok:
@@ -233,8 +232,10 @@ class Checker:
         if found_outcome is not None and kind not in (None, "commitment"):
             self.problem(
                 row.cells["outcome"].ref,
-                f"only a commitment has an outcome (how it was kept); a {kind}'s figure is its value "
-                f"({_names('value')}): leave {_names('outcome')} empty",
+                "outcome_of_commitment_only",
+                subject=kind,
+                value=_names("value"),
+                outcome=_names("outcome"),
             )
             return False
         if found_value is not None or not value_read or (found_outcome is not None or not outcome_read):
@@ -244,11 +245,13 @@ class Checker:
         if kind == "commitment":
             self.problem(
                 where,
-                f"a value is required here ({_names('value')}), or for a commitment an outcome "
-                f"({_names('outcome')}: {choices(Outcome)})",
+                "value_or_outcome_required",
+                value=_names("value"),
+                outcome=_names("outcome"),
+                words=choices(Outcome),
             )
         else:
-            self.problem(where, f"a value is required here ({_names('value')})")
+            self.problem(where, "value_required_in", column=_names("value"))
         return False
 
     def _references(
@@ -267,22 +270,30 @@ class Checker:
             "indicator": index.indicators,
         }
         if kind is not None and subject is not None and subject not in known[kind]:
-            self.problem(row.cells["id"].ref, f"unknown {kind} id {subject!r}{suggest(subject, known[kind])}")
+            self.problem(
+                row.cells["id"].ref, "unknown_id", subject=kind, id=subject, suggestion=suggest(subject, known[kind])
+            )
             ok = False
         area, party, visible_to = places
         for key, found, pool in (("area", area, index.areas), ("party", party, index.parties)):
             if found is not None and found not in pool:
-                self.problem(row.cells[key].ref, f"unknown {key} id {found!r}{suggest(found, pool)}")
+                self.problem(row.cells[key].ref, "unknown_id", subject=key, id=found, suggestion=suggest(found, pool))
                 ok = False
         for party_id in visible_to or ():
             if party_id not in index.parties:
-                self.problem(row.cells["visible_to"].ref, f"unknown party id {party_id!r}")
+                self.problem(
+                    row.cells["visible_to"].ref,
+                    "unknown_id",
+                    subject="party",
+                    id=party_id,
+                    suggestion=Said.of("no_suggestion"),
+                )
                 ok = False
         return ok
 
 
 def headings(
-    found: Sequence[tuple[str, str]], checker: Checker, header_ref: str, *, name: str
+    found: Sequence[tuple[str, str]], checker: Checker, header_ref: str, *, name: Said
 ) -> dict[int, str] | None:
     """The column key of each position, from the first row's headings: (position's ref, heading) pairs."""
     positions: dict[int, str] = {}
@@ -293,19 +304,20 @@ def headings(
         key = column_key(heading)
         if key is None:
             known = [item.heading(lang) for item in TEMPLATE_COLUMNS for lang in ("nl", "en")]
-            checker.problem(ref, f"unknown column {heading!r}{suggest(heading, known)}")
+            checker.problem(ref, "unknown_column", column=heading, suggestion=suggest(heading, known))
         elif key in seen:
-            checker.problem(ref, f"the column {heading!r} is given twice")
+            checker.problem(ref, "column_twice", column=heading)
         else:
             seen.add(key)
             positions[position] = key
-    missing = [f"{column(key).nl} ({column(key).en})" for key in REQUIRED if key not in seen]
+    missing: list[object] = [f"{column(key).nl} ({column(key).en})" for key in REQUIRED if key not in seen]
     if "value" not in seen and "outcome" not in seen:
+        value, outcome = column("value"), column("outcome")
         missing.append(
-            f"{column('value').nl} ({column('value').en}) or {column('outcome').nl} ({column('outcome').en})"
+            Said.of("either_column", value=f"{value.nl} ({value.en})", outcome=f"{outcome.nl} ({outcome.en})")
         )
     if missing:
-        checker.problem(header_ref, f"the {name} lacks the required column(s) {', '.join(missing)}")
+        checker.problem(header_ref, "columns_required", what=name, missing=Said.of("joined", parts=missing))
         return None
     return positions
 

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import attrs
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import Problem
 from prestatieafspraken.figures import latest, own_area, reported_key
 from prestatieafspraken.model import Agreement, Realisation
@@ -39,18 +40,22 @@ def _place(figure: Realisation) -> tuple[object, ...]:
     return (figure.subject, figure.year, figure.area, figure.party)
 
 
-def _describe_place(figure: Realisation) -> str:
+def _describe_place(figure: Realisation) -> Said:
     kind, subject = figure.subject
-    where = "".join(f", {name} {value}" for name, value in (("area", figure.area), ("party", figure.party)) if value)
-    return f"{kind} {subject}, {figure.year}{where}"
+    where = [
+        Said.of(f"figure_{name}", id=value) for name, value in (("area", figure.area), ("party", figure.party)) if value
+    ]
+    return Said.of(
+        "figure_place", kind=str(kind), subject=subject, year=figure.year, where=Said.of("glued", parts=where)
+    )
 
 
-def _describe_figure(figure: Realisation) -> str:
+def _describe_figure(figure: Realisation) -> Said:
     """What a recorded figure says: its value, its outcome, or both."""
-    said = [f"value {figure.value!r}"] if figure.value is not None else []
+    said = [Said.of("figure_value", value=figure.value)] if figure.value is not None else []
     if figure.outcome is not None:
-        said.append(f"outcome {figure.outcome.value}")
-    return ", ".join(said)
+        said.append(Said.of("figure_outcome", outcome=figure.outcome.value))
+    return Said.of("joined", parts=said)
 
 
 def merge(agreement: Agreement, figures: Sequence[Figure]) -> tuple[list[Realisation], list[Problem]]:
@@ -71,7 +76,7 @@ def merge(agreement: Agreement, figures: Sequence[Figure]) -> tuple[list[Realisa
                 move(REALISATION_TRANSITIONS, merged[i].status, new.status)
             except TransitionError as error:
                 ref = figure.row.cells["status"].ref
-                problems.append(Problem(path=ref, message=f"the recorded figure of {_describe_place(new)}: {error}"))
+                problems.append(Problem.of("figure_transition", ref, place=_describe_place(new), said=error))
                 continue
             merged[i] = attrs.evolve(merged[i], status=new.status)
             normal[i] = new_normal
@@ -79,13 +84,15 @@ def merge(agreement: Agreement, figures: Sequence[Figure]) -> tuple[list[Realisa
         recorded = latest(merged[i] for i in same_place)
         if recorded is not None and (new.reported_on is None or reported_key(new) <= reported_key(recorded)):
             cell = figure.row.cells.get("reported_on")
-            when = recorded.reported_on.isoformat() if recorded.reported_on is not None else "without a date"
-            after = f" after {recorded.reported_on.isoformat()}" if recorded.reported_on is not None else ""
+            day = recorded.reported_on
             problems.append(
-                Problem(
-                    path=cell.ref if cell is not None else figure.row.row_ref,
-                    message=f"a figure of {_describe_place(new)} is recorded already ({_describe_figure(recorded)}, "
-                    f"{recorded.status.value}, reported {when}); a correction needs a later reported-on date{after}",
+                Problem.of(
+                    "figure_recorded" if day is not None else "figure_recorded_undated",
+                    cell.ref if cell is not None else figure.row.row_ref,
+                    place=_describe_place(new),
+                    figure=_describe_figure(recorded),
+                    status=recorded.status.value,
+                    day=day.isoformat() if day is not None else "",
                 )
             )
             continue

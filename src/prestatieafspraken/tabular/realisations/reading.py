@@ -12,6 +12,7 @@ from pathlib import Path
 
 import attrs
 
+from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import LoadError, Problem
 from prestatieafspraken.model import Agreement
 from prestatieafspraken.tabular.book import Book, quote_sheet, reference
@@ -59,15 +60,17 @@ def import_realisations(
     with Book(file, what=_WHAT, limits=limits) as book:
         sheet = next((name for name in SHEET_NAMES.values() if name in book.sheet_names), None)
         if sheet is None:
-            names = " or ".join(SHEET_NAMES.values())
-            raise LoadError([Problem(path=file.name, message=f"no sheet {names}")], source=str(file), what=_WHAT)
+            problem = Problem.of("no_sheet", file.name, names=tuple(SHEET_NAMES.values()))
+            raise LoadError([problem], source=str(file), what=_WHAT)
         lines = list(book.rows(sheet))
     header = lines[0][1] if lines and lines[0][0] == 1 else []
     found = [
         (checker.cell(reference(sheet, 1, column), None, 1, column).ref, _heading(raw))
         for column, raw in enumerate(header, start=1)
     ]
-    positions = headings(found, checker, checker.row_ref(f"{quote_sheet(sheet)}!1:1", 1), name=f"sheet {sheet}")
+    positions = headings(
+        found, checker, checker.row_ref(f"{quote_sheet(sheet)}!1:1", 1), name=Said.of("the_sheet", sheet=sheet)
+    )
     rows: list[tuple[str, dict[str, Cell]]] = []
     for number, raws in lines if positions is not None else ():
         if number == 1:
@@ -122,7 +125,7 @@ def import_realisations_csv(
     found = [
         (checker.cell(ref(1, position), None, 1, position + 1).ref, heading) for position, heading in enumerate(header)
     ]
-    positions = headings(found, checker, checker.row_ref(f"{name}:row 1", 1), name="file")
+    positions = headings(found, checker, checker.row_ref(f"{name}:row 1", 1), name=Said.of("the_file"))
     rows: list[tuple[str, dict[str, Cell]]] = []
     for number, fields in enumerate(lines[1:] if positions is not None else (), start=2):
         cells = {
