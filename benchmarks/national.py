@@ -1,6 +1,7 @@
-"""Benchmark at national scale: load, check, graph, progress and dump of a national agreement, 1e3 to 1e6 commitments.
+"""Benchmark at national scale: every step and command on a national agreement, 1e3 to 1e6 commitments.
 
-Run from the repository root (ten to twenty minutes on a 2-core machine, depending on what else it runs)::
+Run from the repository root (about an hour on a quiet 2-core machine, two or more when it is busy; ``--quick`` for a
+first look in a few minutes)::
 
     nice python benchmarks/national.py --sizes 1000 10000 100000 1000000
 
