@@ -1,6 +1,7 @@
-"""Benchmark at national scale: load, check, graph, progress and dump of a national agreement, 1e3 to 1e6 commitments.
+"""Benchmark at national scale: every step and command on a national agreement, 1e3 to 1e6 commitments.
 
-Run from the repository root (ten to twenty minutes on a 2-core machine, depending on what else it runs)::
+Run from the repository root (about an hour on a quiet 2-core machine, two or more when it is busy; ``--quick`` for a
+first look in a few minutes)::
 
     nice python benchmarks/national.py --sizes 1000 10000 100000 1000000
 
@@ -54,12 +55,30 @@ measurement runs in a fresh Python process, so that one size or step does not le
   and of the whole process (``resource.getrusage(...).ru_maxrss``, the load's peak included, what a user's command
   takes); the target is the export at most 1.5 times the check.
 
-``--json FILE`` also writes every figure as JSON; ``--no-memory`` skips the memory processes.
+- **commands**: in one more process per size, every other command as the CLI runs it after the load, and ``check``
+  of the same file, in the same rounds, each on an agreement as just loaded (its index not built): ``check`` printed
+  as text, ``diff`` and ``history`` of the agreement and its newer version (as in diff), ``plan FILE --year`` (the
+  next cycle), ``bids``, ``graph --format svg`` of the whole agreement (refused above the node limit: what the
+  command does then), of a province's neighbourhood and of the largest corporation's, ``document --year`` and
+  ``document --summary`` (Markdown), the realisations template of the current year as CSV and its import filled in
+  (up to 1e4 commitments: see ``_COMMANDS_UP_TO``), ``view_for`` the public and the largest corporation, and
+  ``progress``; each as a ratio to check. And in one more process per size for check and each of
+  ``_COMMAND_MEMORY``, after the load: the peak resident memory of the step and of the whole process.
+
+**Bounds.** After the tables the script prints every bound (`BOUNDS`: the targets of docs/performance.md) at the
+measured sizes it applies to, and exits with 1 when one is broken, else 0.
+
+``--json FILE`` also writes every figure as JSON (after each size); ``--tables FILE`` prints the tables and bounds
+of such a file without measuring; ``--no-memory`` skips the memory processes; ``--only GROUP...`` runs only some
+of the groups above (time, diff, document, report, export, commands); ``--quick`` is a first look in a few
+minutes (1e3 and 1e4 commitments, three rounds, no memory).
 """
 
 from __future__ import annotations
 
 import argparse
+import collections
+import csv
 import datetime as dt
 import functools
 import gc
@@ -76,10 +95,14 @@ import time
 import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+import attrs
 import orjson
 from synthetic import _GOALS, _INDICATORS, _MILESTONES
+
+if TYPE_CHECKING:
+    from prestatieafspraken import Agreement
 
 __all__ = ["AS_OF", "national_agreement_data", "national_json_bytes", "with_municipal_targets"]
 
@@ -718,6 +741,9 @@ _REPORT_UP_TO = 100_000
 _LIVE_UP_TO = 100_000
 _MIB = 1 << 20
 _T = TypeVar("_T")
+#: Where the generator begins and ends: the datasets' names hold a digest of what lies between.
+_GENERATOR = b"#: The perspective: " + b"ten years."
+_MEASURING = b"# --- " + b"measuring ---"
 
 
 def _status_kib(field: str) -> int:
@@ -881,8 +907,12 @@ def _child(*arguments: str) -> Any:
 
 
 def _dataset(size: int, seed: int, cache: Path) -> Path:
-    # The name holds a digest of this file: a changed generator never reads an old dataset.
-    version = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:12]
+    # The name holds a digest of the generator (this file from its first constant up to the measuring, and the
+    # module it takes the goals and indicators from): a changed generator never reads an old dataset, and a
+    # changed measurement still reads the datasets already written.
+    here = Path(__file__)
+    generator = here.read_bytes().split(_GENERATOR, 1)[1].split(_MEASURING, 1)[0]
+    version = hashlib.sha256(generator + (here.parent / "synthetic.py").read_bytes()).hexdigest()[:12]
     path = cache / f"national-{size}-seed{seed}-{version}.json"
     if not path.exists():
         _child("generate", str(size), str(seed), str(path))
@@ -1195,8 +1225,441 @@ def _export_rows(results: list[dict[str, Any]]) -> Iterator[str]:
         )
 
 
+# --- commands: what the other commands do at national size, against check of the same file ---------------------
+
+#: The year the commands of one year (plan, document --year, the realisations template) are run for: the next
+#: cycle is planned, the current year's figures are collected.
+_PLAN_YEAR = AS_OF.year + 1
+_FIGURES_YEAR = AS_OF.year
+#: A party whose neighbourhood is small (a province: its area and the agreement), and the largest corporation.
+_SMALL_PARTY = "provincie-00"
+#: The commands, in the order of the table, with what each one runs (see `_command_actions`).
+_COMMANDS = (
+    "check-text",
+    "diff",
+    "history",
+    "plan",
+    "bids",
+    "graph-svg",
+    "graph-svg-party",
+    "graph-svg-corporation",
+    "document-year",
+    "document-summary",
+    "template-csv",
+    "import-csv",
+    "view-public",
+    "view-party",
+    "progress",
+)
+_COMMAND_NAMES = {
+    "check-text": "check, printed (text)",
+    "diff": "diff OLD NEW (text)",
+    "history": "history OLD NEW (text)",
+    "plan": f"plan FILE --year {_PLAN_YEAR}",
+    "bids": "bids (text)",
+    "graph-svg": "graph --format svg",
+    "graph-svg-party": f"graph --format svg --party {_SMALL_PARTY}",
+    "graph-svg-corporation": "graph --format svg --party (largest corporation)",
+    "document-year": f"document --year {_PLAN_YEAR} (markdown)",
+    "document-summary": "document --summary (markdown)",
+    "template-csv": f"export --template {_FIGURES_YEAR} --to csv",
+    "import-csv": "import-realisations FILE BOOK.csv",
+    "view-public": "view_for(public)",
+    "view-party": "view_for(largest corporation)",
+    "progress": "progress",
+}
+#: The commands measured only up to a size: `import_realisations_csv` compares every figure it merges with every
+#: realisation of the agreement (tabular/realisations/merging.py), so at 1e5 one import takes minutes.
+_COMMANDS_UP_TO = {"import-csv": 10_000}
+#: The commands whose peak memory is measured against check's, each in a process of its own.
+_COMMAND_MEMORY = ("check", "history", "bids", "graph-svg-party", "document-year", "import-csv", "view-party")
+
+
+def _largest_corporation(agreement: Agreement) -> str:
+    """The corporation that executes the most commitments: the largest neighbourhood and view of a party."""
+    counts = collections.Counter(party for commitment in agreement.commitments for party in commitment.by)
+    return max((party for party in counts if party.startswith("corporatie-")), key=counts.__getitem__)
+
+
+def _filled_csv(template: Path, filled: Path) -> int:
+    """Fill in the realisations template as a corporation would: each committed value reported as submitted.
+
+    Returns the rows of the file (the header included), which `Limits.max_rows` counts.
+    """
+    with template.open(encoding="utf-8-sig", newline="") as source:
+        rows = list(csv.reader(source, delimiter=";"))
+    header = rows[0]
+    kind, committed, value = header.index("Soort"), header.index("Afgesproken"), header.index("Waarde")
+    reported, status = header.index("Gerapporteerd op"), header.index("Status")
+    for row in rows[1:]:
+        if row[kind] == "afspraak" and row[committed]:
+            row[value], row[reported], row[status] = row[committed], f"1-6-{_FIGURES_YEAR}", "ingediend"
+    with filled.open("w", encoding="utf-8-sig", newline="") as target:
+        csv.writer(target, delimiter=";").writerows(rows)
+    return len(rows)
+
+
+class _Commands:
+    """The commands, each as the CLI runs it after the load, on an agreement without its index (as just loaded).
+
+    `attrs.evolve` gives such an agreement for the price of one constructor call: it shares every item with the
+    loaded one, but builds its own index on first use, as a freshly loaded agreement does.
+    """
+
+    def __init__(self, payload: bytes, folder: Path) -> None:
+        import prestatieafspraken  # noqa: PLC0415 - the workers import the library, the parent does not
+
+        self.payload = payload
+        self.agreement = prestatieafspraken.loads(payload, format="json")
+        self.corporation = _largest_corporation(self.agreement)
+        self.template = folder / "template.csv"
+        self.filled = folder / "filled.csv"
+
+    @functools.cached_property
+    def newer(self) -> Agreement:
+        """A newer version of the agreement (see `_newer_version`), for diff and history."""
+        import prestatieafspraken  # noqa: PLC0415
+
+        return prestatieafspraken.loads(orjson.dumps(_newer_version(orjson.loads(self.payload))), format="json")
+
+    @functools.cached_property
+    def rows(self) -> int:
+        """The rows of the filled-in realisations CSV file, written on first use."""
+        from prestatieafspraken.tabular import realisations_template  # noqa: PLC0415
+
+        realisations_template(self.fresh(), _FIGURES_YEAR, path=self.template)
+        return _filled_csv(self.template, self.filled)
+
+    def prepare(self, step: str) -> None:
+        """Make what *step* needs besides the agreement: the newer version, or the filled-in CSV file."""
+        if step in ("diff", "history"):
+            _ = self.newer
+        elif step == "import-csv":
+            _ = self.rows
+
+    def fresh(self) -> Agreement:
+        """The agreement as just loaded: its index not yet built."""
+        return attrs.evolve(self.agreement)
+
+    def actions(self) -> dict[str, Callable[[], object]]:
+        """What each command runs after the load (and check, the baseline); each returns what it made."""
+        import prestatieafspraken  # noqa: PLC0415
+        from prestatieafspraken.cycle_planning import plan_cycle  # noqa: PLC0415
+        from prestatieafspraken.progress_report import progress  # noqa: PLC0415
+        from prestatieafspraken.report.findings import render_findings  # noqa: PLC0415
+        from prestatieafspraken.tabular import import_realisations_csv, realisations_template  # noqa: PLC0415
+        from prestatieafspraken.tabular.limits import Limits  # noqa: PLC0415
+        from prestatieafspraken.views import view_for  # noqa: PLC0415
+
+        fresh = self.fresh
+        return {
+            "check": lambda: prestatieafspraken.check(fresh(), as_of=AS_OF),
+            "check-text": lambda: render_findings(prestatieafspraken.check(fresh(), as_of=AS_OF), "text"),
+            "diff": self._diff,
+            "history": self._history,
+            "plan": lambda: plan_cycle(fresh(), _PLAN_YEAR).to_text("nl"),
+            "bids": self._bids,
+            "graph-svg": functools.partial(self._svg, None),
+            "graph-svg-party": functools.partial(self._svg, _SMALL_PARTY),
+            "graph-svg-corporation": functools.partial(self._svg, self.corporation),
+            "document-year": lambda: prestatieafspraken.document(fresh(), year=_PLAN_YEAR).to_markdown(),
+            "document-summary": lambda: prestatieafspraken.document(fresh(), summary=True).to_markdown(),
+            "template-csv": lambda: realisations_template(fresh(), _FIGURES_YEAR, path=self.template),
+            # The import's own limit of rows is raised: above 1e5 commitments a year's template is longer
+            "import-csv": lambda: import_realisations_csv(fresh(), self.filled, limits=Limits(max_rows=10**8)),
+            "view-public": lambda: view_for(fresh(), "public"),
+            "view-party": lambda: view_for(fresh(), self.corporation),
+            "progress": lambda: progress(fresh(), as_of=AS_OF),
+        }
+
+    def _diff(self) -> str:
+        from prestatieafspraken.report.changes import render_diff  # noqa: PLC0415
+        from prestatieafspraken.versions import diff  # noqa: PLC0415
+
+        return render_diff(diff(self.fresh(), attrs.evolve(self.newer)), old="old.json", new="new.json")
+
+    def _history(self) -> str:
+        from prestatieafspraken.report.changes import render_history  # noqa: PLC0415
+        from prestatieafspraken.versions import history  # noqa: PLC0415
+
+        versions = [self.fresh(), attrs.evolve(self.newer)]
+        return render_history(history(versions, labels=["old.json", "new.json"]))
+
+    def _bids(self) -> str:
+        from prestatieafspraken.bids import bid_gap  # noqa: PLC0415
+        from prestatieafspraken.report.bid_gap import render_bid_gap  # noqa: PLC0415
+
+        agreement = self.fresh()
+        return render_bid_gap(bid_gap(agreement, None), agreement)
+
+    def _svg(self, party: str | None) -> str:
+        """The picture, or the refusal of one above the node limit (what the command prints then)."""
+        from prestatieafspraken.errors import ExportError  # noqa: PLC0415
+        from prestatieafspraken.graph import render_svg  # noqa: PLC0415
+
+        try:
+            return render_svg(self.fresh(), party=party)
+        except ExportError as error:
+            return f"refused: {error}"
+
+
+def _made(result: object) -> str | int | None:
+    """What a command made, for the table: the characters of a text, or a refusal."""
+    if isinstance(result, str):
+        return result[:200] if result.startswith("refused: ") else len(result)
+    return None
+
+
+def _commands_worker(path: Path, repeat: int) -> dict[str, Any]:
+    """Time every command and check of the same file, in the same rounds, each on an agreement as just loaded."""
+    _warm_up()
+    with tempfile.TemporaryDirectory() as folder:
+        small = _Commands(national_json_bytes(1_000), Path(folder))
+        for step, action in small.actions().items():
+            small.prepare(step)
+            action()
+        commands = _Commands(path.read_bytes(), Path(folder))
+        size = len(commands.agreement.commitments)
+        actions = {
+            step: action for step, action in commands.actions().items() if size <= _COMMANDS_UP_TO.get(step, size)
+        }
+        for step in actions:
+            commands.prepare(step)
+        times: dict[str, list[float]] = {step: [] for step in actions}
+        made: dict[str, str | int | None] = {}
+        peaks: dict[str, int] = {}
+        for _ in range(repeat):
+            for step, action in actions.items():
+                gc.collect()
+                before = _rss()
+                _reset_peak()
+                started = time.perf_counter()
+                try:
+                    result = action()
+                except Exception as error:  # noqa: BLE001 - a command that fails is shown in the table, not fatal
+                    made[step] = f"failed: {type(error).__name__}: {error}"[:200]
+                    continue
+                times[step].append(time.perf_counter() - started)
+                # In this process, after the other steps: memory they freed is reused, so this is a lower bound
+                peaks[step] = max(peaks.get(step, 0), _peak() - before)
+                made[step] = _made(result)
+                del result
+        rows = commands.rows if "import-csv" in actions else None
+    return {
+        "seconds": {step: statistics.median(values) for step, values in times.items() if values},
+        "made": made,
+        "peaks": peaks,
+        "csv_rows": rows,
+        "corporation": commands.corporation,
+    }
+
+
+def _command_memory_worker(path: Path, step: str) -> dict[str, int]:
+    """The peak resident memory of one command after the load: of the step, and of the process (load included)."""
+    import resource  # noqa: PLC0415 - POSIX only, as the rest of the memory measurement
+
+    with tempfile.TemporaryDirectory() as folder:
+        commands = _Commands(path.read_bytes(), Path(folder))
+        commands.prepare(step)
+        action = commands.actions()[step]
+        gc.collect()
+        loaded = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        before = _rss()
+        _reset_peak()
+        result = action()
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        peak = _peak() - before
+        del result
+    return {"peak": peak, "process": max(loaded, after)}
+
+
+def _command_rows(results: list[dict[str, Any]]) -> Iterator[str]:
+    """Per command and size: seconds, the ratio to check in the same rounds, and peak memory against check's."""
+    yield (
+        f"{'command':<52} {'commitments':>11} {'seconds':>8} {'x check':>7} {'made':>10} {'in-run MiB':>10} "
+        f"{'step peak MiB':>13} {'process MiB':>11} {'x check':>7}"
+    )
+    for step in ("check", *_COMMANDS):
+        for result in results:
+            timed, size = result.get("commands"), result["commitments"]
+            if timed is None:
+                continue
+            name = _COMMAND_NAMES.get(step, "check (the baseline)")
+            seconds = timed["seconds"].get(step)
+            if seconds is None:
+                failed = timed["made"].get(step)
+                why = failed or f"not measured above {_COMMANDS_UP_TO[step]:,} commitments"
+                yield f"{name:<52} {size:>11} {why}"
+                continue
+            made = timed["made"].get(step)
+            shown = "refused" if isinstance(made, str) else f"{made:,}" if isinstance(made, int) else ""
+            memory = result.get("commands_memory", {})
+            peaks = ""
+            if step in memory:
+                peaks = (
+                    f"{memory[step]['peak'] / _MIB:>13.0f} {memory[step]['process'] / _MIB:>11.0f} "
+                    f"{memory[step]['process'] / memory['check']['process']:>7.2f}"
+                )
+            in_run = timed.get("peaks", {}).get(step)
+            shown_run = "" if in_run is None else f"{in_run / _MIB:,.0f}"
+            yield (
+                f"{name:<52} {size:>11} {seconds:>8.3f} {seconds / timed['seconds']['check']:>7.2f} {shown:>10} "
+                f"{shown_run:>10} {peaks}"
+            )
+
+
+#: The bound of each command's time against check's (see docs/performance.md for why each is what it is).
+_COMMAND_BOUNDS: tuple[tuple[str, float], ...] = (
+    ("check-text", 1.5),
+    ("diff", 1),
+    ("history", 1),
+    ("plan", 1),
+    ("bids", 1),
+    ("graph-svg", 0.1),
+    ("graph-svg-party", 1),
+    ("graph-svg-corporation", 1),
+    ("document-year", 1),
+    ("document-summary", 1),
+    ("template-csv", 1),
+    ("import-csv", 1),
+    ("view-public", 1),
+    ("view-party", 1),
+    ("progress", 1),
+)
+
+
+# --- bounds: what the library is held to; the script exits with 1 when one is broken ---------------------------
+
+
+class _Bound(NamedTuple):
+    """A bound on one measured figure, checked at every measured size from *smallest* to *largest*."""
+
+    name: str
+    figure: Callable[[dict[str, Any]], float | None]
+    limit: float
+    smallest: int = 10_000
+    largest: int = 10**9
+    unit: str = "x"
+
+
+def _times(result: dict[str, Any], group: str) -> dict[str, float] | None:
+    """The median seconds of one group of measurements of a result (None when it was not measured)."""
+    if group == "time":
+        seconds: dict[str, float] | None = result.get("seconds")
+        return seconds
+    timed = result.get(group)
+    if timed is None:
+        return None
+    return dict(timed["seconds"]) if "seconds" in timed else dict(timed)
+
+
+def _ratio(group: str, step: str, to: str = "check") -> Callable[[dict[str, Any]], float | None]:
+    """The time of *step* over that of *to*, measured in the same rounds of one group."""
+
+    def figure(result: dict[str, Any]) -> float | None:
+        times = _times(result, group)
+        return None if times is None or step not in times else times[step] / times[to]
+
+    return figure
+
+
+def _process_peak(group: str, step: str) -> Callable[[dict[str, Any]], float | None]:
+    """The peak memory of a command's whole process (the load included) over that of check's."""
+
+    def figure(result: dict[str, Any]) -> float | None:
+        memory = result.get(group)
+        return (
+            None
+            if memory is None or step not in memory
+            else float(memory[step]["process"] / memory["check"]["process"])
+        )
+
+    return figure
+
+
+def _load_memory(kind: str) -> Callable[[dict[str, Any]], float | None]:
+    """The memory retained after load, or its peak, as a multiple of the JSON size."""
+
+    def figure(result: dict[str, Any]) -> float | None:
+        load = result.get("memory", {}).get("load")
+        return None if load is None else float(load[kind] / result["bytes"])
+
+    return figure
+
+
+def _failures(result: dict[str, Any]) -> float | None:
+    """The commands that failed (raised an error that is not a refusal of the command)."""
+    timed = result.get("commands")
+    if timed is None:
+        return None
+    return float(sum(isinstance(made, str) and made.startswith("failed: ") for made in timed["made"].values()))
+
+
+def _html_megabytes(result: dict[str, Any]) -> float | None:
+    report = result.get("report")
+    return None if report is None else float(report["bytes"] / 1e6)
+
+
+#: The bounds of docs/performance.md: of the steps at 1e6 commitments (issue 7), of the report and the workbook
+#: (issue 18), and of every other command at national size (1e4 commitments and more) against check.
+BOUNDS: tuple[_Bound, ...] = (
+    _Bound("load / orjson.loads floor", _ratio("time", "load", "floor"), 3, smallest=1_000_000),
+    _Bound("check / load", _ratio("time", "check", "load"), 2, smallest=1_000_000),
+    _Bound("progress / load", _ratio("time", "progress", "load"), 1, smallest=1_000_000),
+    _Bound("retained after load / JSON size", _load_memory("retained"), 4, smallest=1_000_000),
+    _Bound("peak during load / JSON size", _load_memory("peak"), 8, smallest=1_000_000),
+    _Bound("report --format html / check", _ratio("report", "report"), 5, largest=10_000),
+    _Bound("report --format html, MB", _html_megabytes, 5, largest=10_000, unit=" MB"),
+    _Bound("export --to xlsx / check", _ratio("export", "export"), 4, smallest=100_000),
+    _Bound("export --to xlsx, process peak / check's", _process_peak("export_memory", "export-xlsx"), 1.5, 100_000),
+    *(
+        _Bound(f"document, {step} / check", _ratio("document", step), limit)
+        for step, limit in (("build", 2), ("markdown", 2), ("html", 2), ("docx", 3))
+    ),
+    _Bound("commands that fail", _failures, 0, smallest=1_000, unit=""),
+    *(_Bound(f"{_COMMAND_NAMES[step]} / check", _ratio("commands", step), limit) for step, limit in _COMMAND_BOUNDS),
+    *(
+        _Bound(f"{_COMMAND_NAMES[step]}, process peak / check's", _process_peak("commands_memory", step), 1.5)
+        for step in _COMMAND_MEMORY
+        if step != "check"
+    ),
+)
+
+
+def _bound_rows(results: list[dict[str, Any]]) -> Iterator[tuple[str, bool]]:
+    """Every bound at every measured size it applies to: the figure, the limit, and whether it is met."""
+    yield f"{'bound':<68} {'commitments':>11} {'measured':>9} {'limit':>7} {'':>6}", True
+    for bound in BOUNDS:
+        for result in results:
+            size = result["commitments"]
+            figure = bound.figure(result) if bound.smallest <= size <= bound.largest else None
+            if figure is None:
+                continue
+            met = figure <= bound.limit
+            yield (
+                (
+                    f"{bound.name:<68} {size:>11} {f'{figure:.2f}{bound.unit}':>9} {f'{bound.limit:g}{bound.unit}':>7} "
+                    f"{'met' if met else 'BROKEN'}"
+                ),
+                met,
+            )
+
+
 def _worker(arguments: list[str]) -> None:
     kind, *rest = arguments
+    timed: dict[str, Callable[[Path, int], Any]] = {
+        "time": _time_worker,
+        "diff": _diff_worker,
+        "document": _document_worker,
+        "report": _report_worker,
+        "export": _export_worker,
+        "commands": _commands_worker,
+    }
+    memory: dict[str, Callable[[Path, str], Any]] = {
+        "memory": _memory_worker,
+        "export-memory": _export_memory_worker,
+        "command-memory": _command_memory_worker,
+    }
     if kind == "generate":
         size, seed, path = int(rest[0]), int(rest[1]), Path(rest[2])
         payload = national_json_bytes(size, seed=seed)
@@ -1204,70 +1667,123 @@ def _worker(arguments: list[str]) -> None:
         temporary.write_bytes(payload)
         temporary.replace(path)
         print(json.dumps({"bytes": len(payload)}))
-    elif kind == "time":
-        print(json.dumps(_time_worker(Path(rest[0]), int(rest[1]))))
-    elif kind == "memory":
-        print(json.dumps(_memory_worker(Path(rest[0]), rest[1])))
-    elif kind == "diff":
-        print(json.dumps(_diff_worker(Path(rest[0]), int(rest[1]))))
-    elif kind == "document":
-        print(json.dumps(_document_worker(Path(rest[0]), int(rest[1]))))
-    elif kind == "report":
-        print(json.dumps(_report_worker(Path(rest[0]), int(rest[1]))))
-    elif kind == "export":
-        print(json.dumps(_export_worker(Path(rest[0]), int(rest[1]))))
-    elif kind == "export-memory":
-        print(json.dumps(_export_memory_worker(Path(rest[0]), rest[1])))
+    elif kind in timed:
+        print(json.dumps(timed[kind](Path(rest[0]), int(rest[1]))))
+    elif kind in memory:
+        print(json.dumps(memory[kind](Path(rest[0]), rest[1])))
     else:
         raise SystemExit(f"unknown worker {kind!r}")
+
+
+#: The measurements, each a group of processes per size; ``--only`` chooses some of them.
+GROUPS = ("time", "diff", "document", "report", "export", "commands")
 
 
 def _measure(size: int, arguments: argparse.Namespace) -> dict[str, Any]:
     """Every measurement of one size, each in fresh processes."""
     path = _dataset(size, arguments.seed, arguments.cache)
-    repeat = arguments.large_repeat if size >= 1_000_000 else arguments.repeat
-    result = {"commitments": size, "bytes": path.stat().st_size, **_child("time", str(path), str(repeat))}
-    result["diff"] = _child("diff", str(path), str(repeat))
-    result["document"] = _child("document", str(path), str(repeat))
-    if size <= _REPORT_UP_TO:
-        result["report"] = _child("report", str(path), str(repeat))
-    result["export"] = _child("export", str(path), str(repeat))
-    if not arguments.no_memory:
+    repeat = str(arguments.large_repeat if size >= 1_000_000 else arguments.repeat)
+    groups, memory = set(arguments.only), not arguments.no_memory
+    result: dict[str, Any] = {"commitments": size, "bytes": path.stat().st_size}
+    if "time" in groups:
+        result |= _child("time", str(path), repeat)
+        if memory:
+            steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
+            result["memory"] = {step: _child("memory", str(path), step) for step in steps}
+    for group in ("diff", "document", "export", "commands"):
+        if group in groups:
+            result[group] = _child(group, str(path), repeat)
+    if "report" in groups and size <= _REPORT_UP_TO:
+        result["report"] = _child("report", str(path), repeat)
+    if "export" in groups and memory:
         result["export_memory"] = {step: _child("export-memory", str(path), step) for step in _EXPORT_STEPS}
-        steps = (*_MEMORY_STEPS, "live") if size <= _LIVE_UP_TO else _MEMORY_STEPS
-        result["memory"] = {step: _child("memory", str(path), step) for step in steps}
+    if "commands" in groups and memory:
+        result["commands_memory"] = {
+            step: _child("command-memory", str(path), step)
+            for step in _COMMAND_MEMORY
+            if size <= _COMMANDS_UP_TO.get(step, size)
+        }
     return result
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Measure every size and print the tables."""
+#: The tables, each with the key of the results it needs.
+_TABLES: tuple[tuple[str, Callable[[list[dict[str, Any]]], Iterator[str]]], ...] = (
+    ("seconds", _rows),
+    ("seconds", _summary),
+    ("diff", _diff_rows),
+    ("document", _document_rows),
+    ("report", _report_rows),
+    ("export", _export_rows),
+    ("commands", _command_rows),
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure every size, print the tables and the bounds; 1 when a bound is broken, else 0."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=7, help="timings per step below 1e6; the median counts (7)")
     parser.add_argument("--large-repeat", type=int, default=3, help="timings per step at 1e6 and more (3)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "prestatieafspraken-national")
-    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--json", type=Path, help="also write every figure to this file (after each size)")
     parser.add_argument("--no-memory", action="store_true", help="skip the memory measurements")
+    parser.add_argument(
+        "--only", nargs="+", choices=GROUPS, default=list(GROUPS), metavar="GROUP", help="only these measurements"
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a first look in a few minutes: 1e3 and 1e4 commitments (unless --sizes), 3 rounds, no memory",
+    )
+    parser.add_argument(
+        "--tables",
+        type=Path,
+        nargs="+",
+        metavar="FILE",
+        help="measure nothing: print the tables and bounds of --json files (of one size, the groups of all files)",
+    )
     parser.add_argument("--worker", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     arguments = parser.parse_args(argv)
     if arguments.worker:
         _worker(arguments.worker)
-        return
+        return 0
+    if arguments.tables is not None:
+        merged: dict[int, dict[str, Any]] = {}
+        for file in arguments.tables:
+            for result in json.loads(file.read_text()):
+                merged.setdefault(result["commitments"], {}).update(result)
+        return _print([merged[size] for size in sorted(merged)], arguments.seed)
+    if arguments.quick:
+        if "--sizes" not in (argv if argv is not None else sys.argv):
+            arguments.sizes = [1_000, 10_000]
+        arguments.repeat, arguments.large_repeat, arguments.no_memory = 3, 1, True
     arguments.cache.mkdir(parents=True, exist_ok=True)
     results: list[dict[str, Any]] = []
     started = time.perf_counter()
     for size in sorted(arguments.sizes):
         results.append(_measure(size, arguments))
         print(f"# {size} commitments measured after {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    print(f"python {sys.version.split()[0]}, pid-independent figures; seed {arguments.seed}; as of {AS_OF}")
-    for table in (_rows, _summary, _diff_rows, _document_rows, _report_rows, _export_rows):
-        print()
-        for line in table(results):
-            print(line)
-    if arguments.json is not None:
-        arguments.json.write_text(json.dumps(results, indent=2) + "\n")
+        if arguments.json is not None:
+            arguments.json.write_text(json.dumps(results, indent=2) + "\n")
+    return _print(results, arguments.seed)
+
+
+def _print(results: list[dict[str, Any]], seed: int) -> int:
+    """Print the tables and the bounds of *results*; 1 when a bound is broken, else 0."""
+    print(f"python {sys.version.split()[0]}, pid-independent figures; seed {seed}; as of {AS_OF}")
+    for key, table in _TABLES:
+        if any(key in result for result in results):
+            print()
+            for line in table([result for result in results if key in result]):
+                print(line)
+    print()
+    broken = 0
+    for line, met in _bound_rows(results):
+        print(line)
+        broken += not met
+    return 1 if broken else 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
