@@ -22,10 +22,21 @@ from prestatieafspraken.views._audience import Sight, owners_of
 
 PARTIES = ("gemeente", "corp-a", "corp-b", "huurders")
 
+
+def restricted(*, commitment: str | None = None, indicator: str | None = None) -> Realisation:
+    """An approved restricted figure of 2025 of a commitment or an indicator."""
+    return Realisation(
+        commitment=commitment,
+        indicator=indicator,
+        year=2025,
+        value=1,
+        status=RealisationStatus.APPROVED,
+        visibility=Visibility.RESTRICTED,
+    )
+
+
 #: A restricted figure of an indicator, without a party: no party sees it.
-NOBODY = Realisation(
-    indicator="homes", year=2025, value=1, status=RealisationStatus.APPROVED, visibility=Visibility.RESTRICTED
-)
+NOBODY = restricted(indicator="homes")
 
 
 def reference_audiences(seen: Sequence[Figure]) -> list[_Audience]:
@@ -171,11 +182,5 @@ class TestSight:
 
     def test_a_realisation_of_a_commitment(self, agreement: Agreement) -> None:
         """A realisation without a party is seen by its commitment's executors, as before."""
-        figure = Realisation(
-            commitment="restricted",
-            year=2025,
-            value=1,
-            status=RealisationStatus.APPROVED,
-            visibility=Visibility.RESTRICTED,
-        )
+        figure = restricted(commitment="restricted")
         assert Sight(agreement).who_sees(figure) == reference_who_sees(agreement, figure) == ("corp-b", "corp-a")
