@@ -128,15 +128,30 @@ class _Audience:
 
 
 def _audiences(seen: Sequence[Figure]) -> list[_Audience]:
-    """The public, and each party that sees a figure the public does not; audiences that see alike count once."""
+    """The public, and each party that sees a figure the public does not; audiences that see alike count once.
+
+    Parties that see the same hidden figures see alike, so the parties are grouped by the sets of parties
+    (`Figure.seen_by`) they are in before any audience is made: with hundreds of parties that see every figure
+    visible to the parties, that is one audience made, not one per party.
+    """
     public = [figure for figure in seen if figure.public]
-    extra: dict[str, list[Figure]] = {}
-    for figure in seen:
-        if not figure.public:
-            for party in figure.seen_by:
-                extra.setdefault(party, []).append(figure)
+    hidden = [figure for figure in seen if not figure.public]
+    sets: dict[frozenset[str], int] = {}
+    numbered = [sets.setdefault(figure.seen_by, len(sets)) for figure in hidden]
+    member: dict[str, list[int]] = {}
+    for parties, number in sets.items():
+        for party in parties:
+            member.setdefault(party, []).append(number)
+    alike: dict[tuple[int, ...], str] = {}
+    for party in sorted(member):  # the first party in order speaks for every party that sees alike
+        alike.setdefault(tuple(member[party]), party)
+    candidates: list[tuple[str | None, list[Figure]]] = [(_PUBLIC, [])]
+    for numbers, party in alike.items():
+        within = frozenset(numbers)
+        candidates.append(
+            (party, [figure for figure, number in zip(hidden, numbered, strict=True) if number in within])
+        )
     found: dict[frozenset[Hashable], _Audience] = {}
-    candidates: list[tuple[str | None, list[Figure]]] = [(_PUBLIC, []), *sorted(extra.items())]
     for who, more in candidates:
         visible = [*public, *more]
         sees = frozenset(figure.key for figure in visible)

@@ -6,8 +6,8 @@ from typing import Literal
 
 import attrs
 
-from prestatieafspraken.model import Agreement, Assessment, Commitment, Number, Realisation, Visibility
-from prestatieafspraken.views._audience import why
+from prestatieafspraken.model import Assessment, Commitment, Number, Realisation, Visibility
+from prestatieafspraken.views._audience import Sight
 from prestatieafspraken.vocabulary import Language, term
 
 #: What a `Withheld` marker stands for.
@@ -89,8 +89,8 @@ class CollectiveTotal:
         return total_ref(self.basis, self.indicator, self.year, self.area)
 
 
-def commitment_marker(agreement: Agreement, index: int, commitment: Commitment) -> Withheld:
-    seen_by, why_nl, why_en = why(agreement, commitment)
+def commitment_marker(sight: Sight, index: int, commitment: Commitment) -> Withheld:
+    seen_by, why_nl, why_en = sight.why(commitment)
     return Withheld(
         kind="commitment",
         ref=commitment.id,
@@ -105,8 +105,8 @@ def commitment_marker(agreement: Agreement, index: int, commitment: Commitment) 
     )
 
 
-def realisation_marker(agreement: Agreement, index: int, realisation: Realisation) -> Withheld:
-    seen_by, why_nl, why_en = why(agreement, realisation)
+def realisation_marker(sight: Sight, index: int, realisation: Realisation) -> Withheld:
+    seen_by, why_nl, why_en = sight.why(realisation)
     kind, subject = realisation.subject
     path = f"$.realisations[{index}]"
     return Withheld(
@@ -123,8 +123,8 @@ def realisation_marker(agreement: Agreement, index: int, realisation: Realisatio
     )
 
 
-def assessment_marker(agreement: Agreement, index: int, commitment: Commitment, assessment: Assessment) -> Withheld:
-    seen_by, why_nl, why_en = why(agreement, commitment)
+def assessment_marker(sight: Sight, index: int, commitment: Commitment, assessment: Assessment) -> Withheld:
+    seen_by, why_nl, why_en = sight.why(commitment)
     path = f"$.monitoring.assessments[{index}]"
     return Withheld(
         kind="assessment",

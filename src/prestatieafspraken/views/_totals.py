@@ -14,7 +14,7 @@ from prestatieafspraken._arithmetic import total
 from prestatieafspraken._disclosure import Figure, publishable
 from prestatieafspraken.figures import is_counted, reported_key
 from prestatieafspraken.model import Aggregation, Agreement, Number, Realisation, Visibility
-from prestatieafspraken.views._audience import can_see, owners_of, who_sees
+from prestatieafspraken.views._audience import Sight, can_see, owners_of
 from prestatieafspraken.views._markers import Basis, CollectiveTotal, Withheld, total_ref
 from prestatieafspraken.vocabulary import Language, term, the
 
@@ -48,7 +48,7 @@ def _group_key(agreement: Agreement, realisation: Realisation) -> _GroupKey | No
     return realisation.indicator, realisation.year, realisation.area, "indicator"
 
 
-def _groups(agreement: Agreement) -> dict[_GroupKey, list[_Figure]]:
+def _groups(sight: Sight) -> dict[_GroupKey, list[_Figure]]:
     """The approved figures of parties, per indicator, year, area and basis; only groups with a hidden figure.
 
     A figure without a party (neither its own ``party`` nor a commitment's executors) is a collective figure
@@ -56,6 +56,7 @@ def _groups(agreement: Agreement) -> dict[_GroupKey, list[_Figure]]:
     reported one counts (else the later in the file), as everywhere (`prestatieafspraken.figures.reported_key`): a
     correction is a new figure, not an addition. A figure with only an outcome has no value to add.
     """
+    agreement = sight.agreement
     chosen: dict[_GroupKey, dict[tuple[tuple[str, str], str | None], tuple[tuple[int, int], _Figure]]] = {}
     for position, realisation in enumerate(agreement.realisations):
         if realisation.value is None or not is_counted(realisation):
@@ -73,7 +74,7 @@ def _groups(agreement: Agreement) -> dict[_GroupKey, list[_Figure]]:
                 realisation=realisation,
                 value=realisation.value,
                 parties=owners,
-                seen_by=frozenset(who_sees(agreement, realisation)),
+                seen_by=sight.seen_by(realisation),
             )
             places[place] = (order, figure)
     groups = {
@@ -130,8 +131,9 @@ def _total_marker(key: _GroupKey, reason: tuple[str, str]) -> Withheld:
     )
 
 
-def collective_totals(agreement: Agreement, audience: str) -> tuple[tuple[CollectiveTotal, ...], list[Withheld]]:
-    groups = list(_groups(agreement).items())
+def collective_totals(sight: Sight, audience: str) -> tuple[tuple[CollectiveTotal, ...], list[Withheld]]:
+    agreement = sight.agreement
+    groups = list(_groups(sight).items())
     reasons: list[tuple[str, str] | None] = []
     for (indicator, _, _, _), figures in groups:
         contributors = frozenset().union(*(figure.parties for figure in figures))
@@ -141,7 +143,7 @@ def collective_totals(agreement: Agreement, audience: str) -> tuple[tuple[Collec
             reasons.append(_FEW_PARTIES)
         else:
             reasons.append(None)
-    reasons = _disclosure_reasons(agreement, groups, reasons)
+    reasons = _disclosure_reasons(sight, groups, reasons)
     totals: list[CollectiveTotal] = []
     markers: list[Withheld] = []
     for (key, figures), reason in zip(groups, reasons, strict=True):
@@ -179,7 +181,7 @@ _COMBINED = (
 
 
 def _disclosure_reasons(
-    agreement: Agreement,
+    sight: Sight,
     groups: Sequence[tuple[_GroupKey, Sequence[_Figure]]],
     reasons: Sequence[tuple[str, str] | None],
 ) -> list[tuple[str, str] | None]:
@@ -188,17 +190,17 @@ def _disclosure_reasons(
     `prestatieafspraken._disclosure` decides, over every total together (across bases, areas and years): a total
     that does so on its own, or together with the totals given before it, is withheld.
     """
-    quantity = _quantities(agreement)
+    quantity = _quantities(sight.agreement)
     known = {
-        id(realisation): _disclosed(agreement, realisation, quantity, key=position)
-        for position, realisation in enumerate(agreement.realisations)
+        id(realisation): _disclosed(sight, realisation, quantity, key=position)
+        for position, realisation in enumerate(sight.agreement.realisations)
         if quantity(realisation) is not None
     }
     eligible = [index for index, reason in enumerate(reasons) if reason is None]
     summed = [
         [
             known.get(id(figure.realisation))
-            or _disclosed(agreement, figure.realisation, quantity, key=("figure", id(figure.realisation)))
+            or _disclosed(sight, figure.realisation, quantity, key=("figure", id(figure.realisation)))
             for figure in groups[index][1]
         ]
         for index in eligible
@@ -239,12 +241,12 @@ def _quantities(agreement: Agreement) -> Callable[[Realisation], Hashable | None
 
 
 def _disclosed(
-    agreement: Agreement, realisation: Realisation, quantity: Callable[[Realisation], Hashable | None], *, key: Hashable
+    sight: Sight, realisation: Realisation, quantity: Callable[[Realisation], Hashable | None], *, key: Hashable
 ) -> Figure:
     return Figure(
         key=key,
-        owners=frozenset(owners_of(agreement, realisation)),
+        owners=frozenset(owners_of(sight.agreement, realisation)),
         quantity=quantity(realisation),
         public=realisation.visibility is Visibility.PUBLIC,
-        seen_by=frozenset(who_sees(agreement, realisation)),
+        seen_by=sight.seen_by(realisation),
     )

@@ -10,7 +10,7 @@ import attrs
 from prestatieafspraken import _hybrid
 from prestatieafspraken.errors import UnknownAudienceError
 from prestatieafspraken.model import Agreement, Assessment, Commitment, Monitoring, Realisation, Visibility
-from prestatieafspraken.views._audience import audiences, can_see, owners_of
+from prestatieafspraken.views._audience import Sight, audiences, can_see, owners_of
 from prestatieafspraken.views._markers import (
     CollectiveTotal,
     Withheld,
@@ -86,9 +86,9 @@ class View:
         return attrs.evolve(report, findings=kept)
 
 
-def _assessments(agreement: Agreement, withheld: Mapping[str, Commitment]) -> tuple[Monitoring | None, list[Withheld]]:
+def _assessments(sight: Sight, withheld: Mapping[str, Commitment]) -> tuple[Monitoring | None, list[Withheld]]:
     """The monitoring without the assessments of withheld commitments, and a marker for each left out."""
-    monitoring = agreement.monitoring
+    monitoring = sight.agreement.monitoring
     if monitoring is None or not withheld:
         return monitoring, []
     kept: list[Assessment] = []
@@ -98,7 +98,7 @@ def _assessments(agreement: Agreement, withheld: Mapping[str, Commitment]) -> tu
         if commitment is None:
             kept.append(assessment)
         else:
-            markers.append(assessment_marker(agreement, index, commitment, assessment))
+            markers.append(assessment_marker(sight, index, commitment, assessment))
     return attrs.evolve(monitoring, assessments=tuple(kept)), markers
 
 
@@ -118,6 +118,7 @@ def view_for(agreement: Agreement, audience: str) -> View:
     valid = audiences(agreement)
     if audience not in valid:
         raise UnknownAudienceError("audience", audience, valid, advice="use 'public' or a party id of the agreement")
+    sight = Sight(agreement)  # every party's id once for the whole view
     markers: list[Withheld] = []
     commitments: list[Commitment] = []
     withheld: dict[str, Commitment] = {}
@@ -126,23 +127,24 @@ def view_for(agreement: Agreement, audience: str) -> View:
             commitments.append(commitment)
         else:
             commitments.append(_redacted(commitment))
-            markers.append(commitment_marker(agreement, index, commitment))
+            markers.append(commitment_marker(sight, index, commitment))
             withheld.setdefault(commitment.id, commitment)
     # Hybrid monitoring: the public sees the collective totals, not the parties' own figures (`_hybrid`).
     judged, hybrid = _hybrid.judged(agreement, lambda item: owners_of(agreement, item))
+    judged_sight = sight if judged is agreement else Sight(judged)
     realisations: list[Realisation] = []
     for index, (realisation, as_judged) in enumerate(zip(agreement.realisations, judged.realisations, strict=True)):
         if can_see(judged, audience, as_judged):
             realisations.append(realisation)
         elif index in hybrid:
-            marker = realisation_marker(judged, index, as_judged)
+            marker = realisation_marker(judged_sight, index, as_judged)
             why_nl, why_en = _hybrid.WHY
             markers.append(attrs.evolve(marker, visibility=Visibility.PUBLIC, why_nl=why_nl, why_en=why_en))
         else:
-            markers.append(realisation_marker(agreement, index, realisation))
-    monitoring, assessment_markers = _assessments(agreement, withheld)
+            markers.append(realisation_marker(sight, index, realisation))
+    monitoring, assessment_markers = _assessments(sight, withheld)
     markers += assessment_markers
-    totals, total_markers = collective_totals(judged, audience)
+    totals, total_markers = collective_totals(judged_sight, audience)
     redacted = attrs.evolve(
         agreement, commitments=tuple(commitments), realisations=tuple(realisations), monitoring=monitoring
     )

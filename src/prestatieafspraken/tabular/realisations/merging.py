@@ -62,11 +62,16 @@ def merge(agreement: Agreement, figures: Sequence[Figure]) -> tuple[list[Realisa
     """The realisations of *agreement* with *figures* merged by the rules above, and the rows that were refused."""
     merged = list(agreement.realisations)
     normal = [_normal(agreement, old) for old in merged]
+    # The positions of the figures recorded at each place, in order: a figure's place never changes (a moved
+    # status keeps it), and a figure added goes last, so each figure is compared with those of its place only.
+    places: dict[tuple[object, ...], list[int]] = {}
+    for i, old in enumerate(normal):
+        places.setdefault(_place(old), []).append(i)
     problems: list[Problem] = []
     for figure in figures:
         new = figure.realisation
         new_normal = _normal(agreement, new)
-        same_place = [i for i, old in enumerate(normal) if _place(old) == _place(new_normal)]
+        same_place = places.setdefault(_place(new_normal), [])
         if any(normal[i] == new_normal for i in same_place):
             continue  # identical: not duplicated
         moved = [i for i in same_place if attrs.evolve(normal[i], status=new.status) == new_normal]
@@ -96,6 +101,7 @@ def merge(agreement: Agreement, figures: Sequence[Figure]) -> tuple[list[Realisa
                 )
             )
             continue
+        same_place.append(len(merged))
         merged.append(new)
         normal.append(new_normal)
     return merged, problems
