@@ -93,9 +93,7 @@ def test_unknown_party() -> None:
 
 def test_duplicate_commitment_id_counts_its_first_item() -> None:
     """The graph draws the first commitment of an id; a later one of the same id names another party."""
-    agreement = prestatieafspraken.loads(
-        SMALL + "  - {id: c0, by: [huurders], theme: liveability, year: 2027}\n"
-    )
+    agreement = prestatieafspraken.loads(SMALL + "  - {id: c0, by: [huurders], theme: liveability, year: 2027}\n")
     assert "commitment:c0" not in party_neighbourhood(agreement, "huurders", 1)
     assert "commitment:c0" in party_neighbourhood(agreement, "gemeente", 1)
     assert_every_party(agreement)
