@@ -233,21 +233,20 @@ class _Edges:
 def _nodes(
     agreement: Agreement, items: _Items, named_standard_themes: Iterable[str]
 ) -> list[tuple[str, dict[str, str]]]:
-    index = items
     return [
-        *([_node("agreement", agreement.id, agreement.title)] if index.agreement else []),
-        *(_node("area", area.id, area.name) for area in index.areas.values()),
-        *(_node("party", party.id, party.name) for party in index.parties.values()),
-        *(_node("group", group.id, group.id) for group in index.groups.values()),
-        *(_node("theme", theme.id, theme_label(theme.id, declared=theme)) for theme in index.themes.values()),
+        *([_node("agreement", agreement.id, agreement.title)] if items.agreement else []),
+        *(_node("area", area.id, area.name) for area in items.areas.values()),
+        *(_node("party", party.id, party.name) for party in items.parties.values()),
+        *(_node("group", group.id, group.id) for group in items.groups.values()),
+        *(_node("theme", theme.id, theme_label(theme.id, declared=theme)) for theme in items.themes.values()),
         *(_node("theme", theme_id, theme_label(theme_id)) for theme_id in named_standard_themes),
-        *(_node("goal", goal.id, goal.text) for goal in index.goals.values()),
-        *(_node("indicator", indicator.id, indicator.label) for indicator in index.indicators.values()),
+        *(_node("goal", goal.id, goal.text) for goal in items.goals.values()),
+        *(_node("indicator", indicator.id, indicator.label) for indicator in items.indicators.values()),
         *(
             _node("target", target.id, f"{target.id} ({target.value} by {target.by})")
-            for target in index.targets.values()
+            for target in items.targets.values()
         ),
-        *(_node("commitment", c.id, _commitment_label(c)) for c in index.commitments.values()),
+        *(_node("commitment", c.id, _commitment_label(c)) for c in items.commitments.values()),
     ]
 
 
