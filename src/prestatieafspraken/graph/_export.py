@@ -14,7 +14,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Literal, get_args
 
 from prestatieafspraken.errors import UnknownNameError
-from prestatieafspraken.graph._build import neighbourhood, responsibility_graph
+from prestatieafspraken.graph._build import party_neighbourhood, responsibility_graph
 from prestatieafspraken.graph._vocabulary import networkx
 
 if TYPE_CHECKING:
@@ -222,7 +222,6 @@ def render_graph(agreement: Agreement, *, format: str, party: str | None = None,
         raise UnknownNameError("graph format", format, FORMATS)
     if party is not None and party not in agreement.index.parties:
         raise UnknownNameError("party", party, agreement.index.parties, advice="use one of the agreement's party ids")
-    graph = responsibility_graph(agreement)
-    if party is not None:
-        graph = neighbourhood(graph, party, radius=radius)
-    return export(graph, format)
+    if party is None:
+        return export(responsibility_graph(agreement), format)
+    return export(party_neighbourhood(agreement, party, radius=radius), format)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, Literal
 
 from prestatieafspraken._problem_words import Said
 from prestatieafspraken.errors import ExportError, MissingExtraError, UnknownNameError
-from prestatieafspraken.graph._build import neighbourhood, responsibility_graph
+from prestatieafspraken.graph._build import party_neighbourhood, responsibility_graph
 from prestatieafspraken.graph._export import _DOT_SHAPES, _dot_attributes, _dot_quoted
 from prestatieafspraken.graph._vocabulary import MANDATE_EDGE_KINDS
 from prestatieafspraken.model import MandateRole
@@ -154,9 +154,9 @@ def _chosen_graph(agreement: Agreement, party: str | None, radius: int, node_lim
         raise UnknownNameError("party", party, agreement.index.parties, advice="use one of the agreement's party ids")
     if party is None:
         _within_limit(_least_nodes(agreement), node_limit, exact=False)
-    graph = responsibility_graph(agreement)
-    if party is not None:
-        graph = neighbourhood(graph, party, radius=radius)
+        graph = responsibility_graph(agreement)
+    else:
+        graph = party_neighbourhood(agreement, party, radius=radius)
     _within_limit(graph.number_of_nodes(), node_limit, exact=True, party=party)
     return graph
 
