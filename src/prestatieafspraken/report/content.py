@@ -108,10 +108,9 @@ def _findings(report: Report, view: View | None, lang: Language, per_rule: int |
     rule would make the report too large to open and no one reads them there.
     """
     note = says("view_findings", lang) if view is not None and view.withheld_commitments else None
-    blocks = findings_blocks(report, lang, note=note)
     if len(report.findings) <= OPEN_UP_TO:
-        return blocks
-    blocks = [block for block in blocks if not isinstance(block, Table)]
+        return findings_blocks(report, lang, note=note)
+    blocks = findings_blocks(report, lang, note=note, table=False)  # the findings follow per rule, not in one table
     columns = (says("path", lang), capital(term("finding", lang)))
     for code, found in report.by_code().items():
         severity = found[0].severity.word(lang)

@@ -60,8 +60,13 @@ def render_findings(
     raise ExportError.of("export_findings_format", format=format, known=", ".join(map(repr, FINDINGS_FORMATS)))
 
 
-def findings_blocks(report: Report, lang: Language, *, file: str | None = None, note: str | None = None) -> list[Block]:
-    """The findings as blocks: a heading, the summary, the configuration, an optional *note*, and the table."""
+def findings_blocks(
+    report: Report, lang: Language, *, file: str | None = None, note: str | None = None, table: bool = True
+) -> list[Block]:
+    """The findings as blocks: a heading, the summary, the configuration, an optional *note*, and the table.
+
+    Without *table* only what comes before it: for a caller that lists the findings in its own way.
+    """
     title = capital(term("finding", lang, plural=True))
     blocks: list[Block] = [
         Heading(level=2, text=f"{title}: {file}" if file else title),
@@ -71,7 +76,7 @@ def findings_blocks(report: Report, lang: Language, *, file: str | None = None, 
         blocks.append(Paragraph(text=report.config.describe(lang)))
     if note is not None:
         blocks.append(Paragraph(text=note))
-    if report.findings:
+    if table and report.findings:
         blocks.append(
             Table(
                 columns=(
