@@ -56,7 +56,7 @@ def _shown(text: str) -> str:
 
 
 def _value(value: object, lang: Language) -> str:  # noqa: PLR0911 - one return per kind of value
-    """A wrong value of a document, briefly (as `serialization._wire.describe` says it in English)."""
+    """A wrong value of a YAML or JSON document, briefly: "the text 'x'" / "de tekst 'x'"."""
     nl = lang == "nl"
     if isinstance(value, str):
         return f"de tekst {_shown(value)}" if nl else f"the text {_shown(value)}"
@@ -76,7 +76,7 @@ def _value(value: object, lang: Language) -> str:  # noqa: PLR0911 - one return 
 
 
 def _cell(value: object, lang: Language) -> str:  # noqa: PLR0911 - one return per kind of value
-    """The value of a spreadsheet cell, briefly (as `tabular.cells.describe` says it in English)."""
+    """The value of a spreadsheet cell, briefly, in the spreadsheet's words: "the boolean TRUE" / "de waarde WAAR"."""
     nl = lang == "nl"
     if isinstance(value, str):
         return f"de tekst {_shown(value)}" if nl else f"the text {_shown(value)}"
