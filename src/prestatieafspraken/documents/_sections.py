@@ -113,7 +113,7 @@ def parties(names: Names, chosen: Chosen) -> Iterator[Block]:
             columns=(
                 says("col_role", lang),
                 capital(term("party", lang)),
-                says("col_person", lang),
+                says("col_who", lang),
                 says("col_granted_by", lang),
                 capital(term("theme", lang, plural=True)),
             ),
@@ -131,7 +131,7 @@ def parties(names: Names, chosen: Chosen) -> Iterator[Block]:
     if agreement.groups:
         yield Heading(level=2, text=says("groups", lang))
         yield _ref_table(
-            (says("col_group", lang), says("col_members", lang)),
+            (capital(term("group", lang)), says("col_members", lang)),
             [(capital(label(group.kind, lang)), names.parties(group.members), group.id) for group in agreement.groups],
             lang,
         )
@@ -251,7 +251,7 @@ def _targets(names: Names, targets: Sequence[Target]) -> Iterator[Block]:
     yield _ref_table(
         (
             says("col_what", lang),
-            says("col_to_reach", lang),
+            capital(term("reach", lang)),
             says("col_period", lang),
             capital(term("area", lang)),
             says("col_baseline", lang),
@@ -397,10 +397,10 @@ def process(names: Names, chosen: Chosen) -> Iterator[Block]:
         return
     yield Table(
         columns=(
-            says("col_date", lang),
+            says("date", lang),
             says("col_step", lang),
             capital(term("party", lang)),
-            says("col_status", lang),
+            capital(term("status", lang)),
         ),
         rows=tuple(
             (
@@ -438,7 +438,7 @@ def monitoring(names: Names, chosen: Chosen) -> Iterator[Block]:
         yield Paragraph(text=says("amendments_made", lang))
         yield _ref_table(
             (
-                says("col_date", lang),
+                says("date", lang),
                 capital(term("amendment", lang)),
                 says("col_reason", lang),
                 says("col_agreed_by", lang),
